@@ -1,0 +1,83 @@
+"""The ``attachguard`` command: with no arguments it starts the tray app; subcommands run headless.
+
+Exit codes: 0 success, 1 a handled failure (one line on stderr), 2 a usage error. Each group of
+subcommands lives in its own module with a ``register(subparsers)`` function; the GUI and every
+heavy dependency are imported lazily so ``--help`` and ``--version`` start fast without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandContext, fail
+from desktop_app.core.errors import AttachGuardError
+
+log = logging.getLogger(__name__)
+
+#: Modules under desktop_app.cli that add subcommands, in the order --help lists them.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+DESCRIPTION = """\
+AttachGuard keeps a verified local backup of every document you attach to ChatGPT or the OpenAI
+API, uploads it through a crash-safe retrying queue, and gives you a text-only fallback when the
+service fails. Run with no arguments to start the tray app."""
+
+EPILOG = """\
+environment:
+  ATTACHGUARD_HOME   keep data, settings, logs and cache under this one folder
+  OPENAI_API_KEY     API key (otherwise the OS keyring is used)
+  OPENAI_BASE_URL    API base URL (default https://api.openai.com/v1)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="attachguard",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"attachguard {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="also log to stderr, with debug detail"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"desktop_app.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    context = CommandContext(verbose=args.verbose)
+    try:
+        if args.command is None:
+            return _start_gui(context)
+        handler = args.handler
+        return int(handler(args, context))
+    except AttachGuardError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    finally:
+        context.close()
+
+
+def _start_gui(context: CommandContext) -> int:
+    try:
+        # Qt is imported only when the GUI starts, so the CLI never needs a display.
+        from desktop_app.ui.app import run
+    except ImportError as exc:
+        return fail(f"the tray app is not available in this build: {exc}")
+    return int(run(context))
+
+
+__all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]

@@ -1,0 +1,65 @@
+"""The exception tree. Errors are converted into these once, where they enter the app.
+
+::
+
+    AttachGuardError                  base; ``str(exc)`` is a one-line message for users
+    ├── SettingsError                 the settings file cannot be saved
+    ├── StoreError                    the SQLite store cannot be opened or migrated
+    ├── CredentialsError              the OS keyring refused to read or store the API key
+    ├── VaultError                    backing up or restoring a document failed
+    │   ├── SourceError               the original is unreadable, vanished or not a regular file
+    │   ├── DiskFullError             no space left (nothing partial is left behind)
+    │   └── UnknownEntryError         no vault entry with that id
+    ├── UploadError                   an upload attempt failed; ``kind`` says how (see retry.py)
+    └── ExtractionError               text could not be extracted; ``kind`` says why
+"""
+
+from __future__ import annotations
+
+
+class AttachGuardError(Exception):
+    """Base of every error AttachGuard raises on purpose."""
+
+
+class SettingsError(AttachGuardError):
+    """The settings file cannot be written."""
+
+
+class StoreError(AttachGuardError):
+    """The database cannot be opened, migrated or written."""
+
+
+class CredentialsError(AttachGuardError):
+    """The OS keyring could not read or store the API key."""
+
+
+class VaultError(AttachGuardError):
+    """A vault operation failed."""
+
+
+class SourceError(VaultError):
+    """The file to back up is unreadable, has vanished, or is not a regular file."""
+
+
+class DiskFullError(VaultError):
+    """The disk is full; the partial copy was removed."""
+
+
+class UnknownEntryError(VaultError):
+    """No vault entry has the given id."""
+
+
+class UploadError(AttachGuardError):
+    """An upload attempt failed. ``kind`` is an ``ErrorKind`` value from ``retry.py``."""
+
+    def __init__(self, message: str, kind: str = "unknown") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class ExtractionError(AttachGuardError):
+    """Text could not be extracted from a document. ``kind`` names the reason."""
+
+    def __init__(self, message: str, kind: str = "failed") -> None:
+        super().__init__(message)
+        self.kind = kind

@@ -1,0 +1,245 @@
+"""Typed user settings, stored as a human-editable TOML file in the config directory.
+
+Loading never fails: a broken file, a wrong type or an unknown key is reported as a
+:class:`SettingsProblem` (naming the line or the key) and the default is used in its place. The
+user's file is never rewritten behind their back; :func:`save_settings` is only called when the
+user changes a setting, and refuses to replace a file that did not parse.
+
+A few retry and concurrency knobs can be overridden for scripting through environment variables
+(see :data:`ENV_OVERRIDES`); those overrides are applied in memory only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from desktop_app.core.errors import SettingsError
+
+
+@dataclass
+class UploadSettings:
+    base_url: str | None = None
+    purpose: str = "user_data"
+    expires_after: int | None = None
+    concurrency: int = 4
+    max_attempts: int = 8
+    backoff_base: float = 1.0
+    backoff_cap: float = 300.0
+    breaker_threshold: int = 5
+    large_file_threshold_mb: int = 64
+    auto_upload: bool = True
+
+
+@dataclass
+class VaultSettings:
+    max_age_days: int | None = None
+    max_total_mb: int | None = None
+
+
+@dataclass
+class FallbackSettings:
+    max_tokens: int = 100_000
+
+
+@dataclass
+class WatchedFolder:
+    path: str = ""
+    recursive: bool = False
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    upload: bool = False
+    purpose: str = "user_data"
+
+
+@dataclass
+class WatchSettings:
+    folders: list[WatchedFolder] = field(default_factory=list)
+    settle_seconds: float = 1.0
+
+
+@dataclass
+class StatusSettings:
+    url: str = "https://status.openai.com/api/v2/summary.json"
+    poll_seconds: int = 120
+    components: list[str] = field(default_factory=lambda: ["Files", "Batch", "File uploads"])
+    batch_stuck_minutes: int = 60
+
+
+@dataclass
+class UiSettings:
+    notify_success: bool = False
+    start_at_login: bool = False
+    theme: str = "system"
+
+
+@dataclass
+class Settings:
+    upload: UploadSettings = field(default_factory=UploadSettings)
+    vault: VaultSettings = field(default_factory=VaultSettings)
+    fallback: FallbackSettings = field(default_factory=FallbackSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    status: StatusSettings = field(default_factory=StatusSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """One thing wrong with the settings file; the default was used in its place."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class LoadedSettings:
+    settings: Settings
+    problems: list[SettingsProblem]
+    path: Path
+    parsed: bool  # False when the file exists but is not valid TOML: saving would destroy it
+
+
+#: Environment variable -> (section, key). Applied after the file, in memory only.
+ENV_OVERRIDES: Mapping[str, tuple[str, str]] = {
+    "ATTACHGUARD_MAX_ATTEMPTS": ("upload", "max_attempts"),
+    "ATTACHGUARD_BACKOFF_BASE": ("upload", "backoff_base"),
+    "ATTACHGUARD_BACKOFF_CAP": ("upload", "backoff_cap"),
+    "ATTACHGUARD_CONCURRENCY": ("upload", "concurrency"),
+}
+
+_TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false"}
+
+
+def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> LoadedSettings:
+    """Read ``path`` (a missing file means all defaults) and apply environment overrides."""
+    problems: list[SettingsProblem] = []
+    raw: dict[str, Any] = {}
+    parsed = True
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except FileNotFoundError:
+        pass
+    except tomllib.TOMLDecodeError as exc:
+        parsed = False
+        problems.append(SettingsProblem(str(path), f"not valid TOML ({exc}); using defaults"))
+    except (OSError, UnicodeDecodeError) as exc:
+        parsed = False
+        problems.append(SettingsProblem(str(path), f"cannot be read ({exc}); using defaults"))
+    settings = _build(Settings, raw, "", problems)
+    _apply_env(settings, os.environ if environ is None else environ, problems)
+    return LoadedSettings(settings=settings, problems=problems, path=path, parsed=parsed)
+
+
+def save_settings(loaded: LoadedSettings) -> None:
+    """Write ``loaded.settings`` atomically. Refuses to replace a file that did not parse."""
+    if not loaded.parsed:
+        raise SettingsError(
+            f"{loaded.path} is not valid TOML; fix or remove it before saving settings from the app"
+        )
+    data = _strip_none(dataclasses.asdict(loaded.settings))
+    loaded.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=loaded.path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            tomli_w.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, loaded.path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _strip_none(value: Any) -> Any:
+    # TOML has no null: an unset optional is simply left out of the file.
+    if isinstance(value, dict):
+        return {k: _strip_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_strip_none(v) for v in value]
+    return value
+
+
+def _build(cls: type[Any], raw: Any, where: str, problems: list[SettingsProblem]) -> Any:
+    instance = cls()
+    if not isinstance(raw, dict):
+        problems.append(SettingsProblem(where or "settings", "expected a table; using defaults"))
+        return instance
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls)}
+    for key in raw:
+        if key not in known:
+            problems.append(SettingsProblem(_join(where, key), "unknown setting; ignored"))
+    for f in dataclasses.fields(cls):
+        if f.name not in raw:
+            continue
+        key_where = _join(where, f.name)
+        try:
+            value = _coerce(hints[f.name], raw[f.name], key_where, problems)
+        except _WrongType as exc:
+            problems.append(SettingsProblem(key_where, f"{exc}; using the default"))
+            continue
+        setattr(instance, f.name, value)
+    return instance
+
+
+class _WrongType(ValueError):
+    pass
+
+
+def _coerce(hint: Any, value: Any, where: str, problems: list[SettingsProblem]) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            return _coerce(options[0], value, where, problems)
+    if dataclasses.is_dataclass(hint):
+        return _build(typing.cast(type[Any], hint), value, where, problems)
+    if origin is list:
+        if not isinstance(value, list):
+            raise _WrongType(f"expected a list, got {value!r}")
+        (item,) = typing.get_args(hint)
+        return [_coerce(item, v, f"{where}[{i}]", problems) for i, v in enumerate(value)]
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint in _TYPE_NAMES:
+        if type(value) is not hint:
+            raise _WrongType(f"expected {_TYPE_NAMES[hint]}, got {value!r}")
+        if hint in (int, float) and value < 0:
+            raise _WrongType(f"must not be negative, got {value!r}")
+        return value
+    raise _WrongType(f"unsupported type {hint!r}")  # pragma: no cover - programming error
+
+
+def _apply_env(settings: Settings, env: Mapping[str, str], problems: list[SettingsProblem]) -> None:
+    for name, (section, key) in ENV_OVERRIDES.items():
+        text = env.get(name)
+        if text is None or not text.strip():
+            continue
+        target = getattr(settings, section)
+        kind = type(getattr(target, key))
+        try:
+            value = kind(text.strip())
+            if value < 0 or (kind is int and key in ("concurrency", "max_attempts") and value < 1):
+                raise ValueError
+        except ValueError:
+            problems.append(SettingsProblem(name, f"expected a positive number, got {text!r}"))
+            continue
+        setattr(target, key, value)
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
