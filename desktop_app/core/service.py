@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from desktop_app.core.credentials import CredentialStore, resolve_api_key
 from desktop_app.core.db import Database
 from desktop_app.core.vault import Vault
 from desktop_app.paths import AppPaths
@@ -27,10 +28,14 @@ class Service:
             log.warning("settings: %s", problem)
         self.db = Database(paths.database_file)
         self.vault = Vault(self.db, paths.vault_dir)
+        self.credentials = CredentialStore()
 
     @property
     def settings(self) -> Settings:
         return self.loaded.settings
+
+    def has_api_key(self) -> bool:
+        return resolve_api_key(store=self.credentials) is not None
 
     @classmethod
     def open(cls, root: Path | None = None) -> Service:

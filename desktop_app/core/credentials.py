@@ -1,0 +1,138 @@
+"""The API key: read from ``OPENAI_API_KEY`` or the OS keyring, stored only in the OS keyring.
+
+The key never touches a file of ours or a log line. A keyring backend that does not keep secrets
+safely (the "fail" backend, or plaintext stores from ``keyrings.alt``) is reported as not secure so
+the settings dialog can warn; we never fall back to writing the key ourselves.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import keyring
+import keyring.errors
+
+from desktop_app.core.errors import CredentialsError
+
+log = logging.getLogger(__name__)
+
+SERVICE_NAME = "attachguard"
+USERNAME = "openai-api-key"
+KEY_ENV = "OPENAI_API_KEY"
+BASE_URL_ENV = "OPENAI_BASE_URL"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+# Backends that are known not to protect a secret: keyring's own "no backend" and the plaintext or
+# weakly obfuscated stores from keyrings.alt.
+_INSECURE_BACKENDS = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+
+class KeySource(StrEnum):
+    ENVIRONMENT = "environment"
+    KEYRING = "keyring"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class BackendInfo:
+    """Which keyring backend is in use, and whether it keeps secrets safely."""
+
+    name: str
+    secure: bool
+    note: str
+
+
+class CredentialStore:
+    """Reads and writes the API key in one keyring backend (the OS default unless given)."""
+
+    def __init__(self, backend: Any | None = None) -> None:
+        self._backend = backend
+
+    def _keyring(self) -> Any:
+        return self._backend if self._backend is not None else keyring.get_keyring()
+
+    def get(self) -> str | None:
+        """The stored key, or None when there is none or the keyring cannot be reached."""
+        try:
+            value = self._keyring().get_password(SERVICE_NAME, USERNAME)
+        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+            log.warning("cannot read the API key from the keyring: %s", type(exc).__name__)
+            return None
+        return value or None
+
+    def set(self, key: str) -> None:
+        key = key.strip()
+        if not key:
+            raise CredentialsError("the API key is empty")
+        if any(ch.isspace() for ch in key):
+            raise CredentialsError("the API key must not contain spaces or line breaks")
+        info = self.backend()
+        if not info.secure:
+            raise CredentialsError(f"no secure keyring is available ({info.note})")
+        try:
+            self._keyring().set_password(SERVICE_NAME, USERNAME, key)
+        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+            raise CredentialsError(f"the keyring refused to store the key: {exc}") from exc
+
+    def delete(self) -> None:
+        try:
+            self._keyring().delete_password(SERVICE_NAME, USERNAME)
+        except keyring.errors.PasswordDeleteError:
+            pass  # nothing stored: already in the state the user asked for
+        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+            raise CredentialsError(f"the keyring refused to delete the key: {exc}") from exc
+
+    def backend(self) -> BackendInfo:
+        try:
+            backend = self._keyring()
+        except (keyring.errors.KeyringError, RuntimeError) as exc:
+            return BackendInfo("none", False, f"keyring unavailable: {exc}")
+        cls = type(backend)
+        name = getattr(backend, "name", None) or f"{cls.__module__}.{cls.__qualname__}"
+        module = cls.__module__
+        if module.startswith("keyring.backends.chainer"):
+            inner = getattr(backend, "backends", [])
+            if not inner:
+                return BackendInfo(str(name), False, "no keyring backend is installed")
+            infos = [CredentialStore(b).backend() for b in inner]
+            secure = all(i.secure for i in infos)
+            return BackendInfo(", ".join(i.name for i in infos), secure, "chained backends")
+        if module.startswith(_INSECURE_BACKENDS):
+            return BackendInfo(str(name), False, "this backend does not protect secrets")
+        return BackendInfo(str(name), True, "secrets are kept by the operating system")
+
+
+def key_source(
+    store: CredentialStore | None = None, environ: Mapping[str, str] | None = None
+) -> KeySource:
+    env = os.environ if environ is None else environ
+    if env.get(KEY_ENV, "").strip():
+        return KeySource.ENVIRONMENT
+    if (store or CredentialStore()).get():
+        return KeySource.KEYRING
+    return KeySource.NONE
+
+
+def resolve_api_key(
+    environ: Mapping[str, str] | None = None, store: CredentialStore | None = None
+) -> str | None:
+    """``OPENAI_API_KEY`` first, then the keyring; None when neither has a key."""
+    env = os.environ if environ is None else environ
+    from_env = env.get(KEY_ENV, "").strip()
+    if from_env:
+        return from_env
+    return (store or CredentialStore()).get()
+
+
+def resolve_base_url(settings_base_url: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The settings value, else ``OPENAI_BASE_URL``, else the public API."""
+    env = os.environ if environ is None else environ
+    for candidate in (settings_base_url, env.get(BASE_URL_ENV)):
+        if candidate and candidate.strip():
+            return candidate.strip().rstrip("/")
+    return DEFAULT_BASE_URL
