@@ -135,7 +135,9 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
         pass
     except tomllib.TOMLDecodeError as exc:
         parsed = False
-        problems.append(SettingsProblem(str(path), f"not valid TOML ({exc}); using defaults"))
+        problems.append(
+            SettingsProblem(str(path), f"not valid TOML ({_where(exc, path)}); using defaults")
+        )
     except (OSError, UnicodeDecodeError) as exc:
         parsed = False
         problems.append(SettingsProblem(str(path), f"cannot be read ({exc}); using defaults"))
@@ -162,6 +164,15 @@ def save_settings(loaded: LoadedSettings) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _where(exc: tomllib.TOMLDecodeError, path: Path) -> str:
+    # tomllib says "(at line N, column M)" except at the very end, where it gives no line.
+    text = str(exc)
+    if "end of document" in text:
+        lines = path.read_text(encoding="utf-8", errors="replace").count("\n") or 1
+        text = text.replace("at end of document", f"at line {lines}, end of file")
+    return text
 
 
 def _strip_none(value: Any) -> Any:

@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.paths import AppPaths
 
-pytest_plugins = ["support.openai_fixtures"]
+pytest_plugins = ["support.openai_fixtures", "support.secret_service"]
 
 
 @pytest.fixture

@@ -1,0 +1,95 @@
+"""Settings: defaults, validation that names the problem, env overrides, never clobbering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.errors import SettingsError
+from desktop_app.settings import Settings, WatchedFolder, load_settings, save_settings
+
+
+def test_missing_file_means_defaults(tmp_path: Path) -> None:
+    loaded = load_settings(tmp_path / "settings.toml", environ={})
+    assert loaded.settings == Settings()
+    assert loaded.problems == []
+    assert loaded.settings.upload.purpose == "user_data"
+    assert loaded.settings.upload.max_attempts == 8
+
+
+def test_values_are_read_and_typed(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "[upload]\nconcurrency = 2\nbackoff_base = 2\nbase_url = 'http://127.0.0.1:1/v1'\n"
+        "[vault]\nmax_age_days = 30\n"
+        "[[watch.folders]]\npath = '/tmp/in'\nrecursive = true\ninclude = ['*.pdf']\n",
+        encoding="utf-8",
+    )
+    loaded = load_settings(path, environ={})
+    assert loaded.problems == []
+    s = loaded.settings
+    assert s.upload.concurrency == 2
+    assert s.upload.backoff_base == 2.0 and isinstance(s.upload.backoff_base, float)
+    assert s.upload.base_url == "http://127.0.0.1:1/v1"
+    assert s.vault.max_age_days == 30
+    assert s.watch.folders == [WatchedFolder(path="/tmp/in", recursive=True, include=["*.pdf"])]
+
+
+def test_broken_toml_names_the_line_keeps_defaults_and_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    original = "[upload]\nconcurrency = 2\npurpose = = 'batch'\nmax_attempts = 3\n"
+    path.write_text(original, encoding="utf-8")
+    loaded = load_settings(path, environ={})
+    assert loaded.settings == Settings()
+    assert not loaded.parsed
+    assert len(loaded.problems) == 1
+    assert "line 3" in str(loaded.problems[0])
+    unterminated = tmp_path / "unterminated.toml"
+    unterminated.write_text("[upload]\npurpose = 'batch\n", encoding="utf-8")
+    assert "line 2" in str(load_settings(unterminated, environ={}).problems[0])
+    with pytest.raises(SettingsError, match="not valid TOML"):
+        save_settings(loaded)
+    assert path.read_text(encoding="utf-8") == original
+
+
+def test_wrong_types_and_unknown_keys_are_reported_by_key(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "[upload]\nconcurrency = 'four'\nmax_attempts = -1\npurpose = 'batch'\ncolour = 1\n",
+        encoding="utf-8",
+    )
+    loaded = load_settings(path, environ={})
+    where = {p.where for p in loaded.problems}
+    assert where == {"upload.concurrency", "upload.max_attempts", "upload.colour"}
+    assert loaded.settings.upload.concurrency == 4
+    assert loaded.settings.upload.max_attempts == 8
+    assert loaded.settings.upload.purpose == "batch"
+
+
+def test_environment_overrides_apply_in_memory_only(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    env = {
+        "ATTACHGUARD_MAX_ATTEMPTS": "3",
+        "ATTACHGUARD_BACKOFF_BASE": "0.01",
+        "ATTACHGUARD_BACKOFF_CAP": "0.5",
+        "ATTACHGUARD_CONCURRENCY": "bogus",
+    }
+    loaded = load_settings(path, environ=env)
+    upload = loaded.settings.upload
+    assert (upload.max_attempts, upload.backoff_base, upload.backoff_cap) == (3, 0.01, 0.5)
+    assert upload.concurrency == 4
+    assert [p.where for p in loaded.problems] == ["ATTACHGUARD_CONCURRENCY"]
+    assert not path.exists()
+
+
+def test_save_round_trips_and_leaves_no_temp_files(tmp_path: Path) -> None:
+    path = tmp_path / "cfg" / "settings.toml"
+    loaded = load_settings(path, environ={})
+    loaded.settings.upload.expires_after = 7200
+    loaded.settings.watch.folders.append(WatchedFolder(path="/data/in", upload=True))
+    save_settings(loaded)
+    again = load_settings(path, environ={})
+    assert again.problems == []
+    assert again.settings == loaded.settings
+    assert [p.name for p in path.parent.iterdir()] == ["settings.toml"]
