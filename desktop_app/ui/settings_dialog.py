@@ -1,0 +1,443 @@
+"""The settings dialog: API key (OS keyring only), uploads, fallback, backups, watched folders, UI.
+
+Nothing here blocks the GUI thread: the keyring (a D-Bus round trip) is read and written, and the
+settings file saved, on the task pool. A settings file that did not parse is never overwritten:
+the dialog says so and only the API key can be saved until the user fixes the file.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.credentials import KEY_ENV, BackendInfo
+from desktop_app.core.errors import AttachGuardError
+from desktop_app.settings import LoadedSettings, Settings, save_settings
+from desktop_app.ui import tasks, theme
+from desktop_app.ui.watched_folders import WatchedFoldersEditor
+
+log = logging.getLogger(__name__)
+
+PURPOSES = ("user_data", "assistants", "batch", "fine-tune", "vision", "evals")
+_HOUR = 3600
+
+
+@dataclass(frozen=True)
+class KeyState:
+    """What the dialog shows about the key: the backend, and whether a key is stored."""
+
+    backend: BackendInfo
+    has_stored_key: bool
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    """Everything one click on Save asks for; ``settings`` is None when the file is broken."""
+
+    settings: Settings | None
+    new_key: str | None
+    delete_key: bool
+
+
+def _labelled(widget: QWidget, name: str, tip: str) -> QWidget:
+    widget.setAccessibleName(name)
+    widget.setToolTip(tip)
+    return widget
+
+
+def _spin(low: int, high: int, name: str, tip: str, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSuffix(suffix)
+    box.setGroupSeparatorShown(True)
+    _labelled(box, name, tip)
+    return box
+
+
+class SettingsDialog(QDialog):
+    """Edit ``service.settings`` and the API key. Emits :attr:`key_changed` after a key change."""
+
+    key_changed = Signal()
+    settings_saved = Signal()
+    #: Emitted with a one-line message when saving failed (also shown in the dialog).
+    save_failed = Signal(str)
+    key_state_loaded = Signal(object)
+
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("AttachGuard settings")
+        self.setAccessibleName("Settings")
+        self._service = service
+        self._loaded: LoadedSettings = service.loaded
+        self._delete_key = False
+        self._saving = False
+
+        tabs = QTabWidget()
+        tabs.setAccessibleName("Settings sections")
+        tabs.addTab(self._build_account_tab(), "&Account")
+        tabs.addTab(self._build_uploads_tab(), "&Uploads")
+        tabs.addTab(self._build_backups_tab(), "&Backups && text")
+        self.folders = WatchedFoldersEditor()
+        tabs.addTab(self.folders, "&Watched folders")
+        tabs.addTab(self._build_app_tab(), "A&pp")
+
+        self.broken_banner = QLabel()
+        self.broken_banner.setWordWrap(True)
+        self.broken_banner.setAccessibleName("Settings file problem")
+        self.broken_banner.setVisible(False)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName("Save error")
+        self.error_label.setVisible(False)
+        for label in (self.broken_banner, self.error_label):
+            label.setStyleSheet(f"color: {theme.status_color('error', self.palette()).name()}")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.broken_banner)
+        layout.addWidget(tabs)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self._fill(self._loaded.settings)
+        if not self._loaded.parsed:
+            self._show_broken_file()
+        self._refresh_key_state()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_account_tab(self) -> QWidget:
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText("sk-…  (leave empty to keep the stored key)")
+        _labelled(self.key_edit, "API key", "Your OpenAI API key; stored only in the OS keyring")
+        self.show_key = QCheckBox("S&how")
+        _labelled(self.show_key, "Show API key", "Show the key while typing")
+        self.show_key.toggled.connect(
+            lambda on: self.key_edit.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        self.remove_key_button = QPushButton("&Remove stored key")
+        _labelled(self.remove_key_button, "Remove stored key", "Delete the key from the keyring")
+        self.remove_key_button.clicked.connect(self._mark_key_for_deletion)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.show_key)
+        key_row.addWidget(self.remove_key_button)
+
+        self.key_status = QLabel("Checking the keyring…")
+        self.key_status.setAccessibleName("API key status")
+        self.key_status.setWordWrap(True)
+        self.backend_label = QLabel("…")
+        self.backend_label.setAccessibleName("Keyring backend")
+        self.backend_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backend_warning = QLabel()
+        self.backend_warning.setAccessibleName("Keyring warning")
+        self.backend_warning.setWordWrap(True)
+        self.backend_warning.setVisible(False)
+        self.backend_warning.setStyleSheet(
+            f"color: {theme.status_color('warning', self.palette()).name()}"
+        )
+        self.env_note = QLabel(
+            f"{KEY_ENV} is set in the environment; it is used instead of the stored key."
+        )
+        self.env_note.setWordWrap(True)
+        self.env_note.setVisible(bool(os.environ.get(KEY_ENV, "").strip()))
+
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("https://api.openai.com/v1")
+        _labelled(self.base_url, "Base URL", "API base URL; leave empty for the public API")
+
+        form = QFormLayout()
+        form.addRow("API &key:", key_row)
+        form.addRow("", self.key_status)
+        form.addRow("Keyring:", self.backend_label)
+        form.addRow("", self.backend_warning)
+        form.addRow("", self.env_note)
+        form.addRow("Base &URL:", self.base_url)
+        self._set_buddy(form, 0, self.key_edit)
+        self._set_buddy(form, 5, self.base_url)
+        tab = QWidget()
+        tab.setLayout(form)
+        return tab
+
+    @staticmethod
+    def _set_buddy(form: QFormLayout, row: int, widget: QWidget) -> None:
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        if item is not None and isinstance(item.widget(), QLabel):
+            item.widget().setBuddy(widget)  # type: ignore[attr-defined]
+
+    def _build_uploads_tab(self) -> QWidget:
+        self.auto_upload = QCheckBox("Upload documents as soon as they are added")
+        _labelled(
+            self.auto_upload, "Upload automatically", "Otherwise documents are only backed up"
+        )
+        self.purpose = QComboBox()
+        self.purpose.addItems(PURPOSES)
+        _labelled(self.purpose, "Default purpose", "Purpose sent with each upload")
+        self.expires = QCheckBox("Uploaded files expire after")
+        _labelled(self.expires, "Uploaded files expire", "Ask the service to delete files later")
+        self.expires_hours = _spin(1, 720, "Expiry in hours", "1 hour to 30 days", " h")
+        self.expires.toggled.connect(self.expires_hours.setEnabled)
+        expiry_row = QHBoxLayout()
+        expiry_row.addWidget(self.expires)
+        expiry_row.addWidget(self.expires_hours)
+        expiry_row.addStretch(1)
+        self.concurrency = _spin(1, 32, "Parallel uploads", "How many uploads run at once")
+        self.max_attempts = _spin(1, 100, "Maximum attempts", "Attempts before a job fails")
+        self.backoff_cap = _spin(1, 86_400, "Longest wait between attempts", "In seconds", " s")
+        form = QFormLayout()
+        form.addRow(self.auto_upload)
+        form.addRow("Default &purpose:", self.purpose)
+        form.addRow(expiry_row)
+        form.addRow("Parallel up&loads:", self.concurrency)
+        form.addRow("Maximum &attempts:", self.max_attempts)
+        form.addRow("Longest &wait between attempts:", self.backoff_cap)
+        for row, widget in ((1, self.purpose), (3, self.concurrency), (4, self.max_attempts)):
+            self._set_buddy(form, row, widget)
+        self._set_buddy(form, 5, self.backoff_cap)
+        tab = QWidget()
+        tab.setLayout(form)
+        return tab
+
+    def _build_backups_tab(self) -> QWidget:
+        self.max_tokens = _spin(
+            1_000, 10_000_000, "Token budget", "Largest text fallback, in tokens", " tokens"
+        )
+        self.max_tokens.setSingleStep(1_000)
+        self.keep_days = QCheckBox("Remove backups older than")
+        _labelled(self.keep_days, "Limit backup age", "Pending uploads are never removed")
+        self.keep_days_value = _spin(1, 36_500, "Backup age in days", "Days to keep", " days")
+        self.keep_days.toggled.connect(self.keep_days_value.setEnabled)
+        self.keep_mb = QCheckBox("Keep backups under")
+        _labelled(self.keep_mb, "Limit backup size", "Oldest backups are removed first")
+        self.keep_mb_value = _spin(1, 10_000_000, "Backup size limit", "Total size", " MB")
+        self.keep_mb.toggled.connect(self.keep_mb_value.setEnabled)
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.keep_days)
+        days_row.addWidget(self.keep_days_value)
+        days_row.addStretch(1)
+        mb_row = QHBoxLayout()
+        mb_row.addWidget(self.keep_mb)
+        mb_row.addWidget(self.keep_mb_value)
+        mb_row.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Text fallback &budget:", self.max_tokens)
+        self._set_buddy(form, 0, self.max_tokens)
+        form.addRow(days_row)
+        form.addRow(mb_row)
+        tab = QWidget()
+        tab.setLayout(form)
+        return tab
+
+    def _build_app_tab(self) -> QWidget:
+        self.theme = QComboBox()
+        for choice in theme.CHOICES:
+            self.theme.addItem(choice.value.capitalize(), choice.value)
+        _labelled(self.theme, "Theme", "Follow the system, or always light or dark")
+        self.notify_success = QCheckBox("Notify when an upload succeeds")
+        _labelled(self.notify_success, "Success notifications", "Failures are always notified")
+        self.start_at_login = QCheckBox("Start AttachGuard when I log in")
+        _labelled(self.start_at_login, "Start at login", "Adds AttachGuard to your session")
+        form = QFormLayout()
+        form.addRow("&Theme:", self.theme)
+        self._set_buddy(form, 0, self.theme)
+        form.addRow(self.notify_success)
+        form.addRow(self.start_at_login)
+        tab = QWidget()
+        tab.setLayout(form)
+        return tab
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _fill(self, s: Settings) -> None:
+        self.base_url.setText(s.upload.base_url or "")
+        self.auto_upload.setChecked(s.upload.auto_upload)
+        if self.purpose.findText(s.upload.purpose) < 0:
+            self.purpose.addItem(s.upload.purpose)
+        self.purpose.setCurrentText(s.upload.purpose)
+        self.expires.setChecked(s.upload.expires_after is not None)
+        hours = (s.upload.expires_after or 30 * 24 * _HOUR) // _HOUR
+        self.expires_hours.setValue(max(1, hours))
+        self.expires_hours.setEnabled(s.upload.expires_after is not None)
+        self.concurrency.setValue(s.upload.concurrency)
+        self.max_attempts.setValue(s.upload.max_attempts)
+        self.backoff_cap.setValue(round(s.upload.backoff_cap))
+        self.max_tokens.setValue(s.fallback.max_tokens)
+        self.keep_days.setChecked(s.vault.max_age_days is not None)
+        self.keep_days_value.setValue(s.vault.max_age_days or 90)
+        self.keep_days_value.setEnabled(s.vault.max_age_days is not None)
+        self.keep_mb.setChecked(s.vault.max_total_mb is not None)
+        self.keep_mb_value.setValue(s.vault.max_total_mb or 10_000)
+        self.keep_mb_value.setEnabled(s.vault.max_total_mb is not None)
+        self.folders.set_folders(s.watch.folders)
+        index = self.theme.findData(theme.parse_choice(s.ui.theme).value)
+        self.theme.setCurrentIndex(max(0, index))
+        self.notify_success.setChecked(s.ui.notify_success)
+        self.start_at_login.setChecked(s.ui.start_at_login)
+
+    def collect(self) -> Settings:
+        """A new :class:`Settings` from the widgets (the service's copy is left untouched)."""
+        s = copy.deepcopy(self._loaded.settings)
+        s.upload.base_url = self.base_url.text().strip() or None
+        s.upload.auto_upload = self.auto_upload.isChecked()
+        s.upload.purpose = self.purpose.currentText()
+        s.upload.expires_after = (
+            self.expires_hours.value() * _HOUR if self.expires.isChecked() else None
+        )
+        s.upload.concurrency = self.concurrency.value()
+        s.upload.max_attempts = self.max_attempts.value()
+        s.upload.backoff_cap = float(self.backoff_cap.value())
+        s.fallback.max_tokens = self.max_tokens.value()
+        s.vault.max_age_days = self.keep_days_value.value() if self.keep_days.isChecked() else None
+        s.vault.max_total_mb = self.keep_mb_value.value() if self.keep_mb.isChecked() else None
+        s.watch.folders = self.folders.folders()
+        s.ui.theme = str(self.theme.currentData())
+        s.ui.notify_success = self.notify_success.isChecked()
+        s.ui.start_at_login = self.start_at_login.isChecked()
+        return s
+
+    def _show_broken_file(self) -> None:
+        problem = next((str(p) for p in self._loaded.problems), str(self._loaded.path))
+        self.broken_banner.setText(
+            f"The settings file cannot be read, so it will not be changed from here: {problem}. "
+            "Fix or remove the file and reopen this dialog. The API key can still be saved."
+        )
+        self.broken_banner.setVisible(True)
+
+    def _refresh_key_state(self) -> None:
+        credentials = self._service.credentials
+
+        def probe() -> KeyState:
+            return KeyState(credentials.backend(), credentials.get() is not None)
+
+        tasks.run_in_background(probe, on_done=self._show_key_state, on_error=self._key_error)
+
+    def _show_key_state(self, state: KeyState) -> None:
+        self.backend_label.setText(state.backend.name)
+        self.backend_warning.setVisible(not state.backend.secure)
+        if not state.backend.secure:
+            self.backend_warning.setText(
+                f"This keyring is not secure ({state.backend.note}). AttachGuard will not store "
+                f"your key in it; set {KEY_ENV} instead, or install a Secret Service."
+            )
+        self.key_status.setText(
+            "A key is stored in the keyring." if state.has_stored_key else "No key is stored."
+        )
+        self.remove_key_button.setEnabled(state.has_stored_key)
+        self.key_state_loaded.emit(state)
+
+    def _key_error(self, exc: BaseException) -> None:
+        self.key_status.setText(f"The keyring could not be read: {exc}")
+
+    def _mark_key_for_deletion(self) -> None:
+        self._delete_key = True
+        self.key_edit.clear()
+        self.key_status.setText("The stored key will be removed when you save.")
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Validate, then write the key and the settings file off the GUI thread."""
+        if self._saving:
+            return
+        base_url = self.base_url.text().strip()
+        if base_url and not base_url.startswith(("https://", "http://")):
+            self._fail("The base URL must start with https:// (or http:// for a local server).")
+            return
+        new_key = self.key_edit.text().strip() or None
+        request = SaveRequest(
+            settings=self.collect() if self._loaded.parsed else None,
+            new_key=new_key,
+            delete_key=self._delete_key and new_key is None,
+        )
+        if request.settings is None and new_key is None and not request.delete_key:
+            self._fail("Nothing was saved: the settings file must be fixed first.")
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.error_label.setVisible(False)
+        tasks.run_in_background(
+            _write, self._service, self._loaded, request, on_done=self._saved, on_error=self._error
+        )
+
+    def _saved(self, request: SaveRequest) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if request.settings is not None:
+            _update_in_place(self._loaded.settings, request.settings)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                theme.apply_theme(app, request.settings.ui.theme)
+            self.settings_saved.emit()
+        if request.new_key is not None or request.delete_key:
+            self.key_edit.clear()
+            self._delete_key = False
+            self.key_changed.emit()
+        self.accept()
+
+    def _error(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        if not isinstance(exc, AttachGuardError):
+            log.error("saving settings failed", exc_info=exc)
+        self._fail(f"Not saved: {exc}")
+
+    def _fail(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(True)
+        self.save_failed.emit(message)
+
+
+def _write(service: Any, loaded: LoadedSettings, request: SaveRequest) -> SaveRequest:
+    # Runs on the task pool. The key goes first: it is what users most need to stick.
+    if request.new_key is not None:
+        service.credentials.set(request.new_key)
+    elif request.delete_key:
+        service.credentials.delete()
+    if request.settings is not None:
+        save_settings(dataclasses.replace(loaded, settings=request.settings))
+    return request
+
+
+def _update_in_place(target: Settings, source: Settings) -> None:
+    # Core parts keep references to their section objects (e.g. the upload manager holds
+    # settings.upload), so the saved values are copied into the existing objects.
+    for section in dataclasses.fields(Settings):
+        old = getattr(target, section.name)
+        new = getattr(source, section.name)
+        for item in dataclasses.fields(old):
+            setattr(old, item.name, getattr(new, item.name))
