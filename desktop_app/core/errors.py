@@ -11,6 +11,9 @@
     │   ├── DiskFullError             no space left (nothing partial is left behind)
     │   └── UnknownEntryError         no vault entry with that id
     ├── UploadError                   an upload attempt failed; ``kind`` says how (see retry.py)
+    │   ├── ApiCallError              one API call failed: HTTP status, request id, Retry-After
+    │   ├── NoApiKeyError             no API key is configured (nothing was sent)
+    │   └── UnknownJobError           no upload job with that id
     └── ExtractionError               text could not be extracted; ``kind`` says why
 """
 
@@ -55,6 +58,40 @@ class UploadError(AttachGuardError):
     def __init__(self, message: str, kind: str = "unknown") -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class ApiCallError(UploadError):
+    """One call to the API failed; raised by ``uploader.py`` with everything the queue needs."""
+
+    def __init__(
+        self,
+        message: str,
+        kind: str,
+        *,
+        http_status: int | None = None,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+        ambiguous: bool = False,
+    ) -> None:
+        super().__init__(message, kind)
+        self.http_status = http_status
+        self.request_id = request_id
+        self.retry_after = retry_after
+        self.ambiguous = ambiguous  # the request may have been stored by the server
+
+
+class NoApiKeyError(UploadError):
+    """No API key in ``OPENAI_API_KEY`` or the keyring; nothing was sent."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, kind="auth")
+
+
+class UnknownJobError(UploadError):
+    """No upload job has the given id."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, kind="invalid")
 
 
 class ExtractionError(AttachGuardError):

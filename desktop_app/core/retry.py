@@ -1,0 +1,221 @@
+"""Pure retry policy: how a failure is classified, when to try again, and the circuit breaker.
+
+Nothing here does I/O or reads the clock by itself: callers pass ``now`` (or a clock) so the policy
+is tested without sleeping. ``uploader.py`` turns SDK exceptions into a :class:`Failure` with
+:func:`classify_status`; the worker asks :meth:`RetryPolicy.decide` what to do next.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    """Why an upload attempt failed. Decides retry, pause or permanent failure."""
+
+    EXPIRED = "expired"  # 4xx saying the file expired: retry, offer the fallback at once
+    RATE_LIMITED = "rate_limited"  # 429: pause the target until Retry-After passes
+    SERVER = "server"  # 5xx: retry with backoff, counts towards the breaker
+    NETWORK = "network"  # no usable response: retry with backoff, counts towards the breaker
+    AUTH = "auth"  # 401/403: pause the whole queue until the key changes
+    TOO_LARGE = "too_large"  # 413 or over the API's per-file limit: permanent
+    INVALID = "invalid"  # any other 4xx: permanent
+    UNKNOWN = "unknown"  # anything else: retried with backoff, then failed
+
+
+#: Kinds that will never succeed by trying again with the same input.
+PERMANENT_KINDS = frozenset({ErrorKind.TOO_LARGE, ErrorKind.INVALID})
+#: Kinds that say the service (not this document) is in trouble; they feed the breaker.
+BREAKER_KINDS = frozenset({ErrorKind.SERVER, ErrorKind.NETWORK})
+#: Kinds that are not the document's fault and so do not use up its attempts.
+FREE_KINDS = frozenset({ErrorKind.AUTH, ErrorKind.RATE_LIMITED})
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One failed API call, as classified at the SDK boundary."""
+
+    kind: ErrorKind
+    message: str
+    http_status: int | None = None
+    request_id: str | None = None
+    retry_after: float | None = None  # seconds the server asked us to wait
+    ambiguous: bool = False  # the request may have reached the server and been stored
+
+
+def classify_status(status: int, code: str | None = None, message: str | None = None) -> ErrorKind:
+    """The kind of an HTTP error response."""
+    text = f"{code or ''} {message or ''}".lower()
+    if 400 <= status < 500 and status not in (401, 403, 429) and "expired" in text:
+        return ErrorKind.EXPIRED
+    if status == 429:
+        return ErrorKind.RATE_LIMITED
+    if status in (401, 403):
+        return ErrorKind.AUTH
+    if status == 413:
+        return ErrorKind.TOO_LARGE
+    if status >= 500:
+        return ErrorKind.SERVER
+    if status in (408, 409):
+        # Request timeout and conflict are transient by definition (the SDK retries them too).
+        return ErrorKind.SERVER
+    if 400 <= status < 500:
+        return ErrorKind.INVALID
+    return ErrorKind.UNKNOWN
+
+
+def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
+    """Seconds to wait from ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP date).
+
+    Unlike the SDK we honour any length: a long wait is the server's explicit instruction.
+    """
+    lowered = {k.lower(): v for k, v in headers.items()}
+    millis = lowered.get("retry-after-ms")
+    if millis is not None:
+        try:
+            value = float(millis) / 1000
+        except ValueError:
+            value = -1
+        if value >= 0:
+            return value
+    text = lowered.get("retry-after")
+    if text is None:
+        return None
+    text = text.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return max(0.0, when.timestamp() - now)
+    return seconds if seconds >= 0 else None
+
+
+class Action(StrEnum):
+    RETRY = "retry"  # back to waiting_retry until next_attempt_at
+    FAIL = "fail"  # permanent: the job is failed
+    PAUSE = "pause"  # the key is the problem: requeue, hold the whole queue
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: Action
+    next_attempt_at: float | None
+    counts_attempt: bool  # False: this attempt is given back (not the document's fault)
+
+
+@dataclass
+class RetryPolicy:
+    """Exponential backoff with full jitter, capped; a fixed budget of attempts per job."""
+
+    max_attempts: int = 8
+    base: float = 1.0
+    cap: float = 300.0
+    rng: random.Random | None = None
+
+    def delay(self, attempt: int) -> float:
+        """Seconds before attempt ``attempt + 1`` (``attempt`` >= 1 failed so far)."""
+        ceiling = min(self.cap, self.base * (2 ** max(0, attempt - 1)))
+        return (self.rng or random).uniform(0, ceiling)
+
+    def decide(self, failure: Failure, attempts: int, now: float) -> Decision:
+        """What to do after ``failure`` on a job that has made ``attempts`` attempts."""
+        if failure.kind is ErrorKind.AUTH:
+            return Decision(Action.PAUSE, None, counts_attempt=False)
+        if failure.kind in PERMANENT_KINDS:
+            return Decision(Action.FAIL, None, counts_attempt=True)
+        if failure.kind is ErrorKind.RATE_LIMITED:
+            wait = failure.retry_after if failure.retry_after is not None else self.delay(1)
+            return Decision(Action.RETRY, now + wait, counts_attempt=False)
+        if attempts >= self.max_attempts:
+            return Decision(Action.FAIL, None, counts_attempt=True)
+        wait = self.delay(attempts)
+        if failure.retry_after is not None:
+            wait = max(wait, failure.retry_after)
+        return Decision(Action.RETRY, now + wait, counts_attempt=True)
+
+
+class CircuitBreaker:
+    """Opens after ``threshold`` consecutive server/network failures; probes with backoff.
+
+    While open every job of the target is held. :meth:`probe_due` tells one caller at a time
+    that it is time to try a cheap request; :meth:`record_probe` closes the breaker on success.
+    Thread-safe.
+    """
+
+    def __init__(
+        self,
+        threshold: int,
+        policy: RetryPolicy,
+        clock: Callable[[], float],
+    ) -> None:
+        self.threshold = max(1, threshold)
+        self._policy = policy
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._consecutive = 0
+        self._open = False
+        self._probes_failed = 0
+        self._next_probe_at = 0.0
+        self._probing = False
+
+    @property
+    def is_open(self) -> bool:
+        with self._lock:
+            return self._open
+
+    @property
+    def next_probe_at(self) -> float | None:
+        with self._lock:
+            return self._next_probe_at if self._open else None
+
+    def record_success(self) -> None:
+        with self._lock:
+            self._consecutive = 0
+
+    def record_failure(self, kind: ErrorKind) -> bool:
+        """Count a failure; returns True if this one opened the breaker."""
+        with self._lock:
+            if kind not in BREAKER_KINDS:
+                self._consecutive = 0
+                return False
+            self._consecutive += 1
+            if self._open or self._consecutive < self.threshold:
+                return False
+            self._open = True
+            self._probes_failed = 0
+            self._next_probe_at = self._clock() + self._policy.delay(1)
+            return True
+
+    def probe_due(self) -> bool:
+        """True (once, for one caller) when the breaker is open and a probe may be sent now."""
+        with self._lock:
+            if not self._open or self._probing or self._clock() < self._next_probe_at:
+                return False
+            self._probing = True
+            return True
+
+    def record_probe(self, ok: bool) -> None:
+        with self._lock:
+            self._probing = False
+            if ok:
+                self._open = False
+                self._consecutive = 0
+                self._probes_failed = 0
+                return
+            self._probes_failed += 1
+            self._next_probe_at = self._clock() + self._policy.delay(self._probes_failed + 1)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._open = False
+            self._probing = False
+            self._consecutive = 0
+            self._probes_failed = 0

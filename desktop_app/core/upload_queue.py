@@ -1,0 +1,527 @@
+"""Persistent upload jobs: enqueue, claim, finish, reschedule, fail, cancel, recover.
+
+Every change is one SQLite transaction. A job is written before any work on it starts, and a
+worker takes it with a single conditional ``UPDATE ... RETURNING`` under ``BEGIN IMMEDIATE``, so
+two threads or two processes sharing the database never claim the same job. A claim carries the
+claimer's ``owner`` token and a lease that the owner renews while busy; every later transition
+checks the owner, so a job taken over by crash recovery cannot be overwritten by its old holder.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop_app.core.db import Database
+from desktop_app.core.errors import UnknownJobError, UploadError
+from desktop_app.core.retry import ErrorKind, Failure
+
+
+class JobState(StrEnum):
+    QUEUED = "queued"
+    UPLOADING = "uploading"
+    VERIFYING = "verifying"
+    WAITING_RETRY = "waiting_retry"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+#: States in which a job still has work ahead of it.
+ACTIVE_STATES = frozenset(
+    {JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING, JobState.WAITING_RETRY}
+)
+#: States a job never leaves by itself.
+FINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED})
+_CLAIMABLE = ("queued", "waiting_retry")
+_BUSY = ("uploading", "verifying")
+
+
+@dataclass(frozen=True)
+class JobView:
+    """What the UI and the CLI show about one job."""
+
+    id: int
+    entry_id: int
+    name: str
+    sha256: str
+    size: int
+    state: JobState
+    attempts: int
+    next_attempt_at: float | None
+    error_kind: ErrorKind | None
+    error_message: str | None
+    http_status: int | None
+    request_id: str | None
+    file_id: str | None
+    expires_at: float | None
+    bytes_sent: int
+    fallback_available: bool
+    created_at: float
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class Job:
+    """A job row with the worker's bookkeeping (not shown to users)."""
+
+    view: JobView
+    mime_type: str
+    target: str
+    purpose: str
+    expires_after: int | None
+    owner: str | None
+    attempt_started_at: float | None
+    reconcile_since: float | None
+    upload_id: str | None
+    upload_expires_at: float | None
+
+    @property
+    def id(self) -> int:
+        return self.view.id
+
+
+@dataclass(frozen=True)
+class NewJob:
+    entry_id: int
+    sha256: str
+    name: str
+    size: int
+    mime_type: str
+    target: str
+    purpose: str
+    expires_after: int | None
+
+
+def _job(row: sqlite3.Row) -> Job:
+    kind = row["error_kind"]
+    view = JobView(
+        id=row["id"],
+        entry_id=row["entry_id"],
+        name=row["name"],
+        sha256=row["sha256"],
+        size=row["size"],
+        state=JobState(row["state"]),
+        attempts=row["attempts"],
+        next_attempt_at=row["next_attempt_at"],
+        error_kind=ErrorKind(kind) if kind else None,
+        error_message=row["error_message"],
+        http_status=row["http_status"],
+        request_id=row["request_id"],
+        file_id=row["file_id"],
+        expires_at=row["expires_at"],
+        bytes_sent=row["bytes_sent"],
+        fallback_available=bool(row["fallback_available"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+    return Job(
+        view=view,
+        mime_type=row["mime_type"],
+        target=row["target"],
+        purpose=row["purpose"],
+        expires_after=row["expires_after"],
+        owner=row["owner"],
+        attempt_started_at=row["attempt_started_at"],
+        reconcile_since=row["reconcile_since"],
+        upload_id=row["upload_id"],
+        upload_expires_at=row["upload_expires_at"],
+    )
+
+
+def _marks(values: Collection[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+class UploadQueue:
+    """Transactional access to the ``upload_jobs`` table."""
+
+    def __init__(self, db: Database, clock: Callable[[], float]) -> None:
+        self._db = db
+        self._clock = clock
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, job_id: int) -> Job:
+        row = (
+            self._db.connection()
+            .execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,))
+            .fetchone()
+        )
+        if row is None:
+            raise UnknownJobError(f"no upload job with id {job_id}")
+        return _job(row)
+
+    def select(
+        self,
+        states: Collection[JobState] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        ids: Collection[int] | None = None,
+    ) -> list[Job]:
+        where, params = self._filter(states, ids)
+        sql = f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?"
+        rows = self._db.connection().execute(sql, (*params, -1 if limit is None else limit, offset))
+        return [_job(row) for row in rows]
+
+    def count(
+        self, states: Collection[JobState] | None = None, ids: Collection[int] | None = None
+    ) -> int:
+        where, params = self._filter(states, ids)
+        row = self._db.connection().execute(f"SELECT count(*) FROM upload_jobs {where}", params)
+        return int(row.fetchone()[0])
+
+    @staticmethod
+    def _filter(
+        states: Collection[JobState] | None, ids: Collection[int] | None
+    ) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if states is not None:
+            clauses.append(f"state IN ({_marks(states) or 'NULL'})")
+            params.extend(str(s) for s in states)
+        if ids is not None:
+            clauses.append(f"id IN ({_marks(ids) or 'NULL'})")
+            params.extend(ids)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def counts(self) -> dict[JobState, int]:
+        found = dict.fromkeys(JobState, 0)
+        for state, n in self._db.connection().execute(
+            "SELECT state, count(*) FROM upload_jobs GROUP BY state"
+        ):
+            found[JobState(state)] = n
+        return found
+
+    def active_bytes(self) -> tuple[int, int]:
+        marks = _marks(ACTIVE_STATES)
+        row = (
+            self._db.connection()
+            .execute(
+                f"SELECT coalesce(sum(size), 0), coalesce(sum(min(bytes_sent, size)), 0)"
+                f" FROM upload_jobs WHERE state IN ({marks})",
+                [str(s) for s in ACTIVE_STATES],
+            )
+            .fetchone()
+        )
+        return int(row[0]), int(row[1])
+
+    def next_due(self) -> float | None:
+        """The earliest time a claimable job becomes due (None: nothing is waiting)."""
+        row = (
+            self._db.connection()
+            .execute(
+                "SELECT min(coalesce(next_attempt_at, 0)) FROM upload_jobs WHERE state IN (?, ?)",
+                _CLAIMABLE,
+            )
+            .fetchone()
+        )
+        return None if row[0] is None else float(row[0])
+
+    def protected_blobs(self) -> set[str]:
+        """sha256 of every blob a job may still need to read."""
+        rows = self._db.connection().execute(
+            "SELECT DISTINCT sha256 FROM upload_jobs WHERE state NOT IN ('done', 'cancelled')"
+        )
+        return {row[0] for row in rows}
+
+    def reusable(self, sha256: str, purpose: str, target: str, exclude: int) -> list[Job]:
+        """Done jobs whose remote file may be reused for the same content, purpose and target."""
+        rows = self._db.connection().execute(
+            "SELECT * FROM upload_jobs WHERE sha256 = ? AND purpose = ? AND target = ?"
+            " AND state = 'done' AND file_id IS NOT NULL AND id != ? ORDER BY id DESC",
+            (sha256, purpose, target, exclude),
+        )
+        return [_job(row) for row in rows]
+
+    def file_ids_of_others(self, target: str, sha256: str) -> set[str]:
+        """Remote file ids that belong to other documents (never adopt or delete those)."""
+        rows = self._db.connection().execute(
+            "SELECT file_id FROM upload_jobs WHERE target = ? AND sha256 != ?"
+            " AND file_id IS NOT NULL",
+            (target, sha256),
+        )
+        return {row[0] for row in rows}
+
+    def file_id_in_use(self, file_id: str, exclude: int) -> bool:
+        row = (
+            self._db.connection()
+            .execute(
+                "SELECT 1 FROM upload_jobs WHERE file_id = ? AND id != ?"
+                " AND state NOT IN ('cancelled', 'failed') LIMIT 1",
+                (file_id, exclude),
+            )
+            .fetchone()
+        )
+        return row is not None
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def add(self, jobs: Sequence[NewJob]) -> list[int]:
+        """Insert every job in one transaction; returns their ids in order."""
+        now = self._clock()
+        ids: list[int] = []
+        with self._db.transaction() as conn:
+            for job in jobs:
+                cur = conn.execute(
+                    "INSERT INTO upload_jobs (entry_id, sha256, name, size, mime_type, target,"
+                    " purpose, expires_after, state, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+                    (
+                        job.entry_id,
+                        job.sha256,
+                        job.name,
+                        job.size,
+                        job.mime_type,
+                        job.target,
+                        job.purpose,
+                        job.expires_after,
+                        now,
+                        now,
+                    ),
+                )
+                assert cur.lastrowid is not None
+                ids.append(cur.lastrowid)
+        return ids
+
+    def claim(self, owner: str, lease: float, held_targets: Collection[str] = ()) -> Job | None:
+        """Take the oldest due job for ``owner``, or None.
+
+        A job is skipped while another job with the same content, purpose and target is in
+        flight, so the second one can reuse the first one's remote file instead of uploading a
+        copy.
+        """
+        now = self._clock()
+        held = list(held_targets)
+        held_sql = f"AND j.target NOT IN ({_marks(held)})" if held else ""
+        sql = f"""
+            UPDATE upload_jobs SET state = 'uploading', owner = ?, lease_until = ?,
+                attempt_started_at = ?, attempts = attempts + 1, next_attempt_at = NULL,
+                updated_at = ?
+            WHERE id = (
+                SELECT j.id FROM upload_jobs j
+                WHERE j.state IN ('queued', 'waiting_retry')
+                  AND coalesce(j.next_attempt_at, 0) <= ? {held_sql}
+                  AND NOT EXISTS (
+                      SELECT 1 FROM upload_jobs o WHERE o.state IN ('uploading', 'verifying')
+                      AND o.sha256 = j.sha256 AND o.purpose = j.purpose AND o.target = j.target)
+                ORDER BY j.id LIMIT 1)
+            RETURNING *"""
+        with self._db.transaction() as conn:
+            row = conn.execute(sql, (owner, now + lease, now, now, now, *held)).fetchone()
+        return None if row is None else _job(row)
+
+    def _update_owned(
+        self, job_id: int, owner: str, assignments: str, params: Iterable[object]
+    ) -> bool:
+        with self._db.transaction() as conn:
+            cur = conn.execute(
+                f"UPDATE upload_jobs SET {assignments}, updated_at = ?"
+                " WHERE id = ? AND owner = ? AND state IN ('uploading', 'verifying')",
+                (*params, self._clock(), job_id, owner),
+            )
+            return cur.rowcount == 1
+
+    def renew(self, owner: str, lease: float) -> None:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE upload_jobs SET lease_until = ? WHERE owner = ?"
+                " AND state IN ('uploading', 'verifying')",
+                (self._clock() + lease, owner),
+            )
+
+    def set_progress(self, job_id: int, owner: str, bytes_sent: int) -> bool:
+        return self._update_owned(job_id, owner, "bytes_sent = ?", (bytes_sent,))
+
+    def mark_reconciled(self, job_id: int, owner: str) -> bool:
+        return self._update_owned(job_id, owner, "reconcile_since = NULL", ())
+
+    def mark_verifying(self, job_id: int, owner: str, file_id: str, size: int) -> bool:
+        return self._update_owned(
+            job_id,
+            owner,
+            "state = 'verifying', file_id = ?, bytes_sent = ?, upload_id = NULL,"
+            " upload_expires_at = NULL",
+            (file_id, size),
+        )
+
+    def finish(self, job_id: int, owner: str, file_id: str, expires_at: float | None) -> bool:
+        return self._update_owned(
+            job_id,
+            owner,
+            "state = 'done', file_id = ?, expires_at = ?, bytes_sent = size, owner = NULL,"
+            " lease_until = NULL, next_attempt_at = NULL, reconcile_since = NULL,"
+            " fallback_available = 0, error_kind = NULL, http_status = NULL,"
+            " error_message = NULL, request_id = NULL",
+            (file_id, expires_at),
+        )
+
+    def _error_fields(self, failure: Failure) -> tuple[object, ...]:
+        return (str(failure.kind), failure.http_status, failure.message[:500], failure.request_id)
+
+    def reschedule(
+        self,
+        job_id: int,
+        owner: str,
+        failure: Failure,
+        next_attempt_at: float | None,
+        *,
+        counts_attempt: bool,
+        state: JobState = JobState.WAITING_RETRY,
+    ) -> bool:
+        """Back to waiting (or queued) after a failure; the error is kept for display."""
+        return self._update_owned(
+            job_id,
+            owner,
+            "state = ?, next_attempt_at = ?, owner = NULL, lease_until = NULL,"
+            " attempts = attempts - ?, error_kind = ?, http_status = ?, error_message = ?,"
+            " request_id = ?, fallback_available = fallback_available OR ?,"
+            " reconcile_since = CASE WHEN ? THEN coalesce(reconcile_since, attempt_started_at)"
+            " ELSE reconcile_since END",
+            (
+                str(state),
+                next_attempt_at,
+                0 if counts_attempt else 1,
+                *self._error_fields(failure),
+                failure.kind is ErrorKind.EXPIRED,
+                failure.ambiguous,
+            ),
+        )
+
+    def fail(self, job_id: int, owner: str, failure: Failure) -> bool:
+        return self._update_owned(
+            job_id,
+            owner,
+            "state = 'failed', next_attempt_at = NULL, owner = NULL, lease_until = NULL,"
+            " error_kind = ?, http_status = ?, error_message = ?, request_id = ?,"
+            " fallback_available = 1",
+            self._error_fields(failure),
+        )
+
+    def release(self, job_id: int, owner: str, *, ambiguous: bool) -> bool:
+        """Give a claimed job back untouched (shutdown): queued, attempt not counted."""
+        return self._update_owned(
+            job_id,
+            owner,
+            "state = 'queued', owner = NULL, lease_until = NULL, attempts = max(0, attempts - 1),"
+            " next_attempt_at = NULL, reconcile_since = CASE WHEN ?"
+            " THEN coalesce(reconcile_since, attempt_started_at) ELSE reconcile_since END",
+            (ambiguous,),
+        )
+
+    def set_upload(
+        self, job_id: int, owner: str, upload_id: str | None, expires: float | None
+    ) -> bool:
+        return self._update_owned(
+            job_id, owner, "upload_id = ?, upload_expires_at = ?", (upload_id, expires)
+        )
+
+    def add_part(self, job_id: int, upload_id: str, part_no: int, part_id: str, size: int) -> None:
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO upload_parts (job_id, upload_id, part_no, part_id, size)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (job_id, upload_id, part_no, part_id, size),
+            )
+            conn.execute(
+                "UPDATE upload_jobs SET bytes_sent = (SELECT coalesce(sum(size), 0)"
+                " FROM upload_parts WHERE job_id = ? AND upload_id = ?), updated_at = ?"
+                " WHERE id = ?",
+                (job_id, upload_id, self._clock(), job_id),
+            )
+
+    def parts(self, job_id: int, upload_id: str) -> dict[int, str]:
+        rows = self._db.connection().execute(
+            "SELECT part_no, part_id FROM upload_parts WHERE job_id = ? AND upload_id = ?",
+            (job_id, upload_id),
+        )
+        return {row[0]: row[1] for row in rows}
+
+    def retry_now(self, job_id: int | None = None) -> int:
+        """Make failed and waiting jobs due now; failed jobs get a fresh attempt budget."""
+        where = "state IN ('failed', 'waiting_retry', 'queued')"
+        params: tuple[object, ...] = ()
+        if job_id is not None:
+            self.get(job_id)
+            where += " AND id = ?"
+            params = (job_id,)
+        with self._db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE upload_jobs SET attempts = CASE WHEN state = 'failed' THEN 0"
+                " ELSE attempts END, state = CASE WHEN state = 'failed' THEN 'queued'"
+                " ELSE state END, next_attempt_at = NULL, updated_at = ?"
+                f" WHERE {where} AND (state = 'failed' OR next_attempt_at IS NOT NULL"
+                " OR state = 'waiting_retry')",
+                (self._clock(), *params),
+            )
+            return cur.rowcount
+
+    def cancel(self, job_id: int) -> Job:
+        """Cancel a job that is not done; returns it as it was before."""
+        with self._db.transaction() as conn:
+            row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise UnknownJobError(f"no upload job with id {job_id}")
+            before = _job(row)
+            if before.view.state is JobState.DONE:
+                raise UploadError(f"upload job {job_id} is already done", kind="invalid")
+            conn.execute(
+                "UPDATE upload_jobs SET state = 'cancelled', owner = NULL, lease_until = NULL,"
+                " next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+                (self._clock(), job_id),
+            )
+        return before
+
+    def delay_target(self, target: str, until: float) -> None:
+        """Push every waiting job of ``target`` to at least ``until`` (rate limit, persisted)."""
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE upload_jobs SET next_attempt_at = max(coalesce(next_attempt_at, 0), ?)"
+                " WHERE target = ? AND state IN ('queued', 'waiting_retry')",
+                (until, target),
+            )
+
+    def requeue_done(self, job_id: int, failure: Failure) -> bool:
+        """A done job whose remote file expired or vanished goes back to the queue."""
+        with self._db.transaction() as conn:
+            cur = conn.execute(
+                "UPDATE upload_jobs SET state = 'queued', file_id = NULL, expires_at = NULL,"
+                " attempts = 0, bytes_sent = 0, next_attempt_at = NULL, error_kind = ?,"
+                " http_status = ?, error_message = ?, request_id = ?, fallback_available = ?,"
+                " updated_at = ? WHERE id = ? AND state = 'done'",
+                (
+                    *self._error_fields(failure),
+                    failure.kind is ErrorKind.EXPIRED,
+                    self._clock(),
+                    job_id,
+                ),
+            )
+            return cur.rowcount == 1
+
+    def recover(self, owner: str, is_stale: Callable[[str, float | None], bool]) -> list[int]:
+        """Put jobs left busy by a dead owner back in the queue; returns their ids.
+
+        A job that already has a remote file id is only re-verified; one that was uploading is
+        marked for reconciliation, since the dead process may have stored the file remotely.
+        """
+        recovered: list[int] = []
+        with self._db.transaction() as conn:
+            rows = conn.execute(
+                "SELECT id, owner, lease_until FROM upload_jobs"
+                " WHERE state IN ('uploading', 'verifying') AND coalesce(owner, '') != ?",
+                (owner,),
+            ).fetchall()
+            for row in rows:
+                if not is_stale(row["owner"] or "", row["lease_until"]):
+                    continue
+                conn.execute(
+                    "UPDATE upload_jobs SET state = 'queued', owner = NULL, lease_until = NULL,"
+                    " next_attempt_at = NULL, updated_at = ?, reconcile_since = CASE"
+                    " WHEN file_id IS NULL THEN coalesce(reconcile_since, attempt_started_at)"
+                    " ELSE reconcile_since END WHERE id = ?",
+                    (self._clock(), row["id"]),
+                )
+                recovered.append(row["id"])
+        return recovered
