@@ -20,7 +20,7 @@ from desktop_app.core.errors import AttachGuardError
 log = logging.getLogger(__name__)
 
 #: Modules under desktop_app.cli that add subcommands, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("vault_cmds",)
 
 DESCRIPTION = """\
 AttachGuard keeps a verified local backup of every document you attach to ChatGPT or the OpenAI

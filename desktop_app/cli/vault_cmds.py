@@ -1,0 +1,222 @@
+"""Vault subcommands: ``backup``, ``list``, ``restore``, ``verify``, ``forget`` and ``prune``.
+
+Each handler opens the service lazily (``context.service``) and imports core modules inside the
+handler, so ``attachguard --help`` does not load the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, print_json, warn
+
+if TYPE_CHECKING:
+    from desktop_app.core.vault import Entry
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = subparsers.add_parser(
+        "backup",
+        help="copy documents into the local vault",
+        description="Copy documents into the vault (each content stored once, by SHA-256). "
+        "Unreadable, vanished and special files (FIFOs, devices) are reported and skipped; "
+        "the others still go in, and the exit status is 1 if anything was skipped.",
+    )
+    backup.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to back up")
+    backup.add_argument(
+        "-r", "--recursive", action="store_true", help="also back up the files inside folders"
+    )
+    backup.set_defaults(handler=cmd_backup)
+
+    listing = subparsers.add_parser(
+        "list",
+        help="list the documents in the vault",
+        description="List vault entries, newest first.",
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=cmd_list)
+
+    restore = subparsers.add_parser(
+        "restore",
+        help="copy documents out of the vault",
+        description="Copy entries out of the vault into a folder under their original names. "
+        "Existing files are never overwritten: a number is added instead, e.g. 'report (1).pdf'.",
+    )
+    restore.add_argument("ids", nargs="+", type=int, metavar="ID", help="entry ids (see list)")
+    restore.add_argument(
+        "--to", required=True, type=Path, metavar="DIR", help="folder to restore into"
+    )
+    restore.set_defaults(handler=cmd_restore)
+
+    verify = subparsers.add_parser(
+        "verify",
+        help="re-hash every stored document",
+        description="Re-read every stored document and check it against its SHA-256. "
+        "Exit status 1 and a list of problems if any copy is missing or damaged.",
+    )
+    verify.set_defaults(handler=cmd_verify)
+
+    forget = subparsers.add_parser(
+        "forget",
+        help="remove entries from the vault",
+        description="Remove entries; a stored document is deleted once no entry uses it.",
+    )
+    forget.add_argument("ids", nargs="+", type=int, metavar="ID", help="entry ids (see list)")
+    forget.set_defaults(handler=cmd_forget)
+
+    prune = subparsers.add_parser(
+        "prune",
+        help="apply the retention limits from the settings",
+        description="Remove the oldest entries beyond [vault] max_age_days / max_total_mb in "
+        "settings.toml. Documents whose upload is pending or failed are never removed.",
+    )
+    prune.set_defaults(handler=cmd_prune)
+
+
+def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
+    from desktop_app.core.errors import DiskFullError, SourceError
+    from desktop_app.core.vault import Source, collect_files
+
+    files, skipped = collect_files(args.paths, args.recursive)
+    for problem in skipped:
+        warn(f"skipped {problem}")
+    vault = context.service.vault
+    stored = failed = 0
+    for path in files:
+        try:
+            entry = vault.add_file(path, Source.CLI)
+        except DiskFullError as exc:
+            # Every further file would fail the same way; nothing partial was left behind.
+            return fail(f"{exc}; stopped after {stored} file(s)")
+        except SourceError as exc:
+            warn(f"skipped {exc}")
+            failed += 1
+            continue
+        stored += 1
+        print(f"{entry.id:>6}  {entry.sha256[:12]}  {_size(entry.size):>9}  {entry.name}")
+    if skipped or failed:
+        warn(f"backed up {stored} file(s), skipped {len(skipped) + failed}")
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, context: CommandContext) -> int:
+    entries = context.service.vault.entries()
+    if args.json:
+        print_json([_entry_json(e) for e in entries])
+        return EXIT_OK
+    if not entries:
+        print("the vault is empty")
+        return EXIT_OK
+    print(f"{'ID':>6}  {'ADDED (UTC)':<19}  {'SIZE':>9}  {'SOURCE':<6}  {'SHA256':<12}  NAME")
+    for e in entries:
+        added = datetime.fromtimestamp(e.added_at, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        name = e.name.encode("unicode_escape").decode("ascii") if _unprintable(e.name) else e.name
+        print(
+            f"{e.id:>6}  {added:<19}  {_size(e.size):>9}  {e.source.value:<6}  "
+            f"{e.sha256[:12]}  {name}"
+        )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, context: CommandContext) -> int:
+    from desktop_app.core.errors import VaultError
+
+    vault = context.service.vault
+    failed = 0
+    for entry_id in args.ids:
+        try:
+            restored = vault.restore(entry_id, args.to)
+        except VaultError as exc:
+            warn(str(exc))
+            failed += 1
+            continue
+        except OSError as exc:
+            warn(f"cannot restore entry {entry_id} into {args.to}: {exc.strerror or exc}")
+            failed += 1
+            continue
+        print(f"{entry_id:>6}  {restored}")
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
+    vault = context.service.vault
+    report = vault.verify()
+    if report.ok:
+        print(f"checked {report.checked} stored document(s): all intact")
+        return EXIT_OK
+    for label, shas in (("missing", report.missing), ("corrupt", report.corrupt)):
+        for sha in shas:
+            names = ", ".join(f"#{e.id} {e.name}" for e in vault.entries_for_blob(sha))
+            print(f"{label}  {sha}  {names}")
+    return fail(
+        f"{len(report.missing)} missing and {len(report.corrupt)} corrupt of "
+        f"{report.checked} stored document(s)"
+    )
+
+
+def cmd_forget(args: argparse.Namespace, context: CommandContext) -> int:
+    from desktop_app.core.errors import UnknownEntryError
+
+    vault = context.service.vault
+    failed = 0
+    for entry_id in args.ids:
+        try:
+            entry = vault.get(entry_id)
+            vault.forget(entry_id)
+        except UnknownEntryError as exc:
+            warn(str(exc))
+            failed += 1
+            continue
+        print(f"forgot {entry.id}  {entry.name}")
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def cmd_prune(args: argparse.Namespace, context: CommandContext) -> int:
+    from desktop_app.core.vault import RetentionPolicy
+
+    service = context.service
+    limits = service.settings.vault
+    if limits.max_age_days is None and limits.max_total_mb is None:
+        print("no retention limits set ([vault] max_age_days, max_total_mb): nothing to prune")
+        return EXIT_OK
+    policy = RetentionPolicy(
+        max_age_days=limits.max_age_days,
+        max_total_bytes=None if limits.max_total_mb is None else limits.max_total_mb * 1024 * 1024,
+    )
+    # The upload engine supplies the blobs whose upload is pending or failed, when present.
+    protected_blobs = getattr(service, "protected_blobs", None)
+    protected = set(protected_blobs()) if callable(protected_blobs) else set()
+    report = service.vault.prune(policy, protected)
+    print(f"removed {report.removed_entries} entries, freed {_size(report.freed_bytes)}")
+    return EXIT_OK
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "sha256": entry.sha256,
+        "size": entry.size,
+        "mime_type": entry.mime_type,
+        "source": entry.source.value,
+        "added_at": datetime.fromtimestamp(entry.added_at, UTC).isoformat(),
+        "added_at_epoch": entry.added_at,
+        "original_path": entry.original_path,
+    }
+
+
+def _unprintable(text: str) -> bool:
+    return not text.isprintable()
+
+
+def _size(count: int) -> str:
+    value = float(count)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
+            return f"{count} B" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")  # pragma: no cover
