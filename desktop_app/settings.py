@@ -38,6 +38,8 @@ class UploadSettings:
     backoff_cap: float = 300.0
     breaker_threshold: int = 5
     large_file_threshold_mb: int = 64
+    # Files above the threshold go through the Uploads API in parts of this size (at most 64).
+    part_size_mb: int = 64
     auto_upload: bool = True
 
 
@@ -60,12 +62,16 @@ class WatchedFolder:
     exclude: list[str] = field(default_factory=list)
     upload: bool = False
     purpose: str = "user_data"
+    # False: files already in the folder when it is first watched are only noted, not backed up.
+    backup_existing: bool = False
 
 
 @dataclass
 class WatchSettings:
     folders: list[WatchedFolder] = field(default_factory=list)
     settle_seconds: float = 1.0
+    # A file still changing after this long is reported and skipped (until it changes again).
+    give_up_seconds: float = 600.0
 
 
 @dataclass
@@ -74,6 +80,8 @@ class StatusSettings:
     poll_seconds: int = 120
     components: list[str] = field(default_factory=lambda: ["Files", "Batch", "File uploads"])
     batch_stuck_minutes: int = 60
+    # An outage (partial or major) of one of these holds uploads until it is over.
+    hold_components: list[str] = field(default_factory=lambda: ["Files"])
 
 
 @dataclass
