@@ -1,0 +1,402 @@
+"""The document table: a paged ``QAbstractTableModel`` over the vault, and its filter proxy.
+
+Rows are compact :class:`~desktop_app.core.listing.DocumentRow` records kept newest first. Pages
+are read as the view scrolls (``canFetchMore``/``fetchMore``), so 100,000 documents open as fast
+as 1,000; ``data()`` only formats what it holds and never queries the store. When a job changes,
+only the rows of the affected entries are re-read and repainted (:meth:`update_jobs`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Collection, Iterable
+from datetime import datetime
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QGuiApplication
+
+from desktop_app.core.listing import DocumentListing, DocumentRow
+from desktop_app.ui import theme
+
+PAGE_SIZE = 1000
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    SIZE = 1
+    ADDED = 2
+    STATUS = 3
+    ATTEMPTS = 4
+    FILE_ID = 5
+    EXPIRES = 6
+
+
+HEADERS = {
+    Column.NAME: "Name",
+    Column.SIZE: "Size",
+    Column.ADDED: "Added",
+    Column.STATUS: "Status",
+    Column.ATTEMPTS: "Attempts",
+    Column.FILE_ID: "Remote file",
+    Column.EXPIRES: "Expires",
+}
+
+#: The whole :class:`DocumentRow` of an index (any column).
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Upload progress 0..1 for the status column while uploading, else None.
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class StatusFilter(StrEnum):
+    """The choices of the window's status filter."""
+
+    ALL = "all"
+    IN_PROGRESS = "in_progress"
+    FAILED = "failed"
+    UPLOADED = "uploaded"
+    NOT_UPLOADED = "not_uploaded"
+
+
+STATUS_FILTER_LABELS = {
+    StatusFilter.ALL: "All documents",
+    StatusFilter.IN_PROGRESS: "In progress",
+    StatusFilter.FAILED: "Failed",
+    StatusFilter.UPLOADED: "Uploaded",
+    StatusFilter.NOT_UPLOADED: "Not uploaded",
+}
+
+_FILTER_STATES: dict[StatusFilter, frozenset[str | None]] = {
+    StatusFilter.IN_PROGRESS: frozenset({"queued", "uploading", "verifying", "waiting_retry"}),
+    StatusFilter.FAILED: frozenset({"failed"}),
+    StatusFilter.UPLOADED: frozenset({"done"}),
+    StatusFilter.NOT_UPLOADED: frozenset({None, "cancelled"}),
+}
+
+
+def matches_status(row: DocumentRow, wanted: StatusFilter) -> bool:
+    if wanted is StatusFilter.ALL:
+        return True
+    return row.state in _FILTER_STATES[wanted]
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} TB"  # pragma: no cover - loop always returns
+
+
+def when(epoch: float | None, now: float | None = None) -> str:
+    """Local time, short: "14:05" today, "25 Nov 14:05" this year, else with the year."""
+    if epoch is None:
+        return ""
+    moment = datetime.fromtimestamp(epoch)
+    today = datetime.fromtimestamp(time.time() if now is None else now)
+    if moment.date() == today.date():
+        return moment.strftime("%H:%M")
+    if moment.year == today.year:
+        return moment.strftime("%d %b %H:%M")
+    return moment.strftime("%d %b %Y %H:%M")
+
+
+_ERROR_WORDS = {
+    "expired": "the remote file expired",
+    "rate_limited": "rate limited",
+    "server": "server error",
+    "network": "network problem",
+    "auth": "API key rejected",
+    "too_large": "file too large",
+    "invalid": "rejected by the service",
+    "unknown": "unknown error",
+}
+
+
+def status_text(row: DocumentRow, now: float | None = None) -> str:
+    """The status column in plain words."""
+    state = row.state
+    if state is None:
+        return "Backed up"
+    if state == "uploading":
+        progress = row.progress or 0.0
+        return f"Uploading {progress:.0%}"
+    if state == "waiting_retry":
+        reason = _ERROR_WORDS.get(row.error_kind or "", "")
+        suffix = f" ({reason})" if reason else ""
+        return f"Retrying {when(row.next_attempt_at, now)}{suffix}".replace("  ", " ")
+    if state == "failed":
+        reason = _ERROR_WORDS.get(row.error_kind or "unknown", "failed")
+        return f"Failed: {reason}"
+    if state == "done":
+        current = time.time() if now is None else now
+        if row.expires_at is not None and row.expires_at <= current:
+            return "Uploaded (remote copy expired)"
+        return "Uploaded"
+    return {"queued": "Queued", "verifying": "Verifying", "cancelled": "Cancelled"}.get(
+        state, state
+    )
+
+
+def _status_kind(row: DocumentRow) -> str:
+    if row.state == "failed":
+        return "error"
+    if row.state == "waiting_retry":
+        return "warning"
+    if row.state == "done":
+        return "ok"
+    return "muted" if row.state in (None, "cancelled") else ""
+
+
+class DocumentTableModel(QAbstractTableModel):
+    """One row per vault entry with its latest upload job, newest first, fetched in pages."""
+
+    def __init__(
+        self, listing: DocumentListing, page_size: int = PAGE_SIZE, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._listing = listing
+        self._page_size = page_size
+        self._rows: list[DocumentRow] = []
+        # Negated ids, ascending: bisect finds a row by entry id in O(log n).
+        self._keys: list[int] = []
+        self._has_more = True
+        self.reload()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+        return None
+
+    def row_at(self, row: int) -> DocumentRow:
+        return self._rows[row]
+
+    def row_of(self, entry_id: int) -> int | None:
+        """Model row of an entry, or None when it is not loaded."""
+        i = bisect.bisect_left(self._keys, -entry_id)
+        if i < len(self._keys) and self._keys[i] == -entry_id:
+            return i
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._display(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == PROGRESS_ROLE:
+            return row.progress if column == Column.STATUS else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SIZE, Column.ATTEMPTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
+            kind = _status_kind(row)
+            if kind:
+                return theme.status_color(kind, QGuiApplication.palette())
+        return None
+
+    def _display(self, row: DocumentRow, column: int) -> str:
+        if column == Column.NAME:
+            return row.name
+        if column == Column.SIZE:
+            return human_size(row.size)
+        if column == Column.ADDED:
+            return when(row.added_at)
+        if column == Column.STATUS:
+            return status_text(row)
+        if column == Column.ATTEMPTS:
+            if row.job_id is None:
+                return ""
+            if row.state == "waiting_retry" and row.next_attempt_at is not None:
+                return f"{row.attempts} · next {when(row.next_attempt_at)}"
+            return str(row.attempts)
+        if column == Column.FILE_ID:
+            return row.file_id or ""
+        if column == Column.EXPIRES:
+            return when(row.expires_at)
+        return ""
+
+    def _tooltip(self, row: DocumentRow, column: int) -> str | None:
+        if column == Column.STATUS and row.error_message:
+            hint = " Use “Copy text instead” to paste its text." if row.fallback_available else ""
+            return f"{row.error_message}{hint}"
+        if column == Column.NAME:
+            return f"{row.name}\nSHA-256 {row.sha256}"
+        return None
+
+    # -- paging -------------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._has_more
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid() or not self._has_more:
+            return
+        before = self._rows[-1].entry_id if self._rows else None
+        page = self._listing.page(before, self._page_size)
+        self._has_more = len(page) == self._page_size
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._append(page)
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Load every remaining page (used before acting on "all matching" rows)."""
+        while self._has_more:
+            self.fetchMore(QModelIndex())
+
+    @property
+    def fully_loaded(self) -> bool:
+        return not self._has_more
+
+    def reload(self) -> None:
+        """Drop everything and read the first page again."""
+        self.beginResetModel()
+        self._rows = []
+        self._keys = []
+        page = self._listing.page(None, self._page_size)
+        self._has_more = len(page) == self._page_size
+        self._append(page)
+        self.endResetModel()
+
+    def _append(self, rows: Iterable[DocumentRow]) -> None:
+        for row in rows:
+            self._rows.append(row)
+            self._keys.append(-row.entry_id)
+
+    # -- live updates -------------------------------------------------------------------------
+
+    def refresh_new(self) -> int:
+        """Put entries added since the newest loaded row on top; returns how many."""
+        if not self._rows:
+            self.reload()
+            return len(self._rows)
+        newest = self._rows[0].entry_id
+        fresh = self._listing.newer_than(newest)
+        if fresh:
+            self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
+            self._rows[0:0] = fresh
+            self._keys[0:0] = [-r.entry_id for r in fresh]
+            self.endInsertRows()
+        return len(fresh)
+
+    def update_jobs(self, job_ids: Collection[int]) -> None:
+        """Re-read the rows whose jobs changed and repaint just those rows."""
+        if not job_ids:
+            return
+        newest = self._rows[0].entry_id if self._rows else 0
+        needs_new = False
+        for row in self._listing.rows_for_jobs(job_ids):
+            if row.entry_id > newest:
+                needs_new = True
+                continue
+            self._replace(row)
+        if needs_new:
+            self.refresh_new()
+
+    def update_entries(self, entry_ids: Collection[int]) -> None:
+        """Re-read these entries' rows (e.g. right after the user retried them)."""
+        for row in self._listing.rows(entry_ids):
+            self._replace(row)
+
+    def _replace(self, row: DocumentRow) -> None:
+        position = self.row_of(row.entry_id)
+        if position is None or self._rows[position] == row:
+            return
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1), [])
+
+    def remove_entries(self, entry_ids: Collection[int]) -> None:
+        """Drop rows of forgotten entries (highest rows first, so positions stay valid)."""
+        positions = sorted(
+            (p for p in (self.row_of(e) for e in set(entry_ids)) if p is not None), reverse=True
+        )
+        for position in positions:
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._rows[position]
+            del self._keys[position]
+            self.endRemoveRows()
+
+    def drop_missing(self) -> None:
+        """Remove loaded rows whose entries were forgotten elsewhere (another process)."""
+        loaded = [r.entry_id for r in self._rows]
+        alive = self._listing.existing(loaded)
+        gone = [e for e in loaded if e not in alive]
+        if gone:
+            self.remove_entries(gone)
+
+
+class DocumentFilterProxy(QSortFilterProxyModel):
+    """Filters rows by a name substring (case-insensitive) and a :class:`StatusFilter`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._status = StatusFilter.ALL
+        self.setDynamicSortFilter(True)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def status(self) -> StatusFilter:
+        return self._status
+
+    def set_text(self, text: str) -> None:
+        text = text.strip().casefold()
+        if text != self._text:
+            self.beginFilterChange()
+            self._text = text
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: StatusFilter) -> None:
+        if status is not self._status:
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def active(self) -> bool:
+        return bool(self._text) or self._status is not StatusFilter.ALL
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        source = self.sourceModel()
+        if not isinstance(source, DocumentTableModel):
+            return True
+        row = source.row_at(source_row)
+        if self._text and self._text not in row.name.casefold():
+            return False
+        return matches_status(row, self._status)
+
+    def source_row(self, proxy_row: int) -> DocumentRow:
+        source = self.sourceModel()
+        assert isinstance(source, DocumentTableModel)
+        return source.row_at(self.mapToSource(self.index(proxy_row, 0)).row())

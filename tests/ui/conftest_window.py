@@ -1,0 +1,127 @@
+"""Fixtures for the window-side UI tests (table model, window, settings dialog, drop zone).
+
+Imported explicitly by those test modules (``from ui.conftest_window import ...``); the shared
+``tests/ui/conftest.py`` only selects the offscreen platform. Rows are written straight into a
+real on-disk store with ``executemany`` so a 100,000-row vault takes a second, not minutes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import pytest
+
+from desktop_app.core.db import Database
+from desktop_app.paths import AppPaths
+
+BASE_TIME = 1_780_000_000.0
+
+
+def fake_sha(n: int) -> str:
+    return hashlib.sha256(f"document-{n}".encode()).hexdigest()
+
+
+def document_name(n: int) -> str:
+    return f"report-{n:06d}.pdf"
+
+
+def insert_documents(db: Database, count: int, *, first: int = 1) -> list[int]:
+    """Insert ``count`` entries (each with its own blob row); returns their entry ids."""
+    numbers = range(first, first + count)
+    with db.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO blobs (sha256, size, mime_type, stored_at) VALUES (?, ?, ?, ?)",
+            ((fake_sha(n), 1000 + n, "application/pdf", BASE_TIME + n) for n in numbers),
+        )
+        conn.executemany(
+            "INSERT INTO entries (sha256, name, original_path, source, added_at)"
+            " VALUES (?, ?, ?, 'drop', ?)",
+            (
+                (fake_sha(n), document_name(n), f"/docs/{document_name(n)}", BASE_TIME + n)
+                for n in numbers
+            ),
+        )
+        rows = conn.execute("SELECT id FROM entries ORDER BY id DESC LIMIT ?", (count,)).fetchall()
+    return sorted(int(r[0]) for r in rows)
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    entry_id: int
+    state: str
+    attempts: int = 1
+    file_id: str | None = None
+    error_kind: str | None = None
+    error_message: str | None = None
+    bytes_sent: int = 0
+    next_attempt_at: float | None = None
+    expires_at: float | None = None
+
+
+def insert_jobs(db: Database, specs: Sequence[JobSpec]) -> list[int]:
+    """Upload-job rows as the upload engine writes them; returns the job ids in order."""
+    now = time.time()
+    ids: list[int] = []
+    with db.transaction() as conn:
+        for spec in specs:
+            entry = conn.execute(
+                "SELECT e.sha256, e.name, b.size, b.mime_type FROM entries e"
+                " JOIN blobs b ON b.sha256 = e.sha256 WHERE e.id = ?",
+                (spec.entry_id,),
+            ).fetchone()
+            cursor = conn.execute(
+                "INSERT INTO upload_jobs (entry_id, sha256, name, size, mime_type, target,"
+                " purpose, state, attempts, next_attempt_at, error_kind, error_message,"
+                " file_id, expires_at, bytes_sent, fallback_available, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, 'http://127.0.0.1:9/v1', 'user_data', ?, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?)",
+                (
+                    spec.entry_id,
+                    entry[0],
+                    entry[1],
+                    entry[2],
+                    entry[3],
+                    spec.state,
+                    spec.attempts,
+                    spec.next_attempt_at,
+                    spec.error_kind,
+                    spec.error_message,
+                    spec.file_id,
+                    spec.expires_at,
+                    spec.bytes_sent,
+                    int(spec.state == "failed"),
+                    now,
+                    now,
+                ),
+            )
+            ids.append(int(cursor.lastrowid or 0))
+    return ids
+
+
+def set_job(db: Database, job_id: int, **columns: object) -> None:
+    """Change a job the way a worker would (used to drive live updates)."""
+    names = ", ".join(f"{k} = ?" for k in columns)
+    with db.transaction() as conn:
+        conn.execute(f"UPDATE upload_jobs SET {names} WHERE id = ?", (*columns.values(), job_id))
+
+
+@pytest.fixture(name="store")
+def store_fixture(app_paths: AppPaths) -> Iterator[Database]:
+    """A real, migrated SQLite store on disk."""
+    db = Database(app_paths.database_file)
+    yield db
+    db.close()
+
+
+@pytest.fixture(name="big_store", scope="module")
+def big_store_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """A store with 100,000 documents, built once per test module."""
+    paths = AppPaths.under(tmp_path_factory.mktemp("big") / "home")
+    paths.ensure()
+    db = Database(paths.database_file)
+    insert_documents(db, 100_000)
+    yield db
+    db.close()
