@@ -5,14 +5,22 @@ The UI never reaches past this object to the SDK, the database or the file syste
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.credentials import CredentialStore, resolve_api_key
 from desktop_app.core.db import Database
 from desktop_app.core.vault import Vault
 from desktop_app.paths import AppPaths
-from desktop_app.settings import LoadedSettings, Settings, load_settings
+from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
+
+if TYPE_CHECKING:
+    from desktop_app.core.vault import Entry
+    from desktop_app.core.watch_filters import FolderRule
+    from desktop_app.core.watcher import OnEvent, Watcher, WatcherOptions
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +37,7 @@ class Service:
         self.db = Database(paths.database_file)
         self.vault = Vault(self.db, paths.vault_dir)
         self.credentials = CredentialStore()
+        self._watcher: Watcher | None = None
 
     @property
     def settings(self) -> Settings:
@@ -42,5 +51,63 @@ class Service:
         """A service for ``root`` (as ATTACHGUARD_HOME would select), or the user's default."""
         return cls(AppPaths.under(root) if root is not None else AppPaths.from_environment())
 
+    # -- watched folders (core/watcher.py) --------------------------------------------------------
+
+    def watcher(
+        self,
+        folders: Sequence[WatchedFolder] | None = None,
+        *,
+        on_event: OnEvent | None = None,
+        options: WatcherOptions | None = None,
+    ) -> Watcher:
+        """A (not yet started) watcher for ``folders`` (default: the configured ones)."""
+        from desktop_app.core.vault import Source
+        from desktop_app.core.watch_filters import FolderRule
+        from desktop_app.core.watcher import Watcher, WatcherOptions
+
+        watch = self.settings.watch
+        rules = [
+            FolderRule.from_settings(f) for f in (watch.folders if folders is None else folders)
+        ]
+        if options is None:
+            options = WatcherOptions(
+                settle_seconds=watch.settle_seconds, give_up_seconds=watch.give_up_seconds
+            )
+        # The vault, database and logs may lie inside a watched folder: skip our own writes.
+        p = self.paths
+        ignore = (str(p.data_dir), str(p.config_dir), str(p.log_dir), str(p.cache_dir))
+        return Watcher(
+            rules,
+            db=self.db,
+            ingest=lambda path: self.vault.add_file(path, Source.WATCH),
+            forget=self.vault.forget,
+            on_event=on_event,
+            on_backed_up=self._upload_watched,
+            options=dataclasses.replace(options, ignore_roots=options.ignore_roots + ignore),
+        )
+
+    def start_watching(self, on_event: OnEvent | None = None) -> Watcher:
+        """Start watching the configured folders (restarting if already running)."""
+        self.stop_watching()
+        watcher = self.watcher(on_event=on_event)
+        watcher.start()
+        self._watcher = watcher
+        return watcher
+
+    def stop_watching(self) -> None:
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            watcher.stop()
+
+    def _upload_watched(self, entry: Entry, rule: FolderRule) -> None:
+        if not rule.upload:
+            return
+        uploads = getattr(self, "uploads", None)  # the upload engine, when this build has it
+        if uploads is None:
+            log.warning("not queuing %s for upload: no upload engine", entry.name)
+            return
+        uploads.enqueue([entry.id], purpose=rule.purpose)
+
     def close(self) -> None:
+        self.stop_watching()
         self.db.close()
