@@ -1,0 +1,124 @@
+"""Wire-format helpers for the fake OpenAI server: error bodies and a multipart/form-data parser.
+
+The stdlib ``cgi`` module is deprecated (and warnings are errors in our test run), and
+``email.parser`` copies large bodies several times, so a small byte-level parser is used instead:
+the SDK (via httpx) always sends a ``boundary`` and CRLF line endings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+#: Error ``type``/default message per status, as OpenAI answers them.
+_DEFAULTS: dict[int, tuple[str, str]] = {
+    400: ("invalid_request_error", "Invalid request."),
+    401: ("invalid_request_error", "Incorrect API key provided."),
+    403: ("invalid_request_error", "You are not allowed to perform this request."),
+    404: ("invalid_request_error", "Not found."),
+    409: ("invalid_request_error", "Conflict."),
+    413: ("invalid_request_error", "Request entity too large."),
+    422: ("invalid_request_error", "Unprocessable entity."),
+    429: ("requests", "Rate limit reached for requests. Please try again later."),
+    500: ("server_error", "The server had an error while processing your request. Sorry!"),
+    502: ("server_error", "Bad gateway."),
+    503: ("server_error", "The server is overloaded or not ready yet."),
+    504: ("server_error", "Gateway timeout."),
+}
+_DEFAULT_CODES: dict[int, str] = {429: "rate_limit_exceeded"}
+
+
+def error_body(
+    status: int,
+    message: str | None = None,
+    *,
+    err_type: str | None = None,
+    code: str | None = None,
+    param: str | None = None,
+) -> dict[str, Any]:
+    """OpenAI's error envelope: ``{"error": {"message", "type", "param", "code"}}``."""
+    default_type, default_message = _DEFAULTS.get(
+        status, ("server_error" if status >= 500 else "invalid_request_error", "Error.")
+    )
+    return {
+        "error": {
+            "message": message or default_message,
+            "type": err_type or default_type,
+            "param": param,
+            "code": code if code is not None else _DEFAULT_CODES.get(status),
+        }
+    }
+
+
+class BadRequest(Exception):
+    """Raised by route code to answer with an OpenAI error (default 400)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int = 400,
+        param: str | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = error_body(status, message, param=param, code=code)
+
+
+@dataclass
+class FormPart:
+    """One field of a multipart form; ``filename`` is set for file fields."""
+
+    name: str
+    filename: str | None
+    content_type: str | None
+    data: bytes
+
+
+_PARAM_RE = re.compile(r';\s*([\w*-]+)="?((?:[^"\\]|\\.)*?)"?\s*(?=;|$)')
+
+
+def header_params(value: str) -> tuple[str, dict[str, str]]:
+    """Split ``form-data; name="file"; filename="a.pdf"`` into its main value and parameters."""
+    main, _, rest = value.partition(";")
+    params = {m.group(1).lower(): m.group(2) for m in _PARAM_RE.finditer(";" + rest)}
+    return main.strip().lower(), params
+
+
+def parse_multipart(body: bytes, content_type: str) -> dict[str, FormPart]:
+    """Parse a ``multipart/form-data`` body into fields by name (last one wins)."""
+    kind, params = header_params(content_type)
+    boundary = params.get("boundary")
+    if kind != "multipart/form-data" or not boundary:
+        raise BadRequest("Expected a multipart/form-data body.")
+    delimiter = b"--" + boundary.encode("latin-1")
+    fields: dict[str, FormPart] = {}
+    pos = body.find(delimiter)
+    if pos < 0:
+        raise BadRequest("Malformed multipart body: no boundary.")
+    while True:
+        pos += len(delimiter)
+        if body.startswith(b"--", pos):
+            break  # closing delimiter
+        head_end = body.find(b"\r\n\r\n", pos)
+        if head_end < 0:
+            raise BadRequest("Malformed multipart body: part without headers.")
+        headers = body[pos:head_end].decode("utf-8", "replace").strip().split("\r\n")
+        next_pos = body.find(b"\r\n" + delimiter, head_end + 4)
+        if next_pos < 0:
+            raise BadRequest("Malformed multipart body: unterminated part.")
+        data = body[head_end + 4 : next_pos]
+        name = filename = ctype = None
+        for line in headers:
+            key, _, value = line.partition(":")
+            if key.strip().lower() == "content-disposition":
+                _, disp = header_params(value)
+                name, filename = disp.get("name"), disp.get("filename")
+            elif key.strip().lower() == "content-type":
+                ctype = value.strip()
+        if name is not None:
+            fields[name] = FormPart(name, filename, ctype, data)
+        pos = next_pos + 2
+    return fields
