@@ -14,6 +14,8 @@
     │   ├── ApiCallError              one API call failed: HTTP status, request id, Retry-After
     │   ├── NoApiKeyError             no API key is configured (nothing was sent)
     │   └── UnknownJobError           no upload job with that id
+    ├── BatchError                    listing, backing up or resubmitting Batch jobs failed
+    │   └── UnknownBatchError         no batch with that id
     └── ExtractionError               text could not be extracted; ``kind`` says why
 """
 
@@ -100,3 +102,11 @@ class ExtractionError(AttachGuardError):
     def __init__(self, message: str, kind: str = "failed") -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class BatchError(AttachGuardError):
+    """A Batch API call, an input backup or a resubmission failed."""
+
+
+class UnknownBatchError(BatchError):
+    """No batch has the given id."""
