@@ -1,0 +1,303 @@
+"""Starting and stopping the tray app: single instance, service, bridge, tray, window, shutdown.
+
+:func:`run` is what ``attachguard`` with no subcommand calls. A second launch for the same data
+root hands its request (files, "show the window", "copy text instead") to the running instance
+over ``ipc`` and exits. The first one creates the ``QApplication`` (it keeps running with no
+window open: it lives in the tray), starts the upload workers and the folder watcher, shows the
+tray icon (or the window, if the platform has no tray), and on Quit stops everything in order:
+watcher, workers (joined), background tasks, then the database.
+
+The main window is created on first use, so start-up (tray visible) stays fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from desktop_app.core.errors import AttachGuardError
+from desktop_app.ui import icons, ipc, tasks
+from desktop_app.ui.bridge import ServiceBridge
+from desktop_app.ui.notifications import Notice, Notifier
+from desktop_app.ui.single_instance import Responder, SingleInstance
+from desktop_app.ui.tray import TrayController, TrayView
+
+if TYPE_CHECKING:
+    from desktop_app.cli.common import CommandContext
+    from desktop_app.core.service import Service
+
+log = logging.getLogger(__name__)
+
+#: How long a launch that lost the race for the lock waits for the winner to start listening.
+HANDOVER_WAIT_S = 15.0
+COPY_TIMEOUT_S = 120.0
+
+
+class TrayApp(QObject):
+    """The running app: owns the bridge, the tray, the notifier and (lazily) the window."""
+
+    def __init__(self, qapp: QApplication, service: Service, guard: SingleInstance) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.service = service
+        self.guard = guard
+        self.bridge = ServiceBridge(service, parent=self)
+        self.tray = TrayController(
+            service,
+            open_window=self.show_window,
+            add_files=self.choose_files,
+            open_settings=self.open_settings,
+            quit_app=qapp.quit,
+            parent=self,
+        )
+        self.notifier = Notifier(service, self.bridge, self._show_notice, parent=self)
+        self.window: Any = None
+        self._settings: Any = None
+        self.has_tray = False
+        self._told_about_key = False
+        self.bridge.queue_changed.connect(self.tray.refresh)
+        self.tray.view_changed.connect(self._view_changed)
+        guard.handler = self.handle_request
+
+    # -- start and stop ----------------------------------------------------------------------
+
+    def start(self, first: ipc.Request) -> None:
+        self.bridge.attach()
+        tasks.run_in_background(
+            self.service.uploads.start,
+            on_error=lambda exc: log.error("cannot start the upload workers: %s", exc),
+        )
+        start_watching = getattr(self.service, "start_watching", None)
+        if start_watching is not None:
+            try:
+                start_watching(on_event=self.bridge.on_watch_event)
+            except AttachGuardError as exc:
+                log.warning("watched folders are not being watched: %s", exc)
+        self.has_tray = self.tray.show()
+        if not self.has_tray:
+            # No tray to come back to: closing the window must end the app.
+            self.qapp.setQuitOnLastWindowClosed(True)
+            self.show_window()
+        self.tray.refresh()
+        self.handle_request(first, None)
+
+    def shutdown(self) -> None:
+        """Stop in dependency order; every thread we started is joined before the DB closes."""
+        log.info("shutting down")
+        self.guard.close()
+        self.notifier.close()
+        stop_watching = getattr(self.service, "stop_watching", None)
+        if stop_watching is not None:
+            stop_watching()
+        tasks.wait_for_all()  # e.g. uploads.start() still running must finish before stop()
+        self.service.uploads.stop()
+        self.bridge.close()
+        tasks.wait_for_all()
+        self.tray.close()
+        if self.window is not None:
+            self.window.close()
+
+    # -- requests from other launches --------------------------------------------------------
+
+    def handle_request(self, request: ipc.Request, responder: Responder | None) -> None:
+        def answer(ok: bool, message: str) -> None:
+            if responder is not None:
+                responder.reply(ipc.Reply(ok, message))
+
+        paths = [Path(p) for p in request.paths]
+        if request.command is ipc.Command.COPY_TEXT:
+            self.tray.copy_text_instead(on_done=lambda r: answer(r.ok, r.message))
+            return
+        # A plain launch lives in the tray; a second launch or "Open with" shows the window.
+        if request.command is ipc.Command.OPEN and (responder is not None or paths):
+            self.show_window()
+        if paths:
+            self.add_paths(paths)
+            answer(True, f"AttachGuard is backing up {len(paths)} item(s).")
+        else:
+            answer(True, "AttachGuard is open.")
+
+    # -- window, files, settings -------------------------------------------------------------
+
+    def ensure_window(self) -> Any:
+        if self.window is None:
+            # Imported on first use: the window (table model, dialogs) is not needed to start.
+            from desktop_app.ui.window import MainWindow
+
+            self.window = MainWindow(self.service, self.bridge, tasks)
+        return self.window
+
+    def show_window(self) -> None:
+        self.ensure_window().show_and_raise()
+
+    def add_paths(self, paths: Sequence[Path]) -> None:
+        from desktop_app.core.vault import Source
+
+        self.ensure_window().add_paths(list(paths), Source.CLI)
+        self.bridge.notify_entries_changed()
+
+    def choose_files(self) -> None:
+        from desktop_app.core.vault import Source
+
+        names, _filter = QFileDialog.getOpenFileNames(None, "Add files to AttachGuard")
+        if names:
+            self.ensure_window().add_paths([Path(n) for n in names], Source.DROP)
+
+    def open_settings(self) -> None:
+        if self._settings is not None and self._settings.isVisible():
+            self._settings.raise_()
+            self._settings.activateWindow()
+            return
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.service, self.window)
+        dialog.setWindowIcon(icons.icon(icons.APP_ICON))
+        dialog.key_changed.connect(self._key_changed)
+        dialog.settings_saved.connect(self._settings_saved)
+        self._settings = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _key_changed(self) -> None:
+        tasks.run_in_background(
+            self.service.uploads.key_changed, on_done=lambda _r: self.tray.key_changed()
+        )
+
+    def _settings_saved(self) -> None:
+        try:
+            from desktop_app.ui.theme import apply_theme
+
+            apply_theme(self.qapp, self.service.settings.ui.theme)
+        except ImportError:
+            pass
+        self.tray.refresh()
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def _show_notice(self, notice: Notice) -> None:
+        if notice.kind == "failure":
+            ids = list(notice.entry_ids)
+            self.tray.show_message(
+                notice.title, notice.text, warning=True, on_click=lambda: self._copy(ids)
+            )
+        else:
+            self.tray.show_message(notice.title, notice.text)
+
+    def _copy(self, entry_ids: list[int]) -> None:
+        from desktop_app.ui.clipboard import copy_fallback
+
+        def done(result: Any) -> None:
+            self.tray.show_message("AttachGuard", result.message, warning=not result.ok)
+            self.tray.copy_finished.emit(result)
+
+        copy_fallback(self.service, entry_ids, on_done=done)
+
+    def _view_changed(self, view: TrayView) -> None:
+        if view.needs_key and not self._told_about_key:
+            self._told_about_key = True
+            self.tray.show_message(
+                "AttachGuard",
+                "Uploads are paused until you add an API key. Your documents are still backed "
+                "up. Click here to open Settings.",
+                on_click=self.open_settings,
+            )
+
+
+def _hand_over(address: ipc.InstanceAddress, request: ipc.Request, wait: float) -> int | None:
+    """Give ``request`` to a running instance. Exit code, or None when there is none."""
+    timeout = COPY_TIMEOUT_S if request.command is ipc.Command.COPY_TEXT else 30.0
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            reply = ipc.send(address, request, timeout=timeout)
+        except ipc.InstanceError as exc:
+            print(f"attachguard: {exc}", file=sys.stderr)
+            return 1
+        if reply is not None:
+            print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
+            return 0 if reply.ok else 1
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.1)  # the other launch holds the lock but is not listening yet
+
+
+def _install_signal_handlers(qapp: QApplication) -> Any:
+    """SIGINT/SIGTERM quit cleanly: a wakeup fd wakes the Qt loop so Python's handler runs."""
+    if sys.platform == "win32":
+        return None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, qapp)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    notifier.activated.connect(drain)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda _n, _f: qapp.quit())
+    return (reader, writer, notifier)
+
+
+def run(
+    context: CommandContext,
+    files: Sequence[str] = (),
+    *,
+    command: ipc.Command = ipc.Command.OPEN,
+) -> int:
+    """Start the tray app, or hand ``files`` / ``command`` to the one already running."""
+    address = ipc.instance_address(context.paths)
+    request = ipc.Request(command, tuple(str(Path(f).absolute()) for f in files))
+    handed = _hand_over(address, request, wait=0)
+    if handed is not None:
+        return handed
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("AttachGuard")
+    qapp.setOrganizationName("AttachGuard")
+    qapp.setDesktopFileName("attachguard")
+    qapp.setQuitOnLastWindowClosed(False)
+    qapp.setWindowIcon(icons.icon(icons.APP_ICON))
+    guard = SingleInstance(address)
+    if not guard.acquire():
+        handed = _hand_over(address, request, wait=HANDOVER_WAIT_S)
+        return 1 if handed is None else handed
+    try:
+        service = context.service
+    except AttachGuardError as exc:
+        guard.close()
+        QMessageBox.critical(None, "AttachGuard cannot start", str(exc))
+        return 1
+    try:
+        from desktop_app.ui.theme import apply_theme
+
+        apply_theme(qapp, service.settings.ui.theme)
+    except ImportError:
+        pass
+    handlers = _install_signal_handlers(qapp)
+    shell = TrayApp(qapp, service, guard)
+    QTimer.singleShot(0, lambda: shell.start(request))
+    code = qapp.exec()
+    shell.shutdown()
+    context.close()
+    leftovers = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    leftovers = [name for name in leftovers if not name.startswith(("Dummy", "QThread"))]
+    if leftovers:
+        log.warning("threads still running at exit: %s", ", ".join(sorted(leftovers)))
+    log.info("AttachGuard stopped cleanly")
+    del handlers
+    return int(code)

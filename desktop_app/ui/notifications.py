@@ -1,0 +1,218 @@
+"""Tray notifications: expiry and permanent failures in plain words, coalesced, click to copy.
+
+The notifier watches the bridge's ``jobs_changed`` batches, looks the changed jobs up on a pool
+thread, and collects what deserves a message: a job whose upload expired (the fallback is ready
+at once), a job that failed for good, and, if the user asked for it, a finished upload. The first
+such event opens a short window (2 s by default); everything that arrives within it becomes ONE
+message, so a burst of 200 failures is one notice, not 200. Each job is announced at most once per
+kind. Clicking a failure notice copies the text fallback of the documents it names.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from desktop_app.ui import tasks
+
+if TYPE_CHECKING:
+    from desktop_app.core.service import Service
+    from desktop_app.ui.bridge import ServiceBridge
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WINDOW_MS = 2000
+
+#: Why an upload failed for good, in words a user understands (keys: ErrorKind values).
+_REASONS = {
+    "too_large": "it is larger than OpenAI accepts",
+    "invalid": "OpenAI refused the file",
+    "auth": "the API key was refused",
+    "rate_limited": "OpenAI kept rate-limiting the upload",
+    "server": "OpenAI's servers kept failing",
+    "network": "the network kept failing",
+    "expired": "the uploaded file expired on OpenAI's side",
+    "unknown": "it kept failing",
+}
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: str  # "failure" or "success"
+    title: str
+    text: str
+    entry_ids: tuple[int, ...]
+    job_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Item:
+    job_id: int
+    entry_id: int
+    name: str
+    kind: str  # "expired", "failed" or "done"
+    reason: str
+
+
+def _quote(name: str) -> str:
+    return f"\u201c{name}\u201d"
+
+
+def failure_notice(items: Sequence[_Item]) -> Notice:
+    expired = [i for i in items if i.kind == "expired"]
+    failed = [i for i in items if i.kind == "failed"]
+    if len(items) == 1:
+        item = items[0]
+        if item.kind == "expired":
+            title = "Upload expired"
+            text = (
+                f"{_quote(item.name)} expired on OpenAI's side. It is still backed up here and "
+                "will be uploaded again. Click to copy its text and paste that instead."
+            )
+        else:
+            title = "Upload failed"
+            text = (
+                f"{_quote(item.name)} could not be uploaded: {item.reason}. It is still backed "
+                "up here. Click to copy its text and paste that instead."
+            )
+    else:
+        title = f"{len(items)} uploads need attention"
+        details = []
+        if expired:
+            details.append(f"{len(expired)} expired")
+        if failed:
+            details.append(f"{len(failed)} failed")
+        text = (
+            f"{len(items)} documents could not be uploaded ({', '.join(details)}). They are "
+            "still backed up here. Click to copy their text and paste that instead."
+        )
+    return Notice(
+        "failure",
+        title,
+        text,
+        tuple(dict.fromkeys(i.entry_id for i in items)),
+        tuple(i.job_id for i in items),
+    )
+
+
+def success_notice(items: Sequence[_Item]) -> Notice:
+    if len(items) == 1:
+        text = f"{_quote(items[0].name)} was uploaded."
+    else:
+        text = f"{len(items)} documents were uploaded."
+    return Notice(
+        "success",
+        "Uploaded",
+        text,
+        tuple(i.entry_id for i in items),
+        tuple(i.job_id for i in items),
+    )
+
+
+def _classify(jobs: Iterable[Any]) -> list[_Item]:
+    items = []
+    for job in jobs:
+        state, kind = str(job.state), None if job.error_kind is None else str(job.error_kind)
+        if state == "failed":
+            event = "failed"
+        elif kind == "expired" and state not in ("done", "cancelled"):
+            event = "expired"
+        elif state == "done":
+            event = "done"
+        else:
+            continue
+        reason = _REASONS.get(kind or "unknown", _REASONS["unknown"])
+        items.append(_Item(int(job.id), int(job.entry_id), str(job.name), event, reason))
+    return items
+
+
+def _load(service: Service, job_ids: Sequence[int]) -> list[_Item]:
+    """Pool thread: the changed jobs that deserve a message."""
+    uploads = service.uploads
+    jobs = []
+    for job_id in job_ids:
+        try:
+            jobs.append(uploads.job(job_id))
+        except Exception as exc:  # a job removed meanwhile is simply not announced
+            log.debug("notifier: job %s vanished: %s", job_id, exc)
+    return _classify(jobs)
+
+
+class Notifier(QObject):
+    """Turns job changes into coalesced notices; ``show`` displays one (e.g. a tray message)."""
+
+    notified = Signal(object)
+
+    def __init__(
+        self,
+        service: Service,
+        bridge: ServiceBridge,
+        show: Callable[[Notice], None],
+        *,
+        window_ms: int = DEFAULT_WINDOW_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._show = show
+        self._seen: set[tuple[int, str]] = set()
+        self._failures: list[_Item] = []
+        self._successes: list[_Item] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(window_ms)
+        self._timer.timeout.connect(self.flush)
+        self._closed = False
+        bridge.jobs_changed.connect(self._jobs_changed)
+
+    def close(self) -> None:
+        self._closed = True
+        self._timer.stop()
+
+    @Slot(object)
+    def _jobs_changed(self, job_ids: frozenset[int]) -> None:
+        if self._closed:
+            return
+        tasks.run_in_background(
+            _load,
+            self.service,
+            sorted(job_ids),
+            on_done=self._collect,
+            on_error=lambda exc: log.warning("notifier: cannot read jobs: %s", exc),
+        )
+
+    def _collect(self, items: list[_Item]) -> None:
+        if self._closed:
+            return
+        want_success = bool(self.service.settings.ui.notify_success)
+        for item in items:
+            key = (item.job_id, item.kind)
+            if key in self._seen:
+                continue
+            if item.kind == "done":
+                if not want_success:
+                    continue
+                self._successes.append(item)
+            else:
+                self._failures.append(item)
+            self._seen.add(key)
+        if (self._failures or self._successes) and not self._timer.isActive():
+            self._timer.start()
+
+    @Slot()
+    def flush(self) -> None:
+        """Show what was collected (one notice per kind); called by the coalescing timer."""
+        failures, self._failures = self._failures, []
+        successes, self._successes = self._successes, []
+        # Failures win: one message at a time is all a tray shows, and they need action.
+        for notice in (
+            failure_notice(failures) if failures else None,
+            success_notice(successes) if successes and not failures else None,
+        ):
+            if notice is not None:
+                self._show(notice)
+                self.notified.emit(notice)
