@@ -350,9 +350,6 @@ class Watcher:
             if item.not_before > now:
                 next_due = min(next_due, item.not_before)
                 continue
-            if item.snapshot is not None and item.changed_at + settle > now:
-                next_due = min(next_due, item.changed_at + settle)
-                continue
             if now - item.first_seen > self.options.give_up_seconds:
                 self.pending.discard(item.path)
                 self._emit(
@@ -361,6 +358,9 @@ class Watcher:
                     f"still changing after {self.options.give_up_seconds:g} s; not backed up "
                     "(it will be tried again when it changes)",
                 )
+                continue
+            if item.snapshot is not None and item.changed_at + settle > now:
+                next_due = min(next_due, item.changed_at + settle)
                 continue
             due = self._check(item, now, settle)
             if due is not None:
