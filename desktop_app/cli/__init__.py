@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandContext, fail
@@ -20,7 +22,7 @@ from desktop_app.core.errors import AttachGuardError
 log = logging.getLogger(__name__)
 
 #: Modules under desktop_app.cli that add subcommands, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ("vault_cmds",)
+COMMAND_MODULES: tuple[str, ...] = ("vault_cmds", "gui_cmds")
 
 DESCRIPTION = """\
 AttachGuard keeps a verified local backup of every document you attach to ChatGPT or the OpenAI
@@ -55,11 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    files = _files_to_open(parser, args_list)
+    if files:
+        args_list = [a for a in args_list if a.startswith("-")]
     args = parser.parse_args(args_list)
     context = CommandContext(verbose=args.verbose)
     try:
         if args.command is None:
-            return _start_gui(context)
+            return _start_gui(context, files)
         handler = args.handler
         return int(handler(args, context))
     except AttachGuardError as exc:
@@ -71,13 +76,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         context.close()
 
 
-def _start_gui(context: CommandContext) -> int:
+def _files_to_open(parser: argparse.ArgumentParser, args_list: Sequence[str]) -> list[str]:
+    """``attachguard FILE...`` (a file manager's "Open with"): the files, else an empty list.
+
+    Only when the first positional is not a subcommand but a path, and the only options are
+    ``-v``; anything else goes to argparse unchanged, so typos still get a usage error.
+    """
+    positionals = [a for a in args_list if not a.startswith("-")]
+    options = [a for a in args_list if a.startswith("-")]
+    if not positionals or any(o not in ("-v", "--verbose") for o in options):
+        return []
+    commands: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    first = positionals[0]
+    if first in commands or not (os.sep in first or Path(first).exists()):
+        return []
+    return positionals
+
+
+def _start_gui(context: CommandContext, files: Sequence[str] = ()) -> int:
     try:
         # Qt is imported only when the GUI starts, so the CLI never needs a display.
         from desktop_app.ui.app import run
     except ImportError as exc:
         return fail(f"the tray app is not available in this build: {exc}")
-    return int(run(context))
+    return int(run(context, files))
 
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
