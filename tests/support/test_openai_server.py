@@ -6,10 +6,14 @@ fake that would silently weaken the engine's tests fails here first.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import openai
 import pytest
@@ -99,6 +103,47 @@ def test_file_expires_when_the_server_clock_passes_expires_at(
     assert file_id not in server.files
 
 
+def test_path_uploads_and_the_sdk_chunked_helper_work(
+    server: FakeOpenAI, client: OpenAI, tmp_path: Path
+) -> None:
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(b"%PDF" + bytes(range(256)) * 40)
+    from_path = client.files.create(file=source, purpose="assistants")
+    assert (from_path.filename, server.files[from_path.id].content) == (
+        "scan.pdf",
+        source.read_bytes(),
+    )
+    chunked = client.uploads.upload_file_chunked(
+        file=source, mime_type="application/pdf", purpose="user_data", part_size=3000
+    )
+    assert chunked.file is not None
+    assert server.files[chunked.file.id].content == source.read_bytes()
+
+
+def test_file_over_the_size_limit_is_refused_with_413(server: FakeOpenAI, client: OpenAI) -> None:
+    server.max_file_bytes = 1000
+    with pytest.raises(openai.APIStatusError) as info:
+        client.files.create(file=b"x" * 1001, purpose="user_data")
+    assert (info.value.status_code, info.value.code) == (413, "file_too_large")
+    assert server.files == {}
+
+
+def test_500_concurrent_uploads_are_all_stored(server: FakeOpenAI, client: OpenAI) -> None:
+    start = threading.Barrier(100)
+
+    def one(i: int) -> str:
+        if i < 100:
+            start.wait(timeout=60)  # make the first hundred really overlap
+        return upload(client, f"doc{i}.pdf", f"content {i}".encode())
+
+    with ThreadPoolExecutor(100) as pool:
+        ids = list(pool.map(one, range(500)))
+    assert len(set(ids)) == 500
+    assert sorted(f.filename for f in server.files.values()) == sorted(
+        f"doc{i}.pdf" for i in range(500)
+    )
+
+
 def test_expires_after_out_of_range_is_a_bad_request(client: OpenAI) -> None:
     with pytest.raises(openai.BadRequestError) as info:
         client.files.create(
@@ -108,14 +153,30 @@ def test_expires_after_out_of_range_is_a_bad_request(client: OpenAI) -> None:
 
 
 # -- Faults: what the SDK raises ---------------------------------------------------------------
-@pytest.mark.parametrize("status", [500, 502, 503])
-def test_5xx_fault_is_internal_server_error_and_stores_nothing(
-    server: FakeOpenAI, client: OpenAI, status: int
+@pytest.mark.parametrize(
+    ("status", "exc_type"),
+    [
+        (500, openai.InternalServerError),
+        (502, openai.InternalServerError),
+        (503, openai.InternalServerError),
+        (400, openai.BadRequestError),
+        (401, openai.AuthenticationError),
+        (403, openai.PermissionDeniedError),
+        (404, openai.NotFoundError),
+        (413, openai.APIStatusError),
+    ],
+)
+def test_status_fault_raises_the_matching_sdk_error_and_stores_nothing(
+    server: FakeOpenAI, client: OpenAI, status: int, exc_type: type[openai.APIStatusError]
 ) -> None:
-    server.fail_status(status)
-    with pytest.raises(openai.InternalServerError) as info:
+    server.fail_status(status, message="injected", code_str="injected_code")
+    with pytest.raises(exc_type) as info:
         upload(client)
     assert info.value.status_code == status
+    assert info.value.code == "injected_code"
+    assert isinstance(info.value.body, dict)
+    assert info.value.body["message"] == "injected"
+    assert info.value.request_id is not None
     assert server.files == {}
     assert upload(client) in server.files  # one use only: the next attempt succeeds
 
@@ -168,6 +229,14 @@ def test_reset_before_is_connection_error_and_stores_nothing(
     assert upload(client) in server.files  # the connection pool recovers
 
 
+def test_reset_before_a_large_body_stores_nothing(server: FakeOpenAI, client: OpenAI) -> None:
+    server.reset_before()
+    with pytest.raises(openai.APIConnectionError):
+        client.files.create(file=b"x" * 8_000_000, purpose="user_data")
+    assert server.files == {}
+    assert server.requests[-1] == ("POST", "/v1/files", 0)
+
+
 def test_reset_after_store_leaves_exactly_one_file(server: FakeOpenAI, client: OpenAI) -> None:
     server.reset_after_store()
     with pytest.raises(openai.APIConnectionError):
@@ -208,6 +277,17 @@ def test_faults_match_method_and_path_prefix(server: FakeOpenAI, client: OpenAI)
     assert client.files.retrieve(file_id).id == file_id
 
 
+def test_fault_path_wildcard_targets_upload_parts(server: FakeOpenAI, client: OpenAI) -> None:
+    up = client.uploads.create(bytes=6, filename="x", mime_type="text/plain", purpose="user_data")
+    server.reset_after_store(path="/v1/uploads/*/parts")
+    with pytest.raises(openai.APIConnectionError):
+        client.uploads.parts.create(up.id, data=b"abc")
+    assert len(server.uploads[up.id].parts) == 1  # stored although the client never heard
+    part = client.uploads.parts.create(up.id, data=b"def")
+    with pytest.raises(openai.BadRequestError):
+        client.uploads.complete(up.id, part_ids=[part.id])  # 3 of 6 bytes: refused
+
+
 def test_random_faults_are_reproducible_with_a_seed(server: FakeOpenAI, client: OpenAI) -> None:
     def outcomes(seed: int) -> list[str]:
         server.clear_faults()
@@ -226,6 +306,7 @@ def test_random_faults_are_reproducible_with_a_seed(server: FakeOpenAI, client: 
     first, second = outcomes(7), outcomes(7)
     assert first == second
     assert "ok" in first and len(set(first)) > 2
+    assert len(server.applied_faults) == 2 * sum(1 for o in first if o != "ok")
 
 
 # -- Uploads API -------------------------------------------------------------------------------
@@ -323,3 +404,38 @@ def test_serve_json_supports_etag_and_last_modified(server: FakeOpenAI) -> None:
         assert info.value.code == 304
         info.value.close()
     assert server.static_stats("/api/v2/summary.json") == (3, 2)
+
+
+def test_serve_json_serves_errors_and_malformed_bodies_verbatim(server: FakeOpenAI) -> None:
+    broken = server.serve_json("/api/v2/status.json", '{"status": ', status=200)
+    with urllib.request.urlopen(broken, timeout=10) as resp:
+        assert resp.read() == b'{"status": '
+    failing = server.serve_json("/api/v2/incidents.json", {"error": "down"}, status=502)
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(failing, timeout=10)
+    assert info.value.code == 502
+    info.value.close()
+
+
+# -- Lifecycle ---------------------------------------------------------------------------------
+def test_stop_returns_promptly_and_joins_every_thread(tmp_path: Path) -> None:
+    server = FakeOpenAI().start()
+    sdk = OpenAI(api_key=server.api_key, base_url=server.base_url, max_retries=0)
+    upload(sdk)  # leaves an idle keep-alive connection open
+    server.delay(600)
+    stuck = threading.Thread(target=_upload_ignoring_errors, args=(sdk,), name="stuck-client")
+    stuck.start()
+    deadline = server.now + 30
+    while server.count("POST", "/v1/files") < 1 and server.now < deadline:
+        server.stopping.wait(0.01)
+    server.stop()
+    stuck.join(30)
+    sdk.close()
+    assert not stuck.is_alive()
+    assert [t.name for t in threading.enumerate() if t.name.startswith("fake-openai")] == []
+    assert server.handler_errors == []
+
+
+def _upload_ignoring_errors(sdk: OpenAI) -> None:
+    with contextlib.suppress(openai.APIError):
+        upload(sdk)

@@ -9,11 +9,9 @@ Every mutation happens under one lock; request bodies are parsed before the lock
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from .records import (
@@ -29,22 +27,12 @@ from .records import (
     UploadRecord,
     new_id,
 )
-from .wire import BadRequest, parse_multipart
+from .wire import BadRequest, Response, page, parse_json, parse_multipart
 
 #: The real per-file limit (512 MB) and the Uploads API limits.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_UPLOAD_BYTES = 8 * 1024**3
 MAX_PART_BYTES = 64 * 1024 * 1024
-
-
-@dataclass
-class Response:
-    """What a route answers: a JSON-able body or raw bytes."""
-
-    status: int
-    body: Any
-    headers: dict[str, str] = field(default_factory=dict)
-    content_type: str = "application/json"
 
 
 _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
@@ -62,65 +50,6 @@ _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
     ("GET", re.compile(r"/v1/batches/([^/]+)"), "retrieve_batch"),
     ("POST", re.compile(r"/v1/batches/([^/]+)/cancel"), "cancel_batch"),
 ]
-
-
-def _json(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body or b"{}")
-    except ValueError as exc:
-        raise BadRequest(f"We could not parse the JSON body of your request: {exc}") from exc
-    if not isinstance(data, dict):
-        raise BadRequest("The request body must be a JSON object.")
-    return data
-
-
-def _int_arg(query: dict[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = query.get(name)
-    if raw is None:
-        return default
-    try:
-        value = int(raw)
-    except ValueError as exc:
-        raise BadRequest(f"Invalid '{name}': expected an integer.", param=name) from exc
-    if not low <= value <= high:
-        raise BadRequest(f"Invalid '{name}': must be between {low} and {high}.", param=name)
-    return value
-
-
-def _page(
-    items: list[Any],
-    query: dict[str, str],
-    default_limit: int,
-    high: int,
-    cursor: Callable[[str], tuple[int, int] | None],
-    reverse: bool,
-) -> Response:
-    """Cursor paging as OpenAI does it: ``after`` is the id of the last item already seen.
-
-    ``items`` are sorted by ``(created_at, seq)``; ``cursor`` maps an id to that key even for a
-    record deleted since (so deleting while paging does not break the walk).
-    """
-    limit = _int_arg(query, "limit", default_limit, 1, high)
-    after = query.get("after")
-    if after:
-        key = cursor(after)
-        if key is None:
-            raise BadRequest(f"No such object: '{after}'", param="after")
-        if reverse:
-            items = [i for i in items if (i.created_at, i.seq) < key]
-        else:
-            items = [i for i in items if (i.created_at, i.seq) > key]
-    page = items[:limit]
-    return Response(
-        200,
-        {
-            "object": "list",
-            "data": [item.to_wire() for item in page],
-            "first_id": page[0].id if page else None,
-            "last_id": page[-1].id if page else None,
-            "has_more": len(items) > limit,
-        },
-    )
 
 
 class Api:
@@ -247,7 +176,7 @@ class Api:
                 if f.is_live(now) and (not purpose or f.purpose == purpose)
             ]
         files.sort(key=lambda f: (f.created_at, f.seq), reverse=order == "desc")
-        return _page(files, query, 10_000, 10_000, self._file_key, order == "desc")
+        return page(files, query, 10_000, 10_000, self._file_key, order == "desc")
 
     def retrieve_file(
         self, file_id: str, *, query: dict[str, str], headers: Any, body: bytes
@@ -288,7 +217,7 @@ class Api:
         return upload
 
     def create_upload(self, *, query: dict[str, str], headers: Any, body: bytes) -> Response:
-        data = _json(body)
+        data = parse_json(body)
         for name in ("bytes", "filename", "mime_type", "purpose"):
             if name not in data:
                 raise BadRequest(f"Missing required parameter: '{name}'.", param=name)
@@ -329,7 +258,7 @@ class Api:
     def complete_upload(
         self, upload_id: str, *, query: dict[str, str], headers: Any, body: bytes
     ) -> Response:
-        data = _json(body)
+        data = parse_json(body)
         part_ids = data.get("part_ids")
         if not isinstance(part_ids, list) or not part_ids:
             raise BadRequest("Missing required parameter: 'part_ids'.", param="part_ids")
@@ -386,7 +315,7 @@ class Api:
         return batch
 
     def create_batch(self, *, query: dict[str, str], headers: Any, body: bytes) -> Response:
-        data = _json(body)
+        data = parse_json(body)
         for name in ("input_file_id", "endpoint", "completion_window"):
             if name not in data:
                 raise BadRequest(f"Missing required parameter: '{name}'.", param=name)
@@ -403,7 +332,7 @@ class Api:
             batches = sorted(
                 self.batches.values(), key=lambda b: (b.created_at, b.seq), reverse=True
             )
-        return _page(batches, query, 20, 100, self._batch_key, True)
+        return page(batches, query, 20, 100, self._batch_key, True)
 
     def retrieve_batch(
         self, batch_id: str, *, query: dict[str, str], headers: Any, body: bytes

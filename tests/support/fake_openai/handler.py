@@ -13,15 +13,15 @@ import io
 import json
 import socket
 import struct
+import sys
 import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
-from .api import Response
 from .faults import FaultKind
-from .wire import BadRequest, error_body
+from .wire import BadRequest, Response, error_body
 
 if TYPE_CHECKING:
     from .server import FakeOpenAI
@@ -68,8 +68,6 @@ class QuietServer(ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         # A client that goes away mid-request is normal here; anything else is a server bug the
         # tests can see in ``app.handler_errors`` (never printed: it would look like a test crash).
-        import sys
-
         exc = sys.exc_info()[1]
         if not isinstance(exc, (ConnectionError, TimeoutError)):
             self.app.handler_errors.append(repr(exc))

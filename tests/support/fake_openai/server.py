@@ -11,7 +11,10 @@ create; ``times=None`` means "every matching request until cleared"). What the S
 ``fail_status(500|502|503|504)``      ``openai.InternalServerError``
 ``fail_status(429, headers=...)``     ``openai.RateLimitError``; see ``exc.response.headers``
 ``rate_limited(retry_after_s)``       same, with ``retry-after`` (and ``retry-after-ms``) set
-``fail_status(400|404|413|...)``      ``BadRequestError`` / ``NotFoundError`` / ``APIStatusError``
+``fail_status(400|404)``              ``openai.BadRequestError`` / ``openai.NotFoundError``
+``fail_status(401|403)``              ``openai.AuthenticationError`` / ``PermissionDeniedError``
+``fail_status(413)``                  ``openai.APIStatusError`` with ``status_code`` 413
+                                      (also for real when a file exceeds ``max_file_bytes``)
 ``expired()``                         ``openai.BadRequestError``, status 400,
                                       code ``file_expired``, message "The file has expired"
 ``reset_before()``                    ``openai.APIConnectionError``; nothing stored
@@ -22,7 +25,12 @@ create; ``times=None`` means "every matching request until cleared"). What the S
 ``random_faults(rate, seed)``         a seeded mix of the above (see ``faults.RANDOM_KINDS``)
 wrong API key                         ``openai.AuthenticationError`` (401, ``invalid_api_key``)
 ``expire_file(id)``                   later retrieve/content/delete: ``openai.NotFoundError`` (404)
+                                      and the file leaves ``files.list`` (as real expiry does)
 ====================================  =============================================================
+
+Checks run in this order, so a test knows which wins: ``serve_json`` route, then (``/v1/`` only)
+outage, wrong key, then the first matching queued fault, then random faults. ``path`` is a prefix
+in which ``*`` matches one segment (``/v1/uploads/*/parts``); pass ``method=None`` for any method.
 """
 
 from __future__ import annotations
@@ -75,6 +83,7 @@ class FakeOpenAI:
     def start(self) -> FakeOpenAI:
         if self._httpd is not None:
             return self
+        self.stopping.clear()
         self._httpd = QuietServer(self)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
@@ -146,6 +155,10 @@ class FakeOpenAI:
         """The server clock: ``time.time() + clock_offset``."""
         return time.time() + self.clock_offset
 
+    @now.setter
+    def now(self, value: float) -> None:
+        self.clock_offset = value - time.time()
+
     def advance(self, seconds: float) -> None:
         """Move the server clock forward (uploads and files expire by this clock)."""
         self.clock_offset += seconds
@@ -207,12 +220,13 @@ class FakeOpenAI:
         created_at: int | None = None,
     ) -> FileRecord:
         """Store a file directly, as if uploaded earlier (``created_at`` may be in the past)."""
-        record = self.api.store_file(filename, content, purpose, expires_after)
-        if created_at is not None:
-            shift = created_at - record.created_at
-            record.created_at = created_at
-            if record.expires_at is not None:
-                record.expires_at += shift
+        with self.api.lock:
+            record = self.api.store_file(filename, content, purpose, expires_after)
+            if created_at is not None:
+                shift = created_at - record.created_at
+                record.created_at = created_at
+                if record.expires_at is not None:
+                    record.expires_at += shift
         return record
 
     def expire_file(self, file_id: str) -> None:

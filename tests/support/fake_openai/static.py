@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from typing import Any
 
-from .api import Response
+from .wire import Response
 
 
 def _epoch(value: str | None) -> float | None:

@@ -1,4 +1,4 @@
-"""Wire-format helpers for the fake OpenAI server: error bodies and a multipart/form-data parser.
+"""Wire-format helpers for the fake OpenAI server: error bodies, multipart parsing, list pages.
 
 The stdlib ``cgi`` module is deprecated (and warnings are errors in our test run), and
 ``email.parser`` copies large bodies several times, so a small byte-level parser is used instead:
@@ -7,8 +7,10 @@ the SDK (via httpx) always sends a ``boundary`` and CRLF line endings.
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 #: Error ``type``/default message per status, as OpenAI answers them.
@@ -122,3 +124,72 @@ def parse_multipart(body: bytes, content_type: str) -> dict[str, FormPart]:
             fields[name] = FormPart(name, filename, ctype, data)
         pos = next_pos + 2
     return fields
+
+
+@dataclass
+class Response:
+    """What a route answers: a JSON-able body or raw bytes."""
+
+    status: int
+    body: Any
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str = "application/json"
+
+
+def parse_json(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body or b"{}")
+    except ValueError as exc:
+        raise BadRequest(f"We could not parse the JSON body of your request: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BadRequest("The request body must be a JSON object.")
+    return data
+
+
+def _int_arg(query: dict[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = query.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise BadRequest(f"Invalid '{name}': expected an integer.", param=name) from exc
+    if not low <= value <= high:
+        raise BadRequest(f"Invalid '{name}': must be between {low} and {high}.", param=name)
+    return value
+
+
+def page(
+    items: list[Any],
+    query: dict[str, str],
+    default_limit: int,
+    high: int,
+    cursor: Callable[[str], tuple[int, int] | None],
+    reverse: bool,
+) -> Response:
+    """Cursor paging as OpenAI does it: ``after`` is the id of the last item already seen.
+
+    ``items`` are sorted by ``(created_at, seq)``; ``cursor`` maps an id to that key even for a
+    record deleted since (so deleting while paging does not break the walk).
+    """
+    limit = _int_arg(query, "limit", default_limit, 1, high)
+    after = query.get("after")
+    if after:
+        key = cursor(after)
+        if key is None:
+            raise BadRequest(f"No such object: '{after}'", param="after")
+        if reverse:
+            items = [i for i in items if (i.created_at, i.seq) < key]
+        else:
+            items = [i for i in items if (i.created_at, i.seq) > key]
+    chosen = items[:limit]
+    return Response(
+        200,
+        {
+            "object": "list",
+            "data": [item.to_wire() for item in chosen],
+            "first_id": chosen[0].id if chosen else None,
+            "last_id": chosen[-1].id if chosen else None,
+            "has_more": len(items) > limit,
+        },
+    )
