@@ -339,12 +339,20 @@ class UploadQueue:
         return self._update_owned(job_id, owner, "reconcile_since = NULL", ())
 
     def mark_verifying(self, job_id: int, owner: str, file_id: str, size: int) -> bool:
+        with self._db.transaction() as conn:
+            conn.execute("DELETE FROM upload_parts WHERE job_id = ?", (job_id,))
         return self._update_owned(
             job_id,
             owner,
             "state = 'verifying', file_id = ?, bytes_sent = ?, upload_id = NULL,"
             " upload_expires_at = NULL",
             (file_id, size),
+        )
+
+    def forget_file(self, job_id: int, owner: str) -> bool:
+        """The recorded remote file is gone: the job must upload again."""
+        return self._update_owned(
+            job_id, owner, "state = 'uploading', file_id = NULL, expires_at = NULL", ()
         )
 
     def finish(self, job_id: int, owner: str, file_id: str, expires_at: float | None) -> bool:

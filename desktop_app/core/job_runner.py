@@ -1,0 +1,277 @@
+"""Carries one claimed job through its steps: dedupe, reconcile, upload, verify.
+
+Order matters for "exactly once":
+
+1. a job that already has a remote file id (recovered in ``verifying``) is only verified;
+2. a done job with the same content, purpose and target whose file still exists is reused;
+3. if an earlier attempt may have stored the file (``reconcile_since``), matching remote files
+   created since then are looked up: one is adopted, extra copies are deleted;
+4. only then is the file sent (Files API, or the Uploads API in parts above the threshold), and
+   the new file is verified with ``files.retrieve`` before the job is done.
+
+Failures propagate as :class:`~desktop_app.core.errors.UploadError` (``ApiCallError`` for API
+calls); the manager applies the retry policy to them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.multipart import MultipartUpload
+from desktop_app.core.retry import ErrorKind, RetryPolicy
+from desktop_app.core.upload_queue import Job, JobState, UploadQueue
+from desktop_app.core.uploader import (
+    FILES_API_LIMIT,
+    PART_LIMIT,
+    UPLOADS_API_LIMIT,
+    RemoteFile,
+    Uploader,
+)
+
+log = logging.getLogger(__name__)
+
+MiB = 1024 * 1024
+#: How often (seconds) progress is written to the database and announced.
+PROGRESS_INTERVAL = 0.25
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """Size rules. Tests shrink them; the defaults follow the API's documented limits."""
+
+    large_file_threshold: int = 64 * MiB  # above this: Uploads API in parts
+    part_size: int = 64 * MiB
+    max_file_size: int = UPLOADS_API_LIMIT
+    #: A reusable remote file must stay valid at least this long (seconds) to be reused.
+    reuse_min_remaining: float = 3600.0
+
+    def __post_init__(self) -> None:
+        if not 0 < self.part_size <= PART_LIMIT:
+            raise ValueError(f"part size must be between 1 byte and {PART_LIMIT} bytes")
+
+    @property
+    def direct_limit(self) -> int:
+        return min(self.large_file_threshold, FILES_API_LIMIT)
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    CANCELLED = "cancelled"  # cancelled by the user while in flight; any new file was removed
+    LOST = "lost"  # the job was taken over (crash recovery by another process): hands off
+
+
+class JobRunner:
+    """Runs the steps for one job; stateless between jobs, shared by all worker threads."""
+
+    def __init__(
+        self,
+        queue: UploadQueue,
+        blob_path: Callable[[str], Path],
+        limits: UploadLimits,
+        policy: RetryPolicy,
+        clock: Callable[[], float],
+        emit: Callable[[str, int | None], None],
+    ) -> None:
+        self._queue = queue
+        self._blob_path = blob_path
+        self.limits = limits
+        self._policy = policy
+        self._clock = clock
+        self._emit = emit
+
+    def run(self, job: Job, up: Uploader, owner: str, stop: threading.Event) -> Outcome:
+        view = job.view
+        if view.size > self.limits.max_file_size:
+            raise UploadError(
+                f"{view.name} is {view.size / MiB:.0f} MiB; the API accepts at most "
+                f"{self.limits.max_file_size / MiB:.0f} MiB per file",
+                kind=str(ErrorKind.TOO_LARGE),
+            )
+        if view.file_id is not None:
+            outcome = self._verify(job, up, owner, view.file_id, reconciled=False)
+            if outcome is not None:
+                return outcome
+        reused = self._reuse(job, up)
+        if reused is not None:
+            return self._adopt(job, up, owner, reused, verified=True)
+        if job.reconcile_since is not None:
+            found = self._reconcile(job, up, job.reconcile_since)
+            if found is not None:
+                return self._adopt(job, up, owner, found, verified=False)
+            if not self._queue.mark_reconciled(job.id, owner):
+                return self._lost_or_cancelled(job, up, None)
+        remote = self._send(job, up, owner, stop)
+        return self._adopt(job, up, owner, remote, verified=False, sweep=job.reconcile_since)
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def _reuse(self, job: Job, up: Uploader) -> RemoteFile | None:
+        now = self._clock()
+        for other in self._queue.reusable(job.view.sha256, job.purpose, job.target, job.id):
+            file_id = other.view.file_id
+            assert file_id is not None
+            try:
+                remote = up.retrieve(file_id)
+            except ApiCallError as exc:
+                if exc.http_status == 404 or exc.kind == ErrorKind.EXPIRED:
+                    continue
+                raise
+            if (
+                remote.expires_at is None
+                or remote.expires_at - now >= self.limits.reuse_min_remaining
+            ):
+                log.info("job %d: reusing remote file %s of job %d", job.id, remote.id, other.id)
+                return remote
+        return None
+
+    def _reconcile(self, job: Job, up: Uploader, since: float) -> RemoteFile | None:
+        """Adopt a file an ambiguous attempt may have stored; delete extra copies."""
+        view = job.view
+        others = self._queue.file_ids_of_others(job.target, view.sha256)
+        matches = [
+            m
+            for m in up.find(view.name, view.size, job.purpose, since)
+            if m.id not in others and not self._queue.file_id_in_use(m.id, job.id)
+        ]
+        if not matches:
+            log.info("job %d: no remote copy from the interrupted attempt", job.id)
+            return None
+        keep, extra = matches[0], matches[1:]
+        log.info("job %d: adopting %s stored by an interrupted attempt", job.id, keep.id)
+        for duplicate in extra:
+            self._delete_quietly(up, duplicate.id, job.id)
+        return keep
+
+    def _sweep(self, job: Job, up: Uploader, keep: str, since: float) -> None:
+        """After success, remove late copies an earlier ambiguous attempt may have stored."""
+        view = job.view
+        others = self._queue.file_ids_of_others(job.target, view.sha256)
+        try:
+            for m in up.find(view.name, view.size, job.purpose, since):
+                if (
+                    m.id != keep
+                    and m.id not in others
+                    and not self._queue.file_id_in_use(m.id, job.id)
+                ):
+                    self._delete_quietly(up, m.id, job.id)
+        except ApiCallError as exc:
+            log.warning("job %d: could not look for duplicate copies: %s", job.id, exc)
+
+    def _delete_quietly(self, up: Uploader, file_id: str, job_id: int) -> None:
+        try:
+            up.delete(file_id)
+            log.info("job %d: deleted duplicate remote file %s", job_id, file_id)
+        except ApiCallError as exc:
+            log.warning("job %d: could not delete duplicate %s: %s", job_id, file_id, exc)
+
+    def _send(self, job: Job, up: Uploader, owner: str, stop: threading.Event) -> RemoteFile:
+        path = self._blob_path(job.view.sha256)
+        if not path.is_file():
+            raise UploadError(
+                f"the vault copy of {job.view.name} is missing; back the document up again",
+                kind=str(ErrorKind.INVALID),
+            )
+        progress = _Progress(self._queue, job.id, owner, self._clock, self._emit)
+        try:
+            if job.view.size > self.limits.direct_limit:
+                multipart = MultipartUpload(self._queue, up, self._policy, self._clock, stop)
+                return multipart.run(job, owner, path, self.limits.part_size, progress)
+            return up.create_file(
+                path, job.view.name, job.mime_type, job.purpose, job.expires_after, progress
+            )
+        finally:
+            progress.flush()
+
+    def _adopt(
+        self,
+        job: Job,
+        up: Uploader,
+        owner: str,
+        remote: RemoteFile,
+        *,
+        verified: bool,
+        sweep: float | None = None,
+    ) -> Outcome:
+        if not self._queue.mark_verifying(job.id, owner, remote.id, job.view.size):
+            return self._lost_or_cancelled(job, up, remote.id)
+        self._emit("state", job.id)
+        if sweep is not None:
+            self._sweep(job, up, remote.id, sweep)
+        if verified:
+            return self._finish(job, up, owner, remote)
+        outcome = self._verify(job, up, owner, remote.id, reconciled=True)
+        assert outcome is not None
+        return outcome
+
+    def _verify(
+        self, job: Job, up: Uploader, owner: str, file_id: str, *, reconciled: bool
+    ) -> Outcome | None:
+        """Confirm the remote file exists. None: it is gone, upload again (recovery only)."""
+        try:
+            remote = up.retrieve(file_id)
+        except ApiCallError as exc:
+            gone = exc.http_status == 404 or exc.kind == ErrorKind.EXPIRED
+            if gone and not reconciled:
+                log.info("job %d: remote file %s is gone; uploading again", job.id, file_id)
+                self._queue.forget_file(job.id, owner)
+                return None
+            if gone:
+                self._queue.forget_file(job.id, owner)
+            raise
+        return self._finish(job, up, owner, remote)
+
+    def _finish(self, job: Job, up: Uploader, owner: str, remote: RemoteFile) -> Outcome:
+        if not self._queue.finish(job.id, owner, remote.id, remote.expires_at):
+            return self._lost_or_cancelled(job, up, remote.id)
+        self._emit("state", job.id)
+        return Outcome.DONE
+
+    def _lost_or_cancelled(self, job: Job, up: Uploader, file_id: str | None) -> Outcome:
+        current = self._queue.get(job.id)
+        if current.view.state is not JobState.CANCELLED:
+            log.warning("job %d was taken over by another worker; leaving it", job.id)
+            return Outcome.LOST
+        if file_id is not None and not self._queue.file_id_in_use(file_id, job.id):
+            # Cancelled while the file was on its way: do not leave an orphan behind.
+            self._delete_quietly(up, file_id, job.id)
+        return Outcome.CANCELLED
+
+
+class _Progress:
+    """Throttled progress: persisted and announced at most every PROGRESS_INTERVAL seconds."""
+
+    def __init__(
+        self,
+        queue: UploadQueue,
+        job_id: int,
+        owner: str,
+        clock: Callable[[], float],
+        emit: Callable[[str, int | None], None],
+    ) -> None:
+        self._queue = queue
+        self._job_id = job_id
+        self._owner = owner
+        self._clock = clock
+        self._emit = emit
+        self._last = 0.0
+        self._sent = 0
+        self._written = -1
+
+    def __call__(self, sent: int) -> None:
+        self._sent = sent
+        now = self._clock()
+        if now - self._last >= PROGRESS_INTERVAL:
+            self._last = now
+            self.flush()
+
+    def flush(self) -> None:
+        if self._sent != self._written:
+            self._written = self._sent
+            self._queue.set_progress(self._job_id, self._owner, self._sent)
+            self._emit("progress", self._job_id)

@@ -1,0 +1,584 @@
+"""The upload engine's public face: :class:`UploadManager`, used by the service, CLI and GUI.
+
+It ties the persistent queue (``upload_queue.py``), the retry policy and breaker (``retry.py``),
+the SDK boundary (``uploader.py``), the per-job steps (``job_runner.py``) and the worker threads
+(``worker.py``) together, and owns the queue-wide gates: user pause, missing or rejected key,
+external holds (service health), per-target rate limits and circuit breakers.
+
+Listeners are plain callables, called from worker threads; the UI bridges them to its own thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop_app.core.credentials import resolve_api_key, resolve_base_url
+from desktop_app.core.db import Database
+from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
+from desktop_app.core.job_runner import JobRunner, MiB, Outcome, UploadLimits
+from desktop_app.core.multipart import Interrupted
+from desktop_app.core.retry import (
+    Action,
+    CircuitBreaker,
+    ErrorKind,
+    Failure,
+    RetryPolicy,
+)
+from desktop_app.core.upload_queue import (
+    ACTIVE_STATES,
+    FINAL_STATES,
+    Job,
+    JobState,
+    JobView,
+    NewJob,
+    UploadQueue,
+)
+from desktop_app.core.uploader import Uploader, failure_of
+from desktop_app.core.vault import Vault
+from desktop_app.core.worker import MAX_IDLE_WAIT, WorkerPool
+from desktop_app.settings import UploadSettings
+
+log = logging.getLogger(__name__)
+
+#: expires_after bounds accepted by the Files API (1 hour to 30 days).
+EXPIRES_AFTER_RANGE = (3600, 2_592_000)
+
+__all__ = [
+    "ErrorKind",
+    "JobState",
+    "JobView",
+    "PauseReason",
+    "QueueStatus",
+    "RecheckReport",
+    "UploadEvent",
+    "UploadLimits",
+    "UploadManager",
+]
+
+
+class PauseReason(StrEnum):
+    USER = "user"
+    NO_KEY = "no_key"
+    AUTH = "auth"
+    RATE_LIMIT = "rate_limit"
+    BREAKER = "breaker"
+    SERVICE_OUTAGE = "service_outage"
+
+
+#: Pauses that do not end by themselves: ``run_until_idle`` returns instead of waiting.
+BLOCKING_PAUSES = frozenset({PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH})
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    counts: Mapping[JobState, int]
+    paused: PauseReason | None
+    breaker_open: bool
+    next_retry_at: float | None
+    bytes_total: int  # of active jobs, for a progress bar
+    bytes_sent: int
+
+
+@dataclass(frozen=True)
+class UploadEvent:
+    kind: str  # "state" | "progress" | "queue"
+    job_id: int | None
+
+
+@dataclass(frozen=True)
+class RecheckReport:
+    checked: int
+    ok: int
+    requeued: list[int]
+    unreachable: int  # could not be checked now (network, server); left as they were
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class UploadManager:
+    """Persistent, crash-safe upload queue with worker threads (see the module docstring)."""
+
+    def __init__(
+        self,
+        db: Database,
+        vault: Vault,
+        settings: UploadSettings,
+        *,
+        credentials: Callable[[], str | None] = resolve_api_key,
+        base_url: str | None = None,
+        clock: Callable[[], float] = time.time,
+        limits: UploadLimits | None = None,
+        lease_seconds: float = 60.0,
+    ) -> None:
+        self.settings = settings
+        self.base_url = base_url or resolve_base_url(settings.base_url)
+        self.queue = UploadQueue(db, clock)
+        self._vault = vault
+        self._credentials = credentials
+        self._clock = clock
+        self.policy = RetryPolicy(
+            settings.max_attempts, settings.backoff_base, settings.backoff_cap
+        )
+        self.limits = limits or UploadLimits(
+            large_file_threshold=settings.large_file_threshold_mb * MiB,
+            part_size=max(1, min(settings.part_size_mb, 64)) * MiB,
+        )
+        self._runner = JobRunner(
+            self.queue, vault.blob_path, self.limits, self.policy, clock, self._emit
+        )
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        self._lease = lease_seconds
+        self._lock = threading.RLock()
+        self._idle = threading.Condition()
+        self._listeners: list[Callable[[UploadEvent], None]] = []
+        self._user_paused = False
+        self._auth_paused = False
+        self._no_key = False
+        self._key: str | None = None
+        self._holds: dict[str, PauseReason] = {}
+        self._rate_until: dict[str, float] = {}
+        self._breakers: dict[str, CircuitBreaker] = {}
+        self._uploaders: dict[str, Uploader] = {}
+        self._pool = WorkerPool("ag-upload", settings.concurrency, self._step)
+        self._housekeeper: threading.Thread | None = None
+
+    # -- queue contents ------------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        entry_ids: Sequence[int],
+        *,
+        purpose: str | None = None,
+        expires_after: int | None = None,
+    ) -> list[int]:
+        """Persist one job per vault entry (one transaction) and wake the workers."""
+        expires = expires_after if expires_after is not None else self.settings.expires_after
+        low, high = EXPIRES_AFTER_RANGE
+        if expires is not None and not low <= expires <= high:
+            raise UploadError(
+                f"expires-after must be between {low} and {high} seconds, got {expires}",
+                kind=str(ErrorKind.INVALID),
+            )
+        new = []
+        for entry_id in entry_ids:
+            entry = self._vault.get(entry_id)
+            new.append(
+                NewJob(
+                    entry_id=entry.id,
+                    sha256=entry.sha256,
+                    name=entry.name,
+                    size=entry.size,
+                    mime_type=entry.mime_type,
+                    target=self.base_url,
+                    purpose=purpose or self.settings.purpose,
+                    expires_after=expires,
+                )
+            )
+        ids = self.queue.add(new)
+        self._emit("queue", None)
+        self._pool.wake()
+        return ids
+
+    def jobs(
+        self,
+        *,
+        states: Collection[JobState] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[JobView]:
+        """Jobs, newest first."""
+        return [job.view for job in self.queue.select(states, limit, offset)]
+
+    def job(self, job_id: int) -> JobView:
+        return self.queue.get(job_id).view
+
+    def job_count(self, states: Collection[JobState] | None = None) -> int:
+        return self.queue.count(states)
+
+    def latest_fallback_candidate(self) -> JobView | None:
+        """The newest job that failed, or that hit an expiry error (fallback offered)."""
+        for job in self.queue.select(None, 200):
+            if job.view.state is JobState.FAILED or job.view.fallback_available:
+                return job.view
+        return None
+
+    def status(self) -> QueueStatus:
+        total, sent = self.queue.active_bytes()
+        now = self._clock()
+        with self._lock:
+            probes = [b.next_probe_at for b in self._breakers.values() if b.is_open]
+            limits = [t for t in self._rate_until.values() if t > now]
+        waits = [t for t in [*probes, *limits, self.queue.next_due()] if t is not None]
+        return QueueStatus(
+            counts=self.queue.counts(),
+            paused=self.paused,
+            breaker_open=bool(probes),
+            next_retry_at=max(min(waits), now) if waits else None,
+            bytes_total=total,
+            bytes_sent=sent,
+        )
+
+    @property
+    def paused(self) -> PauseReason | None:
+        """Why uploads are held right now (the most actionable reason first), or None."""
+        now = self._clock()
+        with self._lock:
+            if self._user_paused:
+                return PauseReason.USER
+            if self._no_key:
+                return PauseReason.NO_KEY
+            if self._auth_paused:
+                return PauseReason.AUTH
+            if self._holds:
+                return next(iter(self._holds.values()))
+            if any(t > now for t in self._rate_until.values()):
+                return PauseReason.RATE_LIMIT
+            if any(b.is_open for b in self._breakers.values()):
+                return PauseReason.BREAKER
+        return None
+
+    # -- user actions --------------------------------------------------------------------------
+
+    def retry(self, job_id: int | None = None) -> int:
+        """Retry now, bypassing backoff: one job, or every failed/waiting job. Returns count."""
+        count = self.queue.retry_now(job_id)
+        if count:
+            self._emit("queue", job_id)
+            self._pool.wake()
+        return count
+
+    def cancel(self, job_id: int) -> None:
+        self.queue.cancel(job_id)
+        self._emit("state", job_id)
+
+    def pause(self) -> None:
+        with self._lock:
+            self._user_paused = True
+        self._emit("queue", None)
+
+    def resume(self) -> None:
+        with self._lock:
+            self._user_paused = False
+        self._emit("queue", None)
+        self._pool.wake()
+
+    def hold(self, source: str, reason: PauseReason = PauseReason.SERVICE_OUTAGE) -> None:
+        """Hold every upload on behalf of ``source`` (e.g. the service-health monitor)."""
+        with self._lock:
+            self._holds[source] = reason
+        self._emit("queue", None)
+
+    def release(self, source: str) -> None:
+        with self._lock:
+            self._holds.pop(source, None)
+        self._emit("queue", None)
+        self._pool.wake()
+
+    def key_changed(self) -> None:
+        """The API key was changed: forget the old one and resume an AUTH/NO_KEY pause."""
+        with self._lock:
+            self._key = None
+            self._auth_paused = False
+            self._no_key = False
+            uploaders, self._uploaders = self._uploaders, {}
+        for up in uploaders.values():
+            up.close()
+        self._emit("queue", None)
+        self._pool.wake()
+
+    def has_key(self) -> bool:
+        """Whether an API key is configured (no network call)."""
+        return self._api_key() is not None
+
+    def add_listener(self, callback: Callable[[UploadEvent], None]) -> None:
+        with self._lock:
+            self._listeners.append(callback)
+
+    # -- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Recover jobs left busy by a dead process, then start the workers (idempotent)."""
+        if self._pool.running:
+            return
+        self.recover()
+        self._pool.start()
+        self._housekeeper = threading.Thread(
+            target=self._housekeep, name="ag-upload-lease", daemon=True
+        )
+        self._housekeeper.start()
+
+    def stop(self, timeout: float = 10) -> None:
+        """Stop gracefully: finish or hand back in-flight jobs (to queued), join the threads."""
+        if self._housekeeper is None:
+            return
+        clean = self._pool.stop(timeout / 2)
+        if not clean:
+            # Calls still in flight: closing the clients makes them fail fast; the workers
+            # then hand their jobs back to the queue (marked for reconciliation).
+            self._close_uploaders()
+            self._pool.join(timeout / 2)
+        self._housekeeper.join(timeout)
+        self._housekeeper = None
+        self._close_uploaders()
+        left = self.queue.recover("", lambda owner, _lease: owner == self.owner)
+        if left:
+            log.warning("handed %d busy upload job(s) back to the queue", len(left))
+        self._emit("queue", None)
+
+    def run_until_idle(
+        self, job_ids: Collection[int] | None = None, timeout: float | None = None
+    ) -> None:
+        """Process until the given jobs (default: all) are done, failed or cancelled.
+
+        Returns early when uploads are paused for a reason that will not pass by itself (user
+        pause, missing or rejected key) or when ``timeout`` passes; check :meth:`status`.
+        """
+        self.start()
+        ids = None if job_ids is None else list(job_ids)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            if self.queue.count(ACTIVE_STATES, ids) == 0:
+                return
+            if self.paused in BLOCKING_PAUSES:
+                return
+            if deadline is not None and time.monotonic() >= deadline:
+                return
+            with self._idle:
+                self._idle.wait(0.2)
+
+    def recover(self) -> list[int]:
+        """Put jobs left ``uploading``/``verifying`` by a dead process back in the queue."""
+        ids = self.queue.recover(self.owner, self._is_stale)
+        if ids:
+            log.info("recovered %d upload job(s) interrupted by a crash: %s", len(ids), ids)
+            self._emit("queue", None)
+            self._pool.wake()
+        return ids
+
+    def recheck(self) -> RecheckReport:
+        """Re-verify done jobs; re-queue those whose remote file expired or vanished."""
+        done = self.queue.select({JobState.DONE})
+        requeued: list[int] = []
+        ok = unreachable = 0
+        for job in done:
+            file_id = job.view.file_id
+            assert file_id is not None
+            try:
+                remote = self._uploader(job.target).retrieve(file_id)
+            except ApiCallError as exc:
+                if exc.kind == ErrorKind.AUTH:
+                    raise NoApiKeyError(f"the API key was rejected ({exc})") from exc
+                if exc.http_status == 404 or exc.kind == ErrorKind.EXPIRED:
+                    failure = failure_of(exc)
+                    if exc.kind != ErrorKind.EXPIRED:
+                        failure = Failure(ErrorKind.EXPIRED, f"remote file {file_id} vanished")
+                    if self.queue.requeue_done(job.id, failure):
+                        requeued.append(job.id)
+                        self._emit("state", job.id)
+                    continue
+                unreachable += 1
+                continue
+            if remote.expires_at is not None and remote.expires_at <= self._clock():
+                failure = Failure(ErrorKind.EXPIRED, f"remote file {file_id} has expired")
+                if self.queue.requeue_done(job.id, failure):
+                    requeued.append(job.id)
+                    self._emit("state", job.id)
+                continue
+            ok += 1
+        if requeued:
+            self._pool.wake()
+        return RecheckReport(len(done), ok, requeued, unreachable)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _emit(self, kind: str, job_id: int | None) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        event = UploadEvent(kind, job_id)
+        for callback in listeners:
+            try:
+                callback(event)
+            except Exception:
+                log.exception("upload listener failed")
+        with self._idle:
+            self._idle.notify_all()
+
+    def _api_key(self) -> str | None:
+        with self._lock:
+            if self._key is None:
+                self._key = self._credentials()
+            return self._key
+
+    def _uploader(self, target: str) -> Uploader:
+        key = self._api_key()
+        if key is None:
+            raise NoApiKeyError(
+                "no OpenAI API key: set OPENAI_API_KEY or store a key in the keyring"
+            )
+        with self._lock:
+            up = self._uploaders.get(target)
+            if up is None:
+                up = self._uploaders[target] = Uploader(key, target)
+            return up
+
+    def _close_uploaders(self) -> None:
+        with self._lock:
+            uploaders, self._uploaders = self._uploaders, {}
+        for up in uploaders.values():
+            up.close()
+
+    def _breaker(self, target: str) -> CircuitBreaker:
+        with self._lock:
+            breaker = self._breakers.get(target)
+            if breaker is None:
+                breaker = CircuitBreaker(self.settings.breaker_threshold, self.policy, self._clock)
+                self._breakers[target] = breaker
+            return breaker
+
+    def _is_stale(self, owner: str, lease_until: float | None) -> bool:
+        expired = lease_until is None or lease_until < self._clock()
+        host, _, rest = owner.partition(":")
+        pid_text = rest.partition(":")[0]
+        if host != socket.gethostname() or not pid_text.isdigit():
+            return expired
+        pid = int(pid_text)
+        if pid == os.getpid():
+            return expired  # another manager in this process: trust its lease
+        return expired or not _pid_alive(pid)
+
+    def _housekeep(self) -> None:
+        last_recover = 0.0
+        while not self._pool.stopping.wait(self._lease / 4):
+            try:
+                self.queue.renew(self.owner, self._lease)
+                if time.monotonic() - last_recover > 10:
+                    last_recover = time.monotonic()
+                    self.recover()
+            except Exception:
+                log.exception("upload lease renewal failed")
+
+    def _step(self, stopping: threading.Event) -> float | None:
+        """One unit of worker work; see ``WorkerPool``. None means "call again at once"."""
+        if self.paused in BLOCKING_PAUSES or self._holds:
+            return MAX_IDLE_WAIT
+        if self._api_key() is None:
+            with self._lock:
+                self._no_key = True
+            self._emit("queue", None)
+            return MAX_IDLE_WAIT
+        now = self._clock()
+        with self._lock:
+            breakers = list(self._breakers.items())
+            held = {t for t, until in self._rate_until.items() if until > now}
+        for target, breaker in breakers:
+            if breaker.probe_due():
+                self._probe(target, breaker)
+                return None
+            if breaker.is_open:
+                held.add(target)
+        job = self.queue.claim(self.owner, self._lease, held)
+        if job is None:
+            due = self.queue.next_due()
+            return MAX_IDLE_WAIT if due is None else due - now
+        self._emit("state", job.id)
+        try:
+            outcome = self._runner.run(job, self._uploader(job.target), self.owner, stopping)
+        except Interrupted:
+            self._hand_back(job, ambiguous=False)
+        except ApiCallError as exc:
+            if stopping.is_set() and exc.kind == ErrorKind.NETWORK:
+                self._hand_back(job, ambiguous=exc.ambiguous)
+            else:
+                self._settle_failure(job, failure_of(exc))
+        except NoApiKeyError:
+            with self._lock:
+                self._no_key = True
+            self._hand_back(job, ambiguous=False)
+        except UploadError as exc:
+            self._settle_failure(job, Failure(ErrorKind(exc.kind), str(exc)))
+        except OSError as exc:
+            self._settle_failure(job, Failure(ErrorKind.UNKNOWN, f"local I/O error: {exc}"))
+        except Exception as exc:
+            log.exception("job %d: unexpected error", job.id)
+            self._settle_failure(job, Failure(ErrorKind.UNKNOWN, f"{type(exc).__name__}: {exc}"))
+        else:
+            if outcome is Outcome.DONE:
+                self._breaker(job.target).record_success()
+        return None
+
+    def _hand_back(self, job: Job, *, ambiguous: bool) -> None:
+        self.queue.release(job.id, self.owner, ambiguous=ambiguous)
+        self._emit("state", job.id)
+
+    def _probe(self, target: str, breaker: CircuitBreaker) -> None:
+        try:
+            self._uploader(target).probe()
+        except ApiCallError as exc:
+            breaker.record_probe(False)
+            if exc.kind == ErrorKind.AUTH:
+                self._pause_auth(str(exc))
+            log.info("breaker for %s stays open: %s", target, exc)
+        except NoApiKeyError:
+            breaker.record_probe(False)
+        else:
+            breaker.record_probe(True)
+            log.info("breaker for %s closed: the service answers again", target)
+            self._pool.wake()
+        self._emit("queue", None)
+
+    def _pause_auth(self, message: str) -> None:
+        with self._lock:
+            already = self._auth_paused
+            self._auth_paused = True
+        if not already:
+            log.warning("uploads paused: the API key was rejected (%s)", message)
+
+    def _settle_failure(self, job: Job, failure: Failure) -> None:
+        now = self._clock()
+        log.info("job %d attempt %d failed: %s", job.id, job.view.attempts, failure.message)
+        if self._breaker(job.target).record_failure(failure.kind):
+            log.warning("breaker for %s opened after repeated failures", job.target)
+            self._emit("queue", None)
+        if failure.kind is ErrorKind.AUTH:
+            self.queue.reschedule(
+                job.id, self.owner, failure, None, counts_attempt=False, state=JobState.QUEUED
+            )
+            self._pause_auth(failure.message)
+            self._emit("queue", None)
+        elif failure.kind is ErrorKind.RATE_LIMITED:
+            decision = self.policy.decide(failure, job.view.attempts, now)
+            until = decision.next_attempt_at or now
+            with self._lock:
+                self._rate_until[job.target] = max(until, self._rate_until.get(job.target, 0))
+            self.queue.reschedule(job.id, self.owner, failure, until, counts_attempt=False)
+            self.queue.delay_target(job.target, until)
+            self._emit("queue", None)
+        else:
+            decision = self.policy.decide(failure, job.view.attempts, now)
+            if decision.action is Action.FAIL:
+                self.queue.fail(job.id, self.owner, failure)
+            else:
+                self.queue.reschedule(
+                    job.id, self.owner, failure, decision.next_attempt_at, counts_attempt=True
+                )
+        self._emit("state", job.id)
+
+    def finished(self, job_ids: Collection[int]) -> bool:
+        """Whether every job in ``job_ids`` is done, failed or cancelled."""
+        return self.queue.count(set(JobState) - FINAL_STATES, list(job_ids)) == 0

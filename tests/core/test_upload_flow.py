@@ -1,0 +1,51 @@
+"""The upload engine end to end against the loopback server: success, retries, reconciliation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support.openai_server import FakeOpenAI
+from support.uploading import rig
+
+from desktop_app.core.uploads import JobState
+
+
+def test_documents_upload_once_and_are_verified(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    with rig(tmp_path, openai_server) as r:
+        ids = r.enqueue("a.pdf", "b.txt", "c.docx")
+        r.manager.run_until_idle(ids, timeout=60)
+        jobs = [r.manager.job(i) for i in ids]
+        assert [j.state for j in jobs] == [JobState.DONE] * 3
+        assert r.remote_names() == ["a.pdf", "b.txt", "c.docx"]
+        for job in jobs:
+            remote = openai_server.files[job.file_id or ""]
+            assert remote.bytes == job.size
+            assert job.bytes_sent == job.size
+            assert job.attempts == 1
+        assert openai_server.count("GET", "/v1/files/") == 3  # each one verified
+
+
+def test_server_errors_are_retried_until_done(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    openai_server.fail_status(500, times=2)
+    openai_server.fail_status(503, times=1)
+    with rig(tmp_path, openai_server) as r:
+        (job_id,) = r.enqueue("report.pdf")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.DONE
+        assert job.attempts == 4
+        assert r.remote_names() == ["report.pdf"]
+
+
+def test_connection_reset_after_store_adopts_the_stored_file(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.reset_after_store(times=2)
+    with rig(tmp_path, openai_server) as r:
+        (job_id,) = r.enqueue("contract.pdf")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.DONE
+        # Exactly one remote copy survives, and it is the one the job points at.
+        assert list(openai_server.files) == [job.file_id]
+        assert job.error_kind is None
