@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.credentials import CredentialStore, resolve_api_key
 from desktop_app.core.db import Database
+from desktop_app.core.uploads import UploadManager
 from desktop_app.core.vault import Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
@@ -37,11 +38,21 @@ class Service:
         self.db = Database(paths.database_file)
         self.vault = Vault(self.db, paths.vault_dir)
         self.credentials = CredentialStore()
+        self.uploads = UploadManager(
+            self.db,
+            self.vault,
+            self.settings.upload,
+            credentials=lambda: resolve_api_key(store=self.credentials),
+        )
         self._watcher: Watcher | None = None
 
     @property
     def settings(self) -> Settings:
         return self.loaded.settings
+
+    def protected_blobs(self) -> set[str]:
+        """sha256 of blobs an upload job still needs (not done/cancelled): never prune them."""
+        return self.uploads.queue.protected_blobs()
 
     def has_api_key(self) -> bool:
         return resolve_api_key(store=self.credentials) is not None
@@ -110,4 +121,5 @@ class Service:
 
     def close(self) -> None:
         self.stop_watching()
+        self.uploads.stop()
         self.db.close()
