@@ -11,8 +11,11 @@ import hashlib
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QMimeData, QUrl
 
 from desktop_app.core.db import Database
 from desktop_app.paths import AppPaths
@@ -125,3 +128,43 @@ def big_store_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Data
     insert_documents(db, 100_000)
     yield db
     db.close()
+
+
+@pytest.fixture(name="ui_service")
+def ui_service_fixture(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A real :class:`Service` on a temp data root, with no API key and no workers running."""
+    from desktop_app.core.service import Service
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    service = Service(app_paths)
+    yield service
+    from desktop_app.ui import tasks
+
+    tasks.wait_for_all()
+    service.close()
+
+
+@pytest.fixture(name="window")
+def window_fixture(qtbot: Any, ui_service: Any) -> Iterator[Any]:
+    """The main window over ``ui_service``, with a real bridge, shown offscreen."""
+    from desktop_app.ui import tasks
+    from desktop_app.ui.bridge import ServiceBridge
+    from desktop_app.ui.window import MainWindow
+
+    bridge = ServiceBridge(ui_service)
+    bridge.attach()
+    window = MainWindow(ui_service, bridge, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    bridge.close()
+    tasks.wait_for_all()
+
+
+def url_mime(*targets: Path | str) -> QMimeData:
+    """Mime data as a file manager puts it on a drag or the clipboard (file URLs)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl(t) if isinstance(t, str) else QUrl.fromLocalFile(str(t)) for t in targets])
+    return mime

@@ -1,0 +1,308 @@
+"""Per-document actions of the window: Retry now, Copy text instead, Copy file id, Open backup
+folder, Restore to…, Remove; and :func:`add_documents`, the off-thread "add these paths" step.
+
+Every action asks ``service`` and runs its work through the task runner, so the GUI thread only
+collects the selection, asks the user (folder picker, confirmation) and shows the outcome in one
+plain sentence. Dialog seams (:attr:`DocumentActions.ask_directory`, ``confirm``, ``open_url``)
+are plain attributes so tests can answer them without driving native dialogs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop_app.core.errors import AttachGuardError
+from desktop_app.core.listing import DocumentRow
+
+log = logging.getLogger(__name__)
+
+#: Job states the user may retry at once; "no job" and cancelled ones are queued afresh.
+RETRYABLE = frozenset({"failed", "waiting_retry"})
+REQUEUE = frozenset({None, "cancelled"})
+#: States whose job must be cancelled before the document is removed.
+ACTIVE = frozenset({"queued", "uploading", "verifying", "waiting_retry"})
+
+
+@dataclass(frozen=True)
+class AddReport:
+    """What adding a drop, a paste or a file-dialog choice did."""
+
+    entry_ids: list[int] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    queued: int = 0
+
+    def message(self) -> str:
+        added = len(self.entry_ids)
+        parts = []
+        if added:
+            noun = "document" if added == 1 else "documents"
+            parts.append(f"Backed up {added} {noun}")
+            if self.queued:
+                parts.append(f"queued {self.queued} for upload")
+        else:
+            parts.append("Nothing was added")
+        text = ", ".join(parts) + "."
+        if self.skipped:
+            shown = "; ".join(self.skipped[:3])
+            more = f" (and {len(self.skipped) - 3} more)" if len(self.skipped) > 3 else ""
+            text += f" Skipped {len(self.skipped)}: {shown}{more}."
+        return text
+
+
+def add_documents(service: Any, paths: Sequence[Path], source: Any) -> AddReport:
+    """Back up ``paths`` (folders recursively) and queue them for upload. Runs off the GUI thread.
+
+    One unreadable file never stops the others: it is listed in ``skipped`` with its reason.
+    """
+    from desktop_app.core.vault import collect_files
+
+    files, problems = collect_files(list(paths), recursive=True)
+    skipped = [f"{p.path.name or p.path}: {p.reason}" for p in problems]
+    entry_ids: list[int] = []
+    for path in files:
+        try:
+            entry_ids.append(service.vault.add_file(path, source).id)
+        except AttachGuardError as exc:
+            skipped.append(f"{path.name}: {exc}")
+    queued = 0
+    uploads = getattr(service, "uploads", None)
+    if entry_ids and uploads is not None and service.settings.upload.auto_upload:
+        queued = len(uploads.enqueue(entry_ids))
+    return AddReport(entry_ids, skipped, queued)
+
+
+def _retry(service: Any, rows: Sequence[DocumentRow]) -> int:
+    count = 0
+    fresh: list[int] = []
+    for row in rows:
+        if row.job_id is not None and row.state in RETRYABLE:
+            count += service.uploads.retry(row.job_id)
+        elif row.state in REQUEUE:
+            fresh.append(row.entry_id)
+    if fresh:
+        count += len(service.uploads.enqueue(fresh))
+    return count
+
+
+def _restore(service: Any, entry_ids: Sequence[int], dest: Path) -> list[Path]:
+    return [service.vault.restore(entry_id, dest) for entry_id in entry_ids]
+
+
+def _remove(service: Any, rows: Sequence[DocumentRow]) -> list[int]:
+    removed: list[int] = []
+    uploads = getattr(service, "uploads", None)
+    for row in rows:
+        if uploads is not None and row.job_id is not None and row.state in ACTIVE:
+            # Stop the upload first so no worker reads a blob that is about to go.
+            uploads.cancel(row.job_id)
+        service.vault.forget(row.entry_id)
+        removed.append(row.entry_id)
+    return removed
+
+
+def _describe(rows: Sequence[DocumentRow]) -> str:
+    return f"\u201c{rows[0].name}\u201d" if len(rows) == 1 else f"{len(rows)} documents"
+
+
+class DocumentActions(QObject):
+    """The per-item actions, wired to a selection and a place to report outcomes."""
+
+    def __init__(
+        self,
+        service: Any,
+        tasks_module: Any,
+        parent: QWidget,
+        selection: Callable[[], list[DocumentRow]],
+        report: Callable[[str], None],
+        rows_changed: Callable[[Collection[int]], None],
+        rows_removed: Callable[[Collection[int]], None],
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._tasks = tasks_module
+        self._parent = parent
+        self._selection = selection
+        self._report = report
+        self._rows_changed = rows_changed
+        self._rows_removed = rows_removed
+        self.ask_directory: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
+            parent, "Restore to folder"
+        )
+        self.confirm: Callable[[str], bool] = self._confirm_dialog
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+
+        self.retry = self._action("&Retry now", "Ctrl+R", "Upload again now", self.retry_now)
+        self.copy_text = self._action(
+            "Copy &text instead",
+            "Ctrl+Shift+C",
+            "Put the document's text on the clipboard, to paste instead of the file",
+            self.copy_text_instead,
+        )
+        self.copy_file_id = self._action(
+            "Copy file &id", "Ctrl+Shift+I", "Copy the remote file id", self.copy_file_ids
+        )
+        self.open_folder = self._action(
+            "Open &backup folder",
+            "Ctrl+B",
+            "Show the folder holding the backup copy",
+            self.open_backup_folder,
+        )
+        self.restore = self._action(
+            "Re&store to…", "Ctrl+Shift+R", "Copy the backup out to a folder", self.restore_to
+        )
+        self.remove = self._action(
+            "Re&move…",
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            "Forget the backup",
+            self.remove_selected,
+        )
+        self.all: tuple[QAction, ...] = (
+            self.retry,
+            self.copy_text,
+            self.copy_file_id,
+            self.open_folder,
+            self.restore,
+            self.remove,
+        )
+        self.update_enabled([])
+
+    def _action(
+        self, text: str, shortcut: str | QKeySequence, tip: str, slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self._parent)
+        action.setShortcut(
+            shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
+        )
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip} ({keys})")
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def update_enabled(self, rows: Sequence[DocumentRow]) -> None:
+        any_rows = bool(rows)
+        self.retry.setEnabled(any(r.state in RETRYABLE or r.state in REQUEUE for r in rows))
+        self.copy_text.setEnabled(any_rows)
+        self.copy_file_id.setEnabled(any(r.file_id for r in rows))
+        self.open_folder.setEnabled(len(rows) == 1)
+        self.restore.setEnabled(any_rows)
+        self.remove.setEnabled(any_rows)
+
+    # -- the actions --------------------------------------------------------------------------
+
+    def retry_now(self) -> None:
+        rows = [r for r in self._selection() if r.state in RETRYABLE or r.state in REQUEUE]
+        if not rows:
+            self._report("Nothing to retry: the selected uploads are done or in progress.")
+            return
+        ids = [r.entry_id for r in rows]
+
+        def done(count: int) -> None:
+            self._rows_changed(ids)
+            noun = "upload" if count == 1 else "uploads"
+            self._report(f"Retrying {count} {noun} now." if count else "Nothing to retry.")
+
+        self._tasks.run_in_background(
+            _retry, self._service, rows, on_done=done, on_error=self._failed("Retry")
+        )
+
+    def copy_text_instead(self) -> None:
+        rows = self._selection()
+        if not rows:
+            return
+        from desktop_app.ui import clipboard
+
+        self._report(f"Extracting the text of {_describe(rows)}…")
+        clipboard.copy_fallback(
+            self._service,
+            [r.entry_id for r in rows],
+            parent=self._parent,
+            on_done=lambda result: self._report(result.message),
+        )
+
+    def copy_file_ids(self) -> None:
+        ids = [r.file_id for r in self._selection() if r.file_id]
+        if not ids:
+            self._report("The selected documents have no remote file id yet.")
+            return
+        QGuiApplication.clipboard().setText("\n".join(ids))
+        self._report(f"Copied {ids[0]}." if len(ids) == 1 else f"Copied {len(ids)} file ids.")
+
+    def open_backup_folder(self) -> None:
+        rows = self._selection()
+        if len(rows) != 1:
+            return
+        folder = self._service.vault.blob_path(rows[0].sha256).parent
+        if not self.open_url(QUrl.fromLocalFile(str(folder))):
+            self._report(f"Could not open {folder}.")
+
+    def restore_to(self) -> None:
+        rows = self._selection()
+        if not rows:
+            return
+        chosen = self.ask_directory()
+        if not chosen:
+            return
+        dest = Path(chosen)
+
+        def done(paths: list[Path]) -> None:
+            where = str(paths[0]) if len(paths) == 1 else f"{len(paths)} documents to {dest}"
+            self._report(f"Restored {where}.")
+
+        self._tasks.run_in_background(
+            _restore,
+            self._service,
+            [r.entry_id for r in rows],
+            dest,
+            on_done=done,
+            on_error=self._failed("Restore"),
+        )
+
+    def remove_selected(self) -> None:
+        rows = self._selection()
+        if not rows:
+            return
+        what = _describe(rows)
+        question = (
+            f"Remove {what} from AttachGuard? The backup copy is deleted; the original file "
+            "and any uploaded copy are left alone."
+        )
+        if not self.confirm(question):
+            return
+
+        def done(removed: list[int]) -> None:
+            self._rows_removed(removed)
+            self._report(f"Removed {what}.")
+
+        self._tasks.run_in_background(
+            _remove, self._service, rows, on_done=done, on_error=self._failed("Remove")
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _failed(self, what: str) -> Callable[[BaseException], None]:
+        def report(exc: BaseException) -> None:
+            if not isinstance(exc, AttachGuardError):
+                log.error("%s failed", what, exc_info=exc)
+            self._report(f"{what} failed: {exc}")
+            self._rows_changed([r.entry_id for r in self._selection()])
+
+        return report
+
+    def _confirm_dialog(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self._parent,
+            "Remove documents",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes

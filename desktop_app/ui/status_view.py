@@ -1,0 +1,84 @@
+"""How upload status is shown: the status bar's sentences and the table's inline progress bar.
+
+:func:`describe_queue` turns a ``QueueStatus`` into plain words (and a colour family) for the
+window's status bar; :class:`StatusDelegate` paints a progress bar in the status cell of a
+document that is uploading. Neither reads the store: both get what they show from the caller.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+)
+
+from desktop_app.ui.models import PROGRESS_ROLE, when
+
+_PAUSED = {
+    "user": ("Uploads paused by you (Ctrl+Shift+P resumes)", "warning"),
+    "no_key": ("Uploads paused until you add an API key in Settings (Ctrl+,)", "warning"),
+    "auth": ("Uploads paused: the API key was rejected; check it in Settings", "error"),
+    "rate_limit": ("Uploads paused: rate limited by the service{next}", "warning"),
+    "breaker": ("Service trouble: too many failures in a row{next}", "error"),
+    "service_outage": ("Service trouble: the provider reports an outage{next}", "error"),
+}
+
+
+def describe_queue(status: Any, fmt_time: Any = when) -> tuple[str, str, str]:
+    """(queue text, service text, colour kind) for the status bar from a ``QueueStatus``."""
+    counts = {str(k): int(v) for k, v in dict(status.counts).items()}
+    active = counts.get("uploading", 0) + counts.get("verifying", 0)
+    parts = []
+    for number, label in (
+        (active, "uploading"),
+        (counts.get("queued", 0), "queued"),
+        (counts.get("waiting_retry", 0), "waiting to retry"),
+        (counts.get("failed", 0), "failed"),
+    ):
+        if number:
+            parts.append(f"{number:,} {label}")
+    queue = " · ".join(parts) if parts else ("All uploads done" if counts.get("done") else "")
+    if active and status.bytes_total:
+        queue += f" ({status.bytes_sent / status.bytes_total:.0%})"
+    next_at = f"; next try {fmt_time(status.next_retry_at)}" if status.next_retry_at else ""
+    paused = None if status.paused is None else str(status.paused)
+    if paused in _PAUSED:
+        text, kind = _PAUSED[paused]
+        return queue, text.format(next=next_at), kind
+    if status.breaker_open:
+        return queue, f"Service trouble: uploads are held{next_at}", "error"
+    if counts.get("failed"):
+        return queue, "Some uploads need attention", "warning"
+    return queue, "Uploading" if active else "Ready", "ok"
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """Draws an inline progress bar in the status cell while a document uploads."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Any
+    ) -> None:
+        progress = index.data(PROGRESS_ROLE)
+        if progress is None:
+            super().paint(painter, option, index)
+            return
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        bar.minimum = 0
+        bar.maximum = 1000
+        bar.progress = round(float(progress) * 1000)
+        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bar.textVisible = True
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
+        bar.palette = option.palette  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)

@@ -1,0 +1,497 @@
+"""The main window: drop zone, searchable document table, per-item actions, status bar.
+
+Constructed by the app as ``MainWindow(service, bridge, tasks_module)``. Adding files (drop,
+Add…, Ctrl+V), every per-item action and the queue status all run through ``tasks_module``
+(``run_in_background``), so the GUI thread never hashes, copies or waits on the network. The table
+reads pages of the store as it scrolls and repaints single rows when the bridge reports jobs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.listing import DocumentListing, DocumentRow
+from desktop_app.ui import theme
+from desktop_app.ui.actions import AddReport, DocumentActions, add_documents
+from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime
+from desktop_app.ui.models import (
+    STATUS_FILTER_LABELS,
+    Column,
+    DocumentFilterProxy,
+    DocumentTableModel,
+    StatusFilter,
+)
+from desktop_app.ui.status_view import StatusDelegate, describe_queue
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The document window. Closing it hides it; the tray keeps running."""
+
+    #: After the settings dialog saved a new (or removed the) API key.
+    key_changed = Signal()
+    settings_saved = Signal()
+    #: Every message shown in the status bar (also handy for tests and the e2e log).
+    message_shown = Signal(str)
+    #: One add (drop, paste, Add…) finished; carries the :class:`AddReport`.
+    documents_added = Signal(object)
+    status_refreshed = Signal()
+
+    def __init__(self, service: Any, bridge: Any, tasks_module: Any) -> None:
+        super().__init__()
+        self._service = service
+        self._bridge = bridge
+        self._tasks = tasks_module
+        self._status_busy = False
+        self._status_dirty = False
+        self._settings_dialog: Any = None
+        self.setWindowTitle("AttachGuard")
+        self.setAccessibleName("AttachGuard main window")
+        self.setAcceptDrops(True)
+        self.resize(980, 640)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, service.settings.ui.theme)
+
+        self.listing = DocumentListing(service.db)
+        self.model = DocumentTableModel(self.listing, parent=self)
+        self.proxy = DocumentFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.drop_zone = DropZone()
+        self.drop_zone.paths_dropped.connect(self._dropped)
+        self.drop_zone.add_files_requested.connect(self.choose_files)
+        self.drop_zone.add_folder_requested.connect(self.choose_folder)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search documents by name")
+        self.search.textChanged.connect(self._filter_changed)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.setToolTip("Show only documents in this state (Alt+S)")
+        for value, label in STATUS_FILTER_LABELS.items():
+            self.status_filter.addItem(label, value.value)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        filter_label = QLabel("&Status:")
+        filter_label.setBuddy(self.status_filter)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Documents")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSortingEnabled(False)  # rows arrive in pages, newest first
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row height: the view never measures 100,000 rows.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (Column.SIZE, 80),
+            (Column.ADDED, 110),
+            (Column.STATUS, 210),
+            (Column.ATTEMPTS, 120),
+            (Column.FILE_ID, 190),
+            (Column.EXPIRES, 110),
+        ):
+            header.resizeSection(column, width)
+        self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        self.actions = DocumentActions(
+            service,
+            tasks_module,
+            self,
+            self.selected_rows,
+            self.show_message,
+            self._rows_changed,
+            self.model.remove_entries,
+        )
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.modelReset.connect(self._selection_changed)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(filter_label)
+        filters.addWidget(self.status_filter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.drop_zone)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Document count")
+        self.queue_label = QLabel()
+        self.queue_label.setAccessibleName("Upload queue state")
+        self.service_label = QLabel()
+        self.service_label.setAccessibleName("Service state")
+        bar = self.statusBar()
+        bar.setAccessibleName("Status bar")
+        for label in (self.count_label, self.queue_label, self.service_label):
+            bar.addPermanentWidget(label)
+
+        self._build_menus()
+        self._connect_bridge()
+        self._update_count()
+        self.refresh_status()
+
+    # -- construction helpers -----------------------------------------------------------------
+
+    def _add_action(
+        self, menu: QMenu, text: str, shortcut: str | QKeySequence, tip: str, slot: Any
+    ) -> QAction:
+        action = QAction(text, self)
+        keys = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
+        action.setShortcut(keys)
+        action.setToolTip(f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        files = bar.addMenu("&File")
+        self.add_files_action = self._add_action(
+            files, "&Add files…", "Ctrl+O", "Back up and upload files", self.choose_files
+        )
+        self.add_folder_action = self._add_action(
+            files, "Add &folder…", "Ctrl+Shift+O", "Back up a whole folder", self.choose_folder
+        )
+        self.paste_action = self._add_action(
+            files,
+            "&Paste files",
+            QKeySequence(QKeySequence.StandardKey.Paste),
+            "Add files copied in a file manager",
+            self.paste_files,
+        )
+        files.addSeparator()
+        self.settings_action = self._add_action(
+            files, "&Settings…", "Ctrl+,", "API key, uploads, backups", self.open_settings
+        )
+        files.addSeparator()
+        self.close_action = self._add_action(
+            files,
+            "&Close window",
+            "Ctrl+W",
+            "Hide this window (the tray keeps running)",
+            self.close,
+        )
+        documents = bar.addMenu("&Documents")
+        for action in self.actions.all:
+            documents.addAction(action)
+            self.addAction(action)
+        documents.addSeparator()
+        self.find_action = self._add_action(
+            documents,
+            "&Find",
+            QKeySequence(QKeySequence.StandardKey.Find),
+            "Search by name",
+            self._focus_search,
+        )
+        self.reload_action = self._add_action(
+            documents,
+            "Re&load",
+            QKeySequence(QKeySequence.StandardKey.Refresh),
+            "Read the document list again",
+            self.reload,
+        )
+        uploads = bar.addMenu("&Uploads")
+        self.pause_action = self._add_action(
+            uploads,
+            "&Pause uploads",
+            "Ctrl+Shift+P",
+            "Pause or resume uploading",
+            self.toggle_pause,
+        )
+        self.retry_all_action = self._add_action(
+            uploads,
+            "Retry all &failed now",
+            "Ctrl+Alt+R",
+            "Retry every failed upload now",
+            self.retry_all,
+        )
+        # Alt+S reaches the status filter through its label's mnemonic.
+
+    def _connect_bridge(self) -> None:
+        if self._bridge is None:
+            return
+        self._bridge.jobs_changed.connect(self._jobs_changed)
+        self._bridge.entries_changed.connect(self._entries_changed)
+        self._bridge.queue_changed.connect(self.refresh_status)
+
+    # -- public API used by the app -----------------------------------------------------------
+
+    def show_and_raise(self) -> None:
+        """Show the window (restoring it if minimised) and bring it to the front."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def add_paths(self, paths: Sequence[Path], source: Any = None) -> None:
+        """Back up ``paths`` (folders recursively) off the GUI thread; report in the status bar."""
+        from desktop_app.core.vault import Source
+
+        chosen = [Path(p) for p in paths]
+        if not chosen:
+            return
+        origin = Source.DROP if source is None else source
+        what = f"“{chosen[0].name}”" if len(chosen) == 1 else f"{len(chosen)} items"
+        self.show_message(f"Backing up {what}…")
+        self._tasks.run_in_background(
+            add_documents,
+            self._service,
+            chosen,
+            origin,
+            on_done=self._added,
+            on_error=lambda exc: self.show_message(f"Adding failed: {exc}"),
+        )
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+        self.message_shown.emit(text)
+
+    def selected_rows(self) -> list[DocumentRow]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [self.proxy.source_row(r) for r in sorted(rows)]
+
+    def open_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        if self._settings_dialog is not None:
+            self._settings_dialog.raise_()
+            self._settings_dialog.activateWindow()
+            return
+        dialog = SettingsDialog(self._service, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.key_changed.connect(self._key_changed)
+        dialog.settings_saved.connect(self.settings_saved)
+        dialog.destroyed.connect(self._settings_closed)
+        self._settings_dialog = dialog
+        dialog.open()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._update_count()
+        self.refresh_status()
+
+    # -- adding -------------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Add files")
+        self.add_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder")
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def paste_files(self) -> None:
+        dropped = paths_from_mime(QGuiApplication.clipboard().mimeData())
+        if not dropped.paths:
+            self.show_message("The clipboard holds no files to add (copy them in a file manager).")
+            return
+        self._dropped(dropped)
+
+    def _dropped(self, dropped: DroppedPaths) -> None:
+        self.add_paths(dropped.paths)
+        if dropped.not_local:
+            self.show_message(
+                f"Backing up {len(dropped.paths)} item(s); {dropped.not_local} were not local "
+                "files and were skipped."
+            )
+
+    def _added(self, report: AddReport) -> None:
+        self.model.refresh_new()
+        self._update_count()
+        if self._bridge is not None:
+            self._bridge.notify_entries_changed()
+        self.show_message(report.message())
+        self.documents_added.emit(report)
+        self.refresh_status()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.drop_zone.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_zone.dropEvent(event)
+
+    # -- live updates -------------------------------------------------------------------------
+
+    def _jobs_changed(self, job_ids: Collection[int]) -> None:
+        self.model.update_jobs(job_ids)
+
+    def _entries_changed(self) -> None:
+        self.model.refresh_new()
+        self._update_count()
+
+    def _rows_changed(self, entry_ids: Collection[int]) -> None:
+        self.model.update_entries(entry_ids)
+        self.refresh_status()
+
+    def _update_count(self) -> None:
+        total = self.listing.count()
+        if self.proxy.active:
+            shown = self.proxy.rowCount()
+            more = "+" if not self.model.fully_loaded else ""
+            self.count_label.setText(f"{shown:,}{more} of {total:,} documents")
+        else:
+            self.count_label.setText(f"{total:,} documents")
+
+    def refresh_status(self) -> None:
+        """Read the queue status off the GUI thread (coalesced: one read in flight at most)."""
+        uploads = getattr(self._service, "uploads", None)
+        if uploads is None:
+            self.queue_label.setText("")
+            self.service_label.setText("Uploads are not available")
+            return
+        if self._status_busy:
+            self._status_dirty = True
+            return
+        self._status_busy = True
+        self._tasks.run_in_background(
+            uploads.status, on_done=self._show_status, on_error=self._status_failed
+        )
+
+    def _show_status(self, status: Any) -> None:
+        self._status_busy = False
+        queue_text, service_text, kind = describe_queue(status)
+        self.queue_label.setText(queue_text)
+        self.service_label.setText(service_text)
+        color = theme.status_color(kind, self.palette()).name() if kind else ""
+        self.service_label.setStyleSheet(f"color: {color}" if color else "")
+        paused = getattr(status, "paused", None)
+        self.pause_action.setText(
+            "&Resume uploads" if str(paused or "") == "user" else "&Pause uploads"
+        )
+        self._update_count()
+        self.status_refreshed.emit()
+        if self._status_dirty:
+            self._status_dirty = False
+            self.refresh_status()
+
+    def _status_failed(self, exc: BaseException) -> None:
+        self._status_busy = False
+        self.service_label.setText(f"Queue status unavailable: {exc}")
+
+    # -- queue-wide actions -------------------------------------------------------------------
+
+    def toggle_pause(self) -> None:
+        uploads = self._service.uploads
+        resume = self.pause_action.text().replace("&", "").startswith("Resume")
+
+        def flip() -> None:
+            uploads.resume() if resume else uploads.pause()
+
+        def done(_: object) -> None:
+            self.show_message("Uploads resumed." if resume else "Uploads paused.")
+            if self._bridge is not None:
+                self._bridge.notify_queue_changed()
+            self.refresh_status()
+
+        self._tasks.run_in_background(flip, on_done=done, on_error=self._action_failed)
+
+    def retry_all(self) -> None:
+        def done(count: int) -> None:
+            self.show_message(f"Retrying {count} upload(s) now." if count else "Nothing to retry.")
+            self.model.update_entries([self.model.row_at(i).entry_id for i in self._visible()])
+            self.refresh_status()
+
+        self._tasks.run_in_background(
+            self._service.uploads.retry, None, on_done=done, on_error=self._action_failed
+        )
+
+    def _action_failed(self, exc: BaseException) -> None:
+        self.show_message(f"That did not work: {exc}")
+
+    def _key_changed(self) -> None:
+        uploads = getattr(self._service, "uploads", None)
+        if uploads is not None:
+            self._tasks.run_in_background(
+                uploads.key_changed, on_done=lambda _: self.refresh_status()
+            )
+        self.show_message("API key saved to the keyring.")
+        self.key_changed.emit()
+
+    def _settings_closed(self) -> None:
+        self._settings_dialog = None
+
+    # -- view helpers -------------------------------------------------------------------------
+
+    def _visible(self) -> range:
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            return range(0)
+        last = self.proxy.rowCount() - 1 if last < 0 else last
+        source = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in (first, last)]
+        return range(min(source), max(source) + 1)
+
+    def _filter_changed(self) -> None:
+        self.proxy.set_text(self.search.text())
+        self.proxy.set_status(StatusFilter(self.status_filter.currentData()))
+        self._update_count()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _selection_changed(self, *_: object) -> None:
+        self.actions.update_enabled(self.selected_rows())
+
+    def _context_menu(self, pos: Any) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.setAccessibleName("Document actions")
+        for action in self.actions.all:
+            menu.addAction(action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The tray app keeps running; the window only hides (and is cheap to show again).
+        event.accept()
+        self.hide()
