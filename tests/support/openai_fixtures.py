@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from openai import OpenAI
+
     from support.openai_server import FakeOpenAI
 
 
@@ -18,3 +20,14 @@ def openai_server() -> Iterator[FakeOpenAI]:
 
     with FakeOpenAI() as server:
         yield server
+
+
+@pytest.fixture
+def openai_client(openai_server: FakeOpenAI) -> Iterator[OpenAI]:
+    """The real SDK pointed at ``openai_server`` with a valid key and SDK retries off."""
+    from openai import OpenAI
+
+    with OpenAI(
+        api_key=openai_server.api_key, base_url=openai_server.base_url, max_retries=0
+    ) as client:
+        yield client

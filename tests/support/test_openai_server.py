@@ -30,9 +30,8 @@ def server(openai_server: FakeOpenAI) -> Iterator[FakeOpenAI]:
 
 
 @pytest.fixture
-def client(server: FakeOpenAI) -> Iterator[OpenAI]:
-    with OpenAI(api_key=server.api_key, base_url=server.base_url, max_retries=0) as sdk:
-        yield sdk
+def client(server: FakeOpenAI, openai_client: OpenAI) -> OpenAI:
+    return openai_client
 
 
 def upload(client: OpenAI, name: str = "report.pdf", data: bytes = b"%PDF-1.7 hello") -> str:
@@ -368,6 +367,7 @@ def test_batches_list_and_retrieve_show_status_set_by_the_test(
     listed = {b.id: b for b in client.batches.list()}
     assert listed[stuck.id].status == "finalizing"
     assert listed[stuck.id].finalizing_at == hours_ago
+    assert listed[stuck.id].expires_at == hours_ago + 24 * 3600
     assert listed[healthy.id].in_progress_at is not None
 
     server.set_batch(stuck.id, status="completed", output_file_id="file-out")

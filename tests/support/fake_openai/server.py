@@ -48,6 +48,7 @@ from .records import (
     BATCH_OTHER_FIELDS,
     BATCH_STATUS_STAMP,
     BATCH_TIME_FIELDS,
+    BATCH_WINDOW,
     BatchRecord,
     FileRecord,
     RequestRecord,
@@ -265,6 +266,8 @@ class FakeOpenAI:
                     setattr(batch, stamp, int(self.now))
             for name, value in fields.items():
                 setattr(batch, name, value)
+            if "created_at" in fields and "expires_at" not in fields:
+                batch.expires_at = batch.created_at + BATCH_WINDOW  # keep the 24 h window
             return batch
 
     # -- static JSON --------------------------------------------------------------------------
