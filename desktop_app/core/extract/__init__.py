@@ -1,0 +1,24 @@
+"""Text extraction from user documents, in a sandboxed worker process.
+
+Public surface: :class:`Extraction` (the result), :class:`ExtractionRunner` (the sandbox),
+:func:`detect_type` (content-first type detection), :data:`EXTRACTOR_VERSION`. One module per
+format family (``pdf``, ``office``, ``odf``, ``sheets``, ``web``/``html``, ``text``) does the
+parsing inside the worker; ``safety`` guards zip and XML before any parser runs.
+"""
+
+from __future__ import annotations
+
+from desktop_app.core.extract.detect import detect_type
+from desktop_app.core.extract.registry import EXTRACTOR_VERSION
+from desktop_app.core.extract.result import Extraction, Failure, FailureKind, Limits
+from desktop_app.core.extract.runner import ExtractionRunner
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Extraction",
+    "ExtractionRunner",
+    "Failure",
+    "FailureKind",
+    "Limits",
+    "detect_type",
+]
