@@ -1,0 +1,338 @@
+"""Upload subcommands: ``upload``, ``run``, ``queue``, ``retry``, ``cancel`` and ``recheck``.
+
+Handlers import the core (SDK, store) lazily so ``attachguard --help`` stays fast. Exit codes:
+0 ok, 1 a handled failure (missing or rejected key included), 2 usage, 3 ``upload --wait``
+finished with some job failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, print_json, warn
+
+if TYPE_CHECKING:
+    from desktop_app.core.service import Service
+    from desktop_app.core.uploads import JobView
+
+EXIT_SOME_FAILED = 3
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    upload = subparsers.add_parser(
+        "upload",
+        help="back up documents and queue them for upload",
+        description="Back up each file into the vault, then queue it for upload to the OpenAI "
+        "Files API (the queue survives crashes and outages). With --wait, process the queue "
+        "until these uploads are done or failed: exit 0 if all are done, 3 if some failed, 1 "
+        "if the API key is missing or rejected (the jobs stay queued).",
+    )
+    upload.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to upload")
+    upload.add_argument("--purpose", metavar="P", help="file purpose (default from settings)")
+    upload.add_argument(
+        "--expires-after",
+        type=int,
+        metavar="S",
+        help="remote file expires S seconds after upload (3600..2592000)",
+    )
+    upload.add_argument("--wait", action="store_true", help="upload now and wait for the result")
+    upload.add_argument("--json", action="store_true", help="machine-readable output")
+    upload.set_defaults(handler=cmd_upload)
+
+    run = subparsers.add_parser(
+        "run",
+        help="process the upload queue without the tray app",
+        description="Upload queued documents until interrupted (Ctrl-C or SIGTERM: in-flight "
+        "uploads are handed back to the queue). Jobs left busy by a crashed run are recovered.",
+    )
+    run.add_argument(
+        "--until-idle", action="store_true", help="exit once no job is queued or waiting"
+    )
+    run.set_defaults(handler=cmd_run)
+
+    queue = subparsers.add_parser(
+        "queue",
+        help="show upload jobs",
+        description="List upload jobs, newest first, with state, attempts and last error.",
+    )
+    queue.add_argument("--json", action="store_true", help="machine-readable output")
+    queue.add_argument(
+        "--state",
+        action="append",
+        metavar="STATE",
+        help="only jobs in this state (repeatable): queued, uploading, verifying, "
+        "waiting_retry, done, failed, cancelled",
+    )
+    queue.add_argument("--limit", type=int, metavar="N", help="show at most N jobs")
+    queue.set_defaults(handler=cmd_queue)
+
+    retry = subparsers.add_parser(
+        "retry",
+        help="retry failed or waiting uploads now",
+        description="Make a failed or waiting job due now (bypassing backoff); failed jobs get "
+        "a fresh attempt budget. The next 'run' (or the tray app) uploads them.",
+    )
+    which = retry.add_mutually_exclusive_group(required=True)
+    which.add_argument("job_id", nargs="?", type=int, metavar="ID", help="job id (see queue)")
+    which.add_argument("--all", action="store_true", help="every failed or waiting job")
+    retry.set_defaults(handler=cmd_retry)
+
+    cancel = subparsers.add_parser(
+        "cancel", help="cancel an upload job", description="Cancel a job that is not done yet."
+    )
+    cancel.add_argument("job_id", type=int, metavar="ID", help="job id (see queue)")
+    cancel.set_defaults(handler=cmd_cancel)
+
+    recheck = subparsers.add_parser(
+        "recheck",
+        help="check that uploaded files still exist remotely",
+        description="Retrieve every done job's remote file; re-queue those that expired or "
+        "vanished (run 'run' or the tray app to upload them again).",
+    )
+    recheck.add_argument("--json", action="store_true", help="machine-readable output")
+    recheck.set_defaults(handler=cmd_recheck)
+
+
+# -- handlers --------------------------------------------------------------------------------
+
+
+def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
+    from desktop_app.core.collect import collect_files
+    from desktop_app.core.errors import DiskFullError, SourceError
+    from desktop_app.core.vault import Source
+
+    service = context.service
+    files, skipped = collect_files(args.paths, False)
+    for item in skipped:
+        warn(f"skipped {item}")
+    entry_ids: list[int] = []
+    problems = len(skipped)
+    for path in files:
+        try:
+            entry_ids.append(service.vault.add_file(path, Source.CLI).id)
+        except DiskFullError as exc:
+            return fail(f"{exc}; nothing was queued")
+        except SourceError as exc:
+            warn(f"skipped {exc}")
+            problems += 1
+    if not entry_ids:
+        return fail("nothing to upload")
+    manager = service.uploads
+    job_ids = manager.enqueue(entry_ids, purpose=args.purpose, expires_after=args.expires_after)
+    if not manager.has_key():
+        if args.wait:
+            return fail(_no_key_message(len(job_ids)))
+        warn(_no_key_message(len(job_ids)))
+    if args.wait:
+        manager.run_until_idle(job_ids)
+        problem = _pause_problem(service, len(job_ids))
+        if problem:
+            return fail(problem)
+    jobs = [manager.job(i) for i in job_ids]
+    _print_jobs(jobs, args.json)
+    if args.wait and any(j.state != "done" for j in jobs):
+        return EXIT_SOME_FAILED
+    return EXIT_FAILURE if problems else EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
+    service = context.service
+    manager = service.uploads
+    if not manager.has_key():
+        return fail(_no_key_message(manager.job_count(_active())))
+    if args.until_idle:
+        manager.run_until_idle()
+        problem = _pause_problem(service, manager.job_count(_active()))
+        if problem:
+            return fail(problem)
+        counts = manager.status().counts
+        print(", ".join(f"{n} {state}" for state, n in counts.items() if n) or "queue empty")
+        return EXIT_OK
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        manager.start()
+        print("processing the upload queue; Ctrl-C to stop", flush=True)
+        warned = False
+        while not stop.wait(1.0):
+            problem = _pause_problem(service, manager.job_count(_active()))
+            if problem and not warned:
+                warn(problem)
+            warned = bool(problem)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        manager.stop()
+    return EXIT_OK
+
+
+def cmd_queue(args: argparse.Namespace, context: CommandContext) -> int:
+    from desktop_app.core.uploads import JobState
+
+    try:
+        states = {JobState(s) for s in args.state} if args.state else None
+    except ValueError as exc:
+        return fail(f"unknown state: {exc}")
+    manager = context.service.uploads
+    jobs = manager.jobs(states=states, limit=args.limit)
+    if args.json:
+        print_json([job_json(j) for j in jobs])
+        return EXIT_OK
+    status = manager.status()
+    if status.paused is not None:
+        print(f"uploads paused: {status.paused.value.replace('_', ' ')}")
+    if not jobs:
+        print("no upload jobs")
+        return EXIT_OK
+    _print_table(jobs)
+    return EXIT_OK
+
+
+def cmd_retry(args: argparse.Namespace, context: CommandContext) -> int:
+    count = context.service.uploads.retry(None if args.all else args.job_id)
+    if count == 0:
+        if args.all:
+            print("nothing to retry")
+            return EXIT_OK
+        return fail(f"upload job {args.job_id} is not failed or waiting")
+    print(f"{count} job(s) will be retried now ('attachguard run' uploads them)")
+    return EXIT_OK
+
+
+def cmd_cancel(args: argparse.Namespace, context: CommandContext) -> int:
+    context.service.uploads.cancel(args.job_id)
+    print(f"cancelled upload job {args.job_id}")
+    return EXIT_OK
+
+
+def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
+    manager = context.service.uploads
+    if not manager.has_key():
+        return fail(_no_key_message(0))
+    report = manager.recheck()
+    if args.json:
+        print_json(
+            {
+                "checked": report.checked,
+                "ok": report.ok,
+                "requeued": report.requeued,
+                "unreachable": report.unreachable,
+            }
+        )
+    else:
+        print(
+            f"checked {report.checked}: {report.ok} ok, {len(report.requeued)} re-queued, "
+            f"{report.unreachable} could not be checked now"
+        )
+        if report.requeued:
+            print("re-queued: " + ", ".join(str(i) for i in report.requeued))
+    return EXIT_OK
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def _active() -> set[Any]:
+    from desktop_app.core.upload_queue import ACTIVE_STATES
+
+    return set(ACTIVE_STATES)
+
+
+def _no_key_message(queued: int) -> str:
+    return (
+        "no OpenAI API key: set OPENAI_API_KEY or store a key in the keyring "
+        f"(service 'attachguard'); {queued} job(s) stay queued until then"
+    )
+
+
+def _pause_problem(service: Service, queued: int) -> str | None:
+    from desktop_app.core.credentials import KeySource, key_source
+    from desktop_app.core.uploads import PauseReason
+
+    paused = service.uploads.paused
+    if paused is PauseReason.NO_KEY:
+        return _no_key_message(queued)
+    if paused is PauseReason.AUTH:
+        source = key_source(service.credentials)
+        where = (
+            "OPENAI_API_KEY"
+            if source is KeySource.ENVIRONMENT
+            else "the API key stored in the keyring (service 'attachguard')"
+        )
+        return f"the server rejected {where} (401/403); fix the key; {queued} job(s) stay queued"
+    if paused is PauseReason.USER:
+        return f"uploads are paused; {queued} job(s) stay queued"
+    return None
+
+
+def _when(ts: float | None) -> str | None:
+    return None if ts is None else datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds")
+
+
+def job_json(job: JobView) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "entry_id": job.entry_id,
+        "name": job.name,
+        "sha256": job.sha256,
+        "size": job.size,
+        "state": job.state.value,
+        "attempts": job.attempts,
+        "next_attempt_at": _when(job.next_attempt_at),
+        "file_id": job.file_id,
+        "expires_at": _when(job.expires_at),
+        "bytes_sent": job.bytes_sent,
+        "fallback_available": job.fallback_available,
+        "last_error": None
+        if job.error_kind is None
+        else {
+            "kind": job.error_kind.value,
+            "http_status": job.http_status,
+            "message": job.error_message,
+            "request_id": job.request_id,
+        },
+        "created_at": _when(job.created_at),
+        "updated_at": _when(job.updated_at),
+    }
+
+
+def _last_error(job: JobView) -> str:
+    if job.error_kind is None:
+        return ""
+    status = f" {job.http_status}" if job.http_status else ""
+    return f"{job.error_kind.value}{status}: {job.error_message or ''}"
+
+
+def _print_jobs(jobs: list[JobView], as_json: bool) -> None:
+    if as_json:
+        print_json([job_json(j) for j in jobs])
+    else:
+        _print_table(jobs)
+
+
+def _print_table(jobs: list[JobView]) -> None:
+    rows = [
+        (
+            str(j.id),
+            j.state.value,
+            str(j.attempts),
+            j.sha256[:12],
+            j.file_id or "-",
+            j.name,
+            _last_error(j)[:60],
+        )
+        for j in jobs
+    ]
+    header = ("ID", "STATE", "TRIES", "SHA256", "FILE ID", "NAME", "LAST ERROR")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    right = {0, 2}
+    for row in [header, *rows]:
+        cells = [
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        print("  ".join(cells).rstrip())
