@@ -168,3 +168,50 @@ def url_mime(*targets: Path | str) -> QMimeData:
     mime = QMimeData()
     mime.setUrls([QUrl(t) if isinstance(t, str) else QUrl.fromLocalFile(str(t)) for t in targets])
     return mime
+
+
+@pytest.fixture(name="upload_service")
+def upload_service_fixture(
+    app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch, openai_server: Any
+) -> Iterator[Any]:
+    """A real service whose upload workers talk to the loopback OpenAI server.
+
+    One attempt per job and millisecond backoff (the same settings users have), so a failure is
+    final at once and tests poll state instead of sleeping.
+    """
+    from desktop_app.core.service import Service
+
+    app_paths.settings_file.write_text(
+        "[upload]\n"
+        f'base_url = "{openai_server.base_url}"\n'
+        "max_attempts = 1\nbackoff_base = 0.01\nbackoff_cap = 0.05\nconcurrency = 2\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    service = Service(app_paths)
+    service.uploads.start()
+    yield service
+    from desktop_app.ui import tasks
+
+    tasks.wait_for_all()
+    service.close()
+
+
+@pytest.fixture(name="upload_window")
+def upload_window_fixture(qtbot: Any, upload_service: Any) -> Iterator[Any]:
+    """The main window over ``upload_service`` (workers running), shown offscreen."""
+    from desktop_app.ui import tasks
+    from desktop_app.ui.bridge import ServiceBridge
+    from desktop_app.ui.window import MainWindow
+
+    bridge = ServiceBridge(upload_service)
+    bridge.attach()
+    window = MainWindow(upload_service, bridge, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    bridge.close()
+    upload_service.uploads.stop()
+    tasks.wait_for_all()

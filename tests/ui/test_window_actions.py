@@ -1,0 +1,148 @@
+"""Per-document actions in the window, against a real store, vault and upload engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+from ui.conftest_window import (  # noqa: F401 - fixtures
+    ui_service_fixture,
+    upload_service_fixture,
+    upload_window_fixture,
+    window_fixture,
+)
+
+from desktop_app.core.errors import UnknownEntryError
+from desktop_app.core.vault import Source
+from desktop_app.ui.models import Column
+
+WAIT_MS = 60_000
+
+
+def _add(qtbot: QtBot, window: Any, tmp_path: Path, *docs: tuple[str, bytes]) -> list[int]:
+    paths = []
+    for name, content in docs:
+        path = tmp_path / "originals" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        paths.append(path)
+    with qtbot.waitSignal(window.documents_added, timeout=WAIT_MS) as blocker:
+        window.add_paths(paths, Source.DROP)
+    ids: list[int] = blocker.args[0].entry_ids
+    return ids
+
+
+def _select(window: Any, entry_id: int) -> None:
+    source_row = window.model.row_of(entry_id)
+    proxy_row = window.proxy.mapFromSource(window.model.index(source_row, 0)).row()
+    window.table.clearSelection()
+    window.table.selectRow(proxy_row)
+
+
+def _row(window: Any, entry_id: int) -> Any:
+    return window.model.row_at(window.model.row_of(entry_id))
+
+
+def _message(qtbot: QtBot, window: Any, trigger: Any) -> str:
+    with qtbot.waitSignal(window.message_shown, timeout=WAIT_MS) as blocker:
+        trigger()
+    return str(blocker.args[0])
+
+
+def test_restore_to_copies_the_backup_out(qtbot: QtBot, window: Any, tmp_path: Path) -> None:
+    (entry_id,) = _add(qtbot, window, tmp_path, ("contract.pdf", b"%PDF-1.4 the contract"))
+    _select(window, entry_id)
+    dest = tmp_path / "restored"
+    dest.mkdir()
+    window.actions.ask_directory = lambda: str(dest)
+    assert window.actions.restore.isEnabled()
+    message = _message(qtbot, window, window.actions.restore.trigger)
+    assert message == f"Restored {dest / 'contract.pdf'}."
+    assert (dest / "contract.pdf").read_bytes() == b"%PDF-1.4 the contract"
+    # Cancelling the folder picker does nothing.
+    window.actions.ask_directory = lambda: ""
+    window.actions.restore.trigger()
+    assert sorted(p.name for p in dest.iterdir()) == ["contract.pdf"]
+
+
+def test_remove_asks_first_then_forgets_the_backup(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    keep, drop = _add(qtbot, window, tmp_path, ("keep.txt", b"keep"), ("drop.txt", b"drop"))
+    _select(window, drop)
+    questions: list[str] = []
+    window.actions.confirm = lambda q: questions.append(q) or False
+    window.actions.remove.trigger()
+    assert questions and "“drop.txt”" in questions[0]
+    assert window.model.rowCount() == 2  # the user said no
+    window.actions.confirm = lambda q: True
+    assert _message(qtbot, window, window.actions.remove.trigger) == "Removed “drop.txt”."
+    assert window.model.row_of(drop) is None and window.model.row_of(keep) is not None
+    with pytest.raises(UnknownEntryError):
+        window._service.vault.get(drop)
+    assert window._service.uploads.job_count() >= 0  # the service is still usable
+
+
+def test_open_backup_folder_opens_the_folder_holding_the_blob(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    (entry_id,) = _add(qtbot, window, tmp_path, ("photo.jpg", b"\xff\xd8\xff jpeg-ish"))
+    _select(window, entry_id)
+    opened: list[QUrl] = []
+    window.actions.open_url = lambda url: opened.append(url) or True
+    window.actions.open_folder.trigger()
+    sha = _row(window, entry_id).sha256
+    folder = Path(opened[0].toLocalFile())
+    assert (folder / sha).read_bytes() == b"\xff\xd8\xff jpeg-ish"
+
+
+def test_actions_follow_the_selection(qtbot: QtBot, window: Any, tmp_path: Path) -> None:
+    a, _ = _add(qtbot, window, tmp_path, ("a.txt", b"a"), ("b.txt", b"b"))
+    window.table.clearSelection()
+    assert not window.actions.remove.isEnabled()
+    assert not window.actions.copy_file_id.isEnabled()  # nothing uploaded yet
+    _select(window, a)
+    assert window.actions.open_folder.isEnabled() and window.actions.copy_text.isEnabled()
+    window.table.selectAll()
+    assert not window.actions.open_folder.isEnabled()  # one folder at a time
+    assert window.actions.remove.isEnabled()
+
+
+def test_failed_upload_shows_live_then_retry_now_uploads_it(
+    qtbot: QtBot, upload_window: Any, openai_server: Any, tmp_path: Path
+) -> None:
+    window = upload_window
+    openai_server.expired(times=1)
+    (entry_id,) = _add(qtbot, window, tmp_path, ("brief.txt", b"the brief, in plain text\n"))
+    # The worker fails the upload; the bridge repaints the row without any reload.
+    qtbot.waitUntil(lambda: _row(window, entry_id).state == "failed", timeout=WAIT_MS)
+    status = window.proxy.data(window.proxy.index(0, Column.STATUS))
+    assert status == "Failed: the remote file expired"
+    qtbot.waitUntil(lambda: "1 failed" in window.queue_label.text(), timeout=WAIT_MS)
+
+    _select(window, entry_id)
+    assert window.actions.retry.isEnabled()
+    assert _message(qtbot, window, window.actions.retry.trigger) == "Retrying 1 upload now."
+    qtbot.waitUntil(lambda: _row(window, entry_id).state == "done", timeout=WAIT_MS)
+    file_id = _row(window, entry_id).file_id
+    assert file_id and file_id in openai_server.files
+    assert window.proxy.data(window.proxy.index(0, Column.FILE_ID)) == file_id
+
+    _select(window, entry_id)
+    assert window.actions.copy_file_id.isEnabled()
+    window.actions.copy_file_id.trigger()
+    assert QGuiApplication.clipboard().text() == file_id
+
+
+def test_pause_and_resume_from_the_window(qtbot: QtBot, upload_window: Any) -> None:
+    window = upload_window
+    message = _message(qtbot, window, window.pause_action.trigger)
+    assert message == "Uploads paused."
+    qtbot.waitUntil(lambda: "paused by you" in window.service_label.text(), timeout=WAIT_MS)
+    assert window.pause_action.text().replace("&", "") == "Resume uploads"
+    assert _message(qtbot, window, window.pause_action.trigger) == "Uploads resumed."
+    qtbot.waitUntil(lambda: "paused" not in window.service_label.text(), timeout=WAIT_MS)
