@@ -102,6 +102,15 @@ def test_file_expires_when_the_server_clock_passes_expires_at(
     assert file_id not in server.files
 
 
+@pytest.mark.parametrize(
+    "name", ["Bericht ü.pdf", '"quoted".pdf', "a;b=c.pdf", "back\\slash.pdf", "日本語.txt"]
+)
+def test_unusual_filenames_round_trip(server: FakeOpenAI, client: OpenAI, name: str) -> None:
+    created = client.files.create(file=(name, b"x", "text/plain"), purpose="user_data")
+    assert created.filename == name  # reconciliation matches remote files by name
+    assert server.files[created.id].filename == name
+
+
 def test_path_uploads_and_the_sdk_chunked_helper_work(
     server: FakeOpenAI, client: OpenAI, tmp_path: Path
 ) -> None:
@@ -426,8 +435,9 @@ def test_stop_returns_promptly_and_joins_every_thread(tmp_path: Path) -> None:
     stuck = threading.Thread(target=_upload_ignoring_errors, args=(sdk,), name="stuck-client")
     stuck.start()
     deadline = server.now + 30
-    while server.count("POST", "/v1/files") < 1 and server.now < deadline:
+    while server.faults.pending() and server.now < deadline:  # the delay was taken: it sleeps
         server.stopping.wait(0.01)
+    assert server.faults.pending() == []
     server.stop()
     stuck.join(30)
     sdk.close()

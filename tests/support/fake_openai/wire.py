@@ -79,13 +79,47 @@ class FormPart:
     data: bytes
 
 
-_PARAM_RE = re.compile(r';\s*([\w*-]+)="?((?:[^"\\]|\\.)*?)"?\s*(?=;|$)')
+# httpx writes form parameters the HTML5 way: quoted, with '"' as %22, control characters as
+# %XX and a backslash doubled. Undo exactly that, so names with these characters round-trip.
+_HTML5_ESCAPE_RE = re.compile(r"%(22|[01][0-9A-Fa-f])")
+
+
+def _unescape_html5(value: str) -> str:
+    return _HTML5_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), value)
 
 
 def header_params(value: str) -> tuple[str, dict[str, str]]:
-    """Split ``form-data; name="file"; filename="a.pdf"`` into its main value and parameters."""
+    """Split ``form-data; name="file"; filename="a.pdf"`` into its main value and parameters.
+
+    Quoted values may contain ``;`` and ``\\``-escapes, so this walks the string rather than
+    splitting it.
+    """
     main, _, rest = value.partition(";")
-    params = {m.group(1).lower(): m.group(2) for m in _PARAM_RE.finditer(";" + rest)}
+    params: dict[str, str] = {}
+    i, n = 0, len(rest)
+    while i < n:
+        while i < n and rest[i] in " \t;":
+            i += 1
+        eq = rest.find("=", i)
+        if eq < 0:
+            break
+        name = rest[i:eq].strip().lower()
+        i = eq + 1
+        if i < n and rest[i] == '"':
+            i += 1
+            chars = []
+            while i < n and rest[i] != '"':
+                if rest[i] == "\\" and i + 1 < n:
+                    i += 1
+                chars.append(rest[i])
+                i += 1
+            i += 1  # closing quote
+            params[name] = _unescape_html5("".join(chars))
+        else:
+            end = rest.find(";", i)
+            end = n if end < 0 else end
+            params[name] = rest[i:end].strip()
+            i = end
     return main.strip().lower(), params
 
 
