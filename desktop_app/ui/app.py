@@ -63,7 +63,6 @@ class TrayApp(QObject):
         )
         self.notifier = Notifier(service, self.bridge, self._show_notice, parent=self)
         self.window: Any = None
-        self._settings: Any = None
         self.has_tray = False
         self._told_about_key = False
         self.bridge.queue_changed.connect(self.tray.refresh)
@@ -135,7 +134,10 @@ class TrayApp(QObject):
             # Imported on first use: the window (table model, dialogs) is not needed to start.
             from desktop_app.ui.window import MainWindow
 
-            self.window = MainWindow(self.service, self.bridge, tasks)
+            window = MainWindow(self.service, self.bridge, tasks)
+            window.key_changed.connect(self.tray.key_changed)
+            window.settings_saved.connect(self._settings_saved)
+            self.window = window
         return self.window
 
     def show_window(self) -> None:
@@ -155,25 +157,9 @@ class TrayApp(QObject):
             self.ensure_window().add_paths([Path(n) for n in names], Source.DROP)
 
     def open_settings(self) -> None:
-        if self._settings is not None and self._settings.isVisible():
-            self._settings.raise_()
-            self._settings.activateWindow()
-            return
-        from desktop_app.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.service, self.window)
-        dialog.setWindowIcon(icons.icon(icons.APP_ICON))
-        dialog.key_changed.connect(self._key_changed)
-        dialog.settings_saved.connect(self._settings_saved)
-        self._settings = dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-
-    def _key_changed(self) -> None:
-        tasks.run_in_background(
-            self.service.uploads.key_changed, on_done=lambda _r: self.tray.key_changed()
-        )
+        # One settings dialog for tray and window: the window owns it (and resumes uploads
+        # after a key change); the tray hears about it through the window's signals.
+        self.ensure_window().open_settings()
 
     def _settings_saved(self) -> None:
         try:

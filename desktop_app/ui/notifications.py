@@ -5,7 +5,7 @@ thread, and collects what deserves a message: a job whose upload expired (the fa
 at once), a job that failed for good, and, if the user asked for it, a finished upload. The first
 such event opens a short window (2 s by default); everything that arrives within it becomes ONE
 message, so a burst of 200 failures is one notice, not 200. Each job is announced at most once per
-kind. Clicking a failure notice copies the text fallback of the documents it names.
+problem. Clicking a failure notice copies the text fallback of the documents it names.
 """
 
 from __future__ import annotations
@@ -70,8 +70,8 @@ def failure_notice(items: Sequence[_Item]) -> Notice:
         if item.kind == "expired":
             title = "Upload expired"
             text = (
-                f"{_quote(item.name)} expired on OpenAI's side. It is still backed up here and "
-                "will be uploaded again. Click to copy its text and paste that instead."
+                f"{_quote(item.name)} expired on OpenAI's side. It is still backed up here. "
+                "Click to copy its text and paste that instead."
             )
         else:
             title = "Upload failed"
@@ -117,10 +117,10 @@ def _classify(jobs: Iterable[Any]) -> list[_Item]:
     items = []
     for job in jobs:
         state, kind = str(job.state), None if job.error_kind is None else str(job.error_kind)
-        if state == "failed":
+        if kind == "expired" and state not in ("done", "cancelled"):
+            event = "expired"  # retried or failed for good: either way the fallback is ready
+        elif state == "failed":
             event = "failed"
-        elif kind == "expired" and state not in ("done", "cancelled"):
-            event = "expired"
         elif state == "done":
             event = "done"
         else:
@@ -190,7 +190,9 @@ class Notifier(QObject):
             return
         want_success = bool(self.service.settings.ui.notify_success)
         for item in items:
-            key = (item.job_id, item.kind)
+            # One failure notice per job: "expired" then "failed" for the same document is
+            # one problem to the user (the tray's count keeps showing it).
+            key = (item.job_id, "done" if item.kind == "done" else "problem")
             if key in self._seen:
                 continue
             if item.kind == "done":

@@ -1,0 +1,138 @@
+"""The whole app under Xvfb with a real tray host, as a user meets it.
+
+Start the app; its icon appears in trayer's tray. A second ``attachguard add`` hands a document
+to it and exits. The loopback server answers every upload with "The file has expired"; the app
+tells the user, and "Copy text instead" (the tray action, triggered through the running app)
+puts the document's text on the X clipboard, read back by ``xclip`` from another process.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support.app_process import RunningApp, app_env, launch
+from support.desktop_session import DesktopSession, wait_for
+
+from desktop_app.core.service import Service
+from desktop_app.paths import AppPaths
+
+pytestmark = pytest.mark.e2e
+
+SENTENCE = "The heron counted 4711 silver pebbles beside the quiet canal at dawn."
+
+
+def _key_environment(request: pytest.FixtureRequest, key: str) -> dict[str, str]:
+    """The API key in a real (private) Secret Service when one can run; else the environment."""
+    try:
+        secrets = request.getfixturevalue("secret_service")
+    except pytest.skip.Exception:
+        return {"OPENAI_API_KEY": key}
+    env = secrets.apply()
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    env.pop("OPENAI_API_KEY", None)
+    store = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from desktop_app.core.credentials import CredentialStore; "
+            "CredentialStore().set(sys.stdin.read())",
+        ],
+        input=key,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert store.returncode == 0, store.stderr
+    return {**secrets.env, "PYTHON_KEYRING_BACKEND": ""}
+
+
+def _expired_job(home: Path) -> bool:
+    service = Service(AppPaths.under(home))
+    try:
+        return any(str(job.error_kind) == "expired" for job in service.uploads.jobs())
+    finally:
+        service.close()
+
+
+def test_tray_add_expiry_and_copy_text_instead(
+    desktop: DesktopSession,
+    openai_server: object,
+    apps: list[RunningApp],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+) -> None:
+    server = openai_server
+    server.expired(times=None)  # type: ignore[attr-defined]  # every upload: "file has expired"
+    home = tmp_path / "home"
+    extra = {
+        "OPENAI_BASE_URL": server.base_url,  # type: ignore[attr-defined]
+        "ATTACHGUARD_MAX_ATTEMPTS": "3",
+        "ATTACHGUARD_BACKOFF_BASE": "0.05",
+        "ATTACHGUARD_BACKOFF_CAP": "0.2",
+    }
+    extra.update(_key_environment(request, server.api_key))  # type: ignore[attr-defined]
+    env = app_env(desktop, home, extra)
+    if not env.get("PYTHON_KEYRING_BACKEND"):
+        env.pop("PYTHON_KEYRING_BACKEND", None)
+    app = launch(env, home, tmp_path / "app-output.txt")
+    apps.append(app)
+
+    assert wait_for(lambda: desktop.tray_icon_embedded("attachguard"), timeout=60), (
+        f"no AttachGuard icon in the tray:\n{desktop.tree()}\n{app.output_text()}"
+    )
+    assert "system tray available: True" in app.log_text()
+
+    document = tmp_path / "quarterly notes.txt"
+    document.write_text(f"Quarterly notes\n\n{SENTENCE}\n", encoding="utf-8")
+    added = app.cli("add", str(document))
+    assert added.returncode == 0, added.stderr
+    assert "backing up 1 item" in added.stdout
+    assert app.process.poll() is None  # the second process handed over; the app still runs
+
+    assert wait_for(lambda: _expired_job(home), timeout=90), app.log_text()
+    assert wait_for(lambda: "notification: Upload" in app.log_text(), timeout=30), app.log_text()
+    assert "expired on OpenAI's side" in app.log_text()
+
+    copied = app.cli("copy-text")
+    assert copied.returncode == 0, copied.stderr + app.log_text()
+    assert "Copied the text of \u201cquarterly notes.txt\u201d" in copied.stdout
+    assert wait_for(lambda: SENTENCE in (desktop.clipboard() or ""), timeout=30)
+    clipboard = desktop.clipboard() or ""
+    assert "quarterly notes.txt" in clipboard  # the prompt names the file it stands in for
+
+    shown = app.cli()  # a second plain launch: brings the window up, exits at once
+    assert shown.returncode == 0, shown.stderr
+    assert wait_for(lambda: "AttachGuard" in desktop.tree() and _window_mapped(desktop), 60)
+    shot = tmp_path / "screenshot.png"
+    desktop.screenshot(shot)
+    assert shot.stat().st_size > 10_000
+    target = os.environ.get("ATTACHGUARD_E2E_SCREENSHOT")
+    if target:
+        shutil.copyfile(shot, target)
+
+    assert app.quit() == 0
+    assert "AttachGuard stopped cleanly" in app.log_text()
+    assert "threads still running at exit" not in app.log_text()
+
+
+def _window_mapped(desktop: DesktopSession) -> bool:
+    done = desktop.run("xwininfo", "-name", "AttachGuard")
+    return done.returncode == 0 and "IsViewable" in done.stdout
+
+
+def test_without_a_tray_the_window_opens(
+    bare_desktop: DesktopSession, apps: list[RunningApp], tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    app = launch(app_env(bare_desktop, home), home, tmp_path / "app-output.txt")
+    apps.append(app)
+    assert wait_for(lambda: _window_mapped(bare_desktop), timeout=60), app.output_text()
+    log = app.log_text()
+    assert "system tray available: False" in log
+    assert app.quit() == 0

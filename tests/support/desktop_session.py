@@ -1,0 +1,141 @@
+"""A throwaway X desktop for end-to-end runs: Xvfb on a free display plus ``trayer`` as tray host.
+
+Used by ``tests/e2e`` and ``benchmarks/app.py``. ``Xvfb -displayfd`` picks a free display number
+itself, so parallel runs never collide. Helpers read the X tree with ``xwininfo`` (is our icon
+embedded in the tray?), the clipboard with ``xclip`` and take screenshots with ImageMagick's
+``import``: all from other processes, as a user's desktop would see the app.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TOOLS = ("Xvfb", "trayer", "xwininfo", "xclip", "import")
+
+
+def missing_tools(tools: tuple[str, ...] = TOOLS) -> list[str]:
+    return [tool for tool in tools if shutil.which(tool) is None]
+
+
+def wait_for(predicate: Callable[[], object], timeout: float, interval: float = 0.05) -> bool:
+    """Poll ``predicate`` until it is truthy or ``timeout`` seconds pass (no fixed sleeps)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if predicate():
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(interval)
+
+
+@dataclass
+class DesktopSession:
+    display: str
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def env(self, base: dict[str, str] | None = None) -> dict[str, str]:
+        env = dict(os.environ if base is None else base)
+        env["DISPLAY"] = self.display
+        env.pop("WAYLAND_DISPLAY", None)
+        env["QT_QPA_PLATFORM"] = "xcb"
+        return env
+
+    def run(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            list(args), env=self.env(), capture_output=True, text=True, timeout=timeout
+        )
+
+    def tree(self, window: str = "-root") -> str:
+        target = ["-root"] if window == "-root" else ["-id", window]
+        done = self.run("xwininfo", "-tree", *target)
+        return done.stdout if done.returncode == 0 else ""
+
+    def tray_panel(self) -> str | None:
+        """The window id of trayer's panel, once it is mapped."""
+        match = re.search(
+            r"^\s*(0x[0-9a-f]+) \"panel\": \(\"panel\" \"trayer\"\)", self.tree(), re.M
+        )
+        return match.group(1) if match else None
+
+    def tray_icon_embedded(self, name: str) -> bool:
+        """True when a window whose name or class contains ``name`` sits inside the tray."""
+        panel = self.tray_panel()
+        if panel is None:
+            return False
+        return name.lower() in self.tree(panel).lower()
+
+    def clipboard(self) -> str | None:
+        done = self.run("xclip", "-o", "-selection", "clipboard", timeout=10)
+        return done.stdout if done.returncode == 0 else None
+
+    def screenshot(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        done = self.run("import", "-window", "root", str(path), timeout=60)
+        if done.returncode != 0:
+            raise RuntimeError(f"screenshot failed: {done.stderr.strip()}")
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self.processes.clear()
+
+
+def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSession:
+    """Start Xvfb (and trayer at the top right). Raises RuntimeError if either fails."""
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as reader:
+        number = reader.readline().strip()  # written once the server accepts connections
+    if not number:
+        xvfb.kill()
+        xvfb.wait()
+        raise RuntimeError("Xvfb did not start")
+    session = DesktopSession(f":{number}", [xvfb])
+    if tray:
+        trayer = subprocess.Popen(
+            [
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "request",
+                "--height",
+                "32",
+                "--transparent",
+                "false",
+                "--tint",
+                "0x30343a",
+                "--SetDockType",
+                "true",
+                "--expand",
+                "true",
+            ],
+            env=session.env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        session.processes.append(trayer)
+        if not wait_for(session.tray_panel, timeout=30):
+            session.stop()
+            raise RuntimeError("trayer did not map its panel")
+    return session
