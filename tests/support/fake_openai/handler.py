@@ -199,12 +199,18 @@ class Handler(BaseHTTPRequestHandler):
     def _read_chunked(self) -> bytes:
         chunks: list[bytes] = []
         while True:
-            size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+            line = self.rfile.readline()
+            if not line:
+                raise ConnectionResetError("client closed the connection mid-body")
+            size = int(line.split(b";")[0].strip() or b"0", 16)
             if size == 0:
                 while self.rfile.readline() not in (b"\r\n", b"\n", b""):
                     pass  # trailers
                 return b"".join(chunks)
-            chunks.append(self.rfile.read(size))
+            chunk = self.rfile.read(size)
+            if len(chunk) < size:
+                raise ConnectionResetError("client closed the connection mid-chunk")
+            chunks.append(chunk)
             self.rfile.readline()
 
     def _drop(self) -> None:
