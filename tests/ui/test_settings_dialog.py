@@ -1,0 +1,160 @@
+"""The settings dialog: the API key goes to the real OS keyring only; settings go to the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from keyring.backends import fail
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+from ui.conftest_window import ui_service_fixture  # noqa: F401 - fixture
+
+from desktop_app.core.credentials import CredentialStore
+from desktop_app.settings import load_settings
+from desktop_app.ui import theme
+from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.watched_folders import RECURSIVE_COLUMN, UPLOAD_COLUMN
+
+WAIT_MS = 60_000
+KEY = "sk-dialog-test-0123456789abcdefghij"
+
+
+def _dialog(qtbot: QtBot, service: Any) -> SettingsDialog:
+    dialog = SettingsDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.backend_label.text() != "…", timeout=WAIT_MS)
+    return dialog
+
+
+def _save(qtbot: QtBot, dialog: SettingsDialog, signal: Any) -> None:
+    with qtbot.waitSignal(signal, timeout=WAIT_MS):
+        dialog.save_button.click()
+
+
+def test_api_key_is_written_to_the_secure_keyring_and_nowhere_else(
+    qtbot: QtBot, ui_service: Any, secret_service_backend: object
+) -> None:
+    ui_service.credentials = CredentialStore(secret_service_backend)
+    info = ui_service.credentials.backend()
+    if not info.secure:
+        pytest.skip(f"no Secret Service reachable (keyring backend: {info.name})")
+    ui_service.credentials.delete()
+    dialog = _dialog(qtbot, ui_service)
+    assert dialog.backend_label.text() == info.name
+    assert not dialog.backend_warning.isVisible()
+    assert dialog.key_status.text() == "No key is stored."
+
+    dialog.key_edit.setText(KEY)
+    assert dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Password
+    _save(qtbot, dialog, dialog.key_changed)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ui_service.credentials.get() == KEY
+    assert ui_service.has_api_key()
+    settings_text = ui_service.paths.settings_file.read_text(encoding="utf-8")
+    assert KEY not in settings_text
+    for path in ui_service.paths.data_dir.rglob("*"):
+        if path.is_file():
+            assert KEY.encode() not in path.read_bytes(), path
+
+    # Removing the key from the dialog deletes it from the keyring.
+    again = _dialog(qtbot, ui_service)
+    assert again.key_status.text() == "A key is stored in the keyring."
+    again.remove_key_button.click()
+    _save(qtbot, again, again.key_changed)
+    assert ui_service.credentials.get() is None
+
+
+def test_insecure_keyring_is_named_warned_about_and_refused(qtbot: QtBot, ui_service: Any) -> None:
+    ui_service.credentials = CredentialStore(fail.Keyring())
+    dialog = _dialog(qtbot, ui_service)
+    assert dialog.backend_warning.isVisible()
+    assert "not secure" in dialog.backend_warning.text()
+    dialog.key_edit.setText(KEY)
+    with qtbot.waitSignal(dialog.save_failed, timeout=WAIT_MS) as blocker:
+        dialog.save_button.click()
+    assert "no secure keyring" in blocker.args[0]
+    assert dialog.error_label.isVisible() and dialog.isVisible()
+    assert not ui_service.paths.settings_file.exists()  # nothing half-saved
+
+
+def test_settings_are_saved_to_the_file_and_applied(
+    qtbot: QtBot, ui_service: Any, tmp_path: Path
+) -> None:
+    ui_service.credentials = CredentialStore(fail.Keyring())
+    upload_section = ui_service.settings.upload
+    dialog = _dialog(qtbot, ui_service)
+    dialog.base_url.setText("http://127.0.0.1:8080/v1")
+    dialog.purpose.setCurrentText("assistants")
+    dialog.expires.setChecked(True)
+    dialog.expires_hours.setValue(48)
+    dialog.concurrency.setValue(3)
+    dialog.max_attempts.setValue(5)
+    dialog.max_tokens.setValue(50_000)
+    dialog.keep_days.setChecked(True)
+    dialog.keep_days_value.setValue(30)
+    watched = tmp_path / "inbox"
+    watched.mkdir()
+    dialog.folders.choose_folder = lambda: str(watched)
+    dialog.folders.add_button.click()
+    assert not dialog.folders.add_path(str(watched))  # listed once only
+    dialog.folders.set_flag(0, RECURSIVE_COLUMN, False)
+    dialog.folders.set_flag(0, UPLOAD_COLUMN, True)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    _save(qtbot, dialog, dialog.settings_saved)
+
+    reloaded = load_settings(ui_service.paths.settings_file, environ={})
+    assert reloaded.problems == []
+    s = reloaded.settings
+    assert s.upload.base_url == "http://127.0.0.1:8080/v1"
+    assert s.upload.purpose == "assistants"
+    assert s.upload.expires_after == 48 * 3600
+    assert (s.upload.concurrency, s.upload.max_attempts) == (3, 5)
+    assert s.fallback.max_tokens == 50_000
+    assert s.vault.max_age_days == 30 and s.vault.max_total_mb is None
+    assert [(f.path, f.recursive, f.upload) for f in s.watch.folders] == [
+        (str(watched), False, True)
+    ]
+    assert s.ui.theme == "dark"
+    # The running service sees the new values in the very objects its parts hold.
+    assert ui_service.settings.upload is upload_section
+    assert upload_section.concurrency == 3
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and theme.is_dark(app.palette())
+    theme.apply_theme(app, "light")
+    assert not theme.is_dark(app.palette())
+
+
+def test_a_broken_settings_file_is_never_overwritten(
+    qtbot: QtBot, app_paths: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.core.service import Service
+
+    broken = "[upload]\nconcurrency = = 4\n"
+    app_paths.settings_file.write_text(broken, encoding="utf-8")
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    service = Service(app_paths)
+    try:
+        service.credentials = CredentialStore(fail.Keyring())
+        dialog = _dialog(qtbot, service)
+        assert dialog.broken_banner.isVisible()
+        assert "cannot be read" in dialog.broken_banner.text()
+        dialog.concurrency.setValue(9)
+        with qtbot.waitSignal(dialog.save_failed, timeout=WAIT_MS) as blocker:
+            dialog.save_button.click()
+        assert "fixed first" in blocker.args[0]
+        assert app_paths.settings_file.read_text(encoding="utf-8") == broken
+    finally:
+        service.close()
+
+
+def test_a_malformed_base_url_is_refused(qtbot: QtBot, ui_service: Any) -> None:
+    ui_service.credentials = CredentialStore(fail.Keyring())
+    dialog = _dialog(qtbot, ui_service)
+    dialog.base_url.setText("api.example.test/v1")
+    with qtbot.waitSignal(dialog.save_failed, timeout=WAIT_MS) as blocker:
+        dialog.save_button.click()
+    assert "must start with https://" in blocker.args[0]
+    assert not ui_service.paths.settings_file.exists()
