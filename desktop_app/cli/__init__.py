@@ -22,7 +22,13 @@ from desktop_app.core.errors import AttachGuardError
 log = logging.getLogger(__name__)
 
 #: Modules under desktop_app.cli that add subcommands, in the order --help lists them.
-COMMAND_MODULES: tuple[str, ...] = ("vault_cmds", "watch_cmds", "upload_cmds", "gui_cmds")
+COMMAND_MODULES: tuple[str, ...] = (
+    "vault_cmds",
+    "watch_cmds",
+    "upload_cmds",
+    "gui_cmds",
+    "health_cmds",
+)
 
 DESCRIPTION = """\
 AttachGuard keeps a verified local backup of every document you attach to ChatGPT or the OpenAI

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.credentials import CredentialStore, resolve_api_key
+from desktop_app.core.batches import BatchWatchdog
+from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
 from desktop_app.core.db import Database
-from desktop_app.core.uploads import UploadManager
+from desktop_app.core.health import HealthMonitor
+from desktop_app.core.uploads import PauseReason, UploadManager
 from desktop_app.core.vault import Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
@@ -44,6 +46,15 @@ class Service:
             self.settings.upload,
             credentials=lambda: resolve_api_key(store=self.credentials),
         )
+        # Not started here: the tray app (or a long-running command) calls .start() on each.
+        self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
+        self.batches = BatchWatchdog(
+            self.db,
+            self.vault,
+            self.settings.status,
+            api_key=lambda: resolve_api_key(store=self.credentials),
+            base_url=lambda: resolve_base_url(self.settings.upload.base_url),
+        )
         self._watcher: Watcher | None = None
 
     @property
@@ -53,6 +64,13 @@ class Service:
     def protected_blobs(self) -> set[str]:
         """sha256 of blobs an upload job still needs (not done/cancelled): never prune them."""
         return self.uploads.queue.protected_blobs()
+
+    def _status_outage(self, reason: str | None) -> None:
+        # The status page reports an outage of Files (reason), or no longer does (None).
+        if reason:
+            self.uploads.hold("status", PauseReason.SERVICE_OUTAGE)
+        else:
+            self.uploads.release("status")
 
     def has_api_key(self) -> bool:
         return resolve_api_key(store=self.credentials) is not None
@@ -121,5 +139,7 @@ class Service:
 
     def close(self) -> None:
         self.stop_watching()
+        self.health.stop()
+        self.batches.stop()
         self.uploads.stop()
         self.db.close()
