@@ -18,24 +18,16 @@ import time
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.db import Database
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
-from desktop_app.core.job_runner import JobRunner, MiB, Outcome, UploadLimits
-from desktop_app.core.multipart import Interrupted
-from desktop_app.core.retry import (
-    Action,
-    CircuitBreaker,
-    ErrorKind,
-    Failure,
-    RetryPolicy,
-)
+from desktop_app.core.job_runner import JobRunner, MiB, UploadLimits
+from desktop_app.core.retry import CircuitBreaker, ErrorKind, Failure, RetryPolicy
+from desktop_app.core.upload_gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.upload_queue import (
     ACTIVE_STATES,
     FINAL_STATES,
-    Job,
     JobState,
     JobView,
     NewJob,
@@ -43,11 +35,13 @@ from desktop_app.core.upload_queue import (
 )
 from desktop_app.core.uploader import Uploader, failure_of
 from desktop_app.core.vault import Vault
-from desktop_app.core.worker import MAX_IDLE_WAIT, WorkerPool
+from desktop_app.core.worker import Drainer, WorkerPool
 from desktop_app.settings import UploadSettings
 
 log = logging.getLogger(__name__)
 
+#: How often (seconds) a paused queue looks whether a rejected key was replaced.
+KEY_RECHECK_SECONDS = 30.0
 #: expires_after bounds accepted by the Files API (1 hour to 30 days).
 EXPIRES_AFTER_RANGE = (3600, 2_592_000)
 
@@ -62,19 +56,6 @@ __all__ = [
     "UploadLimits",
     "UploadManager",
 ]
-
-
-class PauseReason(StrEnum):
-    USER = "user"
-    NO_KEY = "no_key"
-    AUTH = "auth"
-    RATE_LIMIT = "rate_limit"
-    BREAKER = "breaker"
-    SERVICE_OUTAGE = "service_outage"
-
-
-#: Pauses that do not end by themselves: ``run_until_idle`` returns instead of waiting.
-BLOCKING_PAUSES = frozenset({PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH})
 
 
 @dataclass(frozen=True)
@@ -147,15 +128,27 @@ class UploadManager:
         self._lock = threading.RLock()
         self._idle = threading.Condition()
         self._listeners: list[Callable[[UploadEvent], None]] = []
-        self._user_paused = False
-        self._auth_paused = False
-        self._no_key = False
+        self._gate = Gate(settings.breaker_threshold, self.policy, clock)
         self._key: str | None = None
-        self._holds: dict[str, PauseReason] = {}
-        self._rate_until: dict[str, float] = {}
-        self._breakers: dict[str, CircuitBreaker] = {}
+        self._rejected_key: str | None = None
+        self._key_checked_at = 0.0
         self._uploaders: dict[str, Uploader] = {}
-        self._pool = WorkerPool("ag-upload", settings.concurrency, self._step)
+        self._drainer = Drainer(
+            queue=self.queue,
+            gate=self._gate,
+            runner=self._runner,
+            policy=self.policy,
+            clock=clock,
+            owner=self.owner,
+            lease=lease_seconds,
+            uploader=self._uploader,
+            has_key=self.has_key,
+            on_auth_rejected=self._pause_auth,
+            before_step=self._check_key_replaced,
+            emit=self._emit,
+            wake=lambda: self._pool.wake(),
+        )
+        self._pool = WorkerPool("ag-upload", settings.concurrency, self._drainer.step)
         self._housekeeper: threading.Thread | None = None
 
     # -- queue contents ------------------------------------------------------------------------
@@ -221,14 +214,11 @@ class UploadManager:
     def status(self) -> QueueStatus:
         total, sent = self.queue.active_bytes()
         now = self._clock()
-        with self._lock:
-            probes = [b.next_probe_at for b in self._breakers.values() if b.is_open]
-            limits = [t for t in self._rate_until.values() if t > now]
-        waits = [t for t in [*probes, *limits, self.queue.next_due()] if t is not None]
+        waits = [t for t in (self._gate.next_opening(), self.queue.next_due()) if t is not None]
         return QueueStatus(
             counts=self.queue.counts(),
-            paused=self.paused,
-            breaker_open=bool(probes),
+            paused=self._gate.paused(),
+            breaker_open=self._gate.breaker_open(),
             next_retry_at=max(min(waits), now) if waits else None,
             bytes_total=total,
             bytes_sent=sent,
@@ -237,21 +227,7 @@ class UploadManager:
     @property
     def paused(self) -> PauseReason | None:
         """Why uploads are held right now (the most actionable reason first), or None."""
-        now = self._clock()
-        with self._lock:
-            if self._user_paused:
-                return PauseReason.USER
-            if self._no_key:
-                return PauseReason.NO_KEY
-            if self._auth_paused:
-                return PauseReason.AUTH
-            if self._holds:
-                return next(iter(self._holds.values()))
-            if any(t > now for t in self._rate_until.values()):
-                return PauseReason.RATE_LIMIT
-            if any(b.is_open for b in self._breakers.values()):
-                return PauseReason.BREAKER
-        return None
+        return self._gate.paused()
 
     # -- user actions --------------------------------------------------------------------------
 
@@ -268,25 +244,21 @@ class UploadManager:
         self._emit("state", job_id)
 
     def pause(self) -> None:
-        with self._lock:
-            self._user_paused = True
+        self._gate.user_paused = True
         self._emit("queue", None)
 
     def resume(self) -> None:
-        with self._lock:
-            self._user_paused = False
+        self._gate.user_paused = False
         self._emit("queue", None)
         self._pool.wake()
 
     def hold(self, source: str, reason: PauseReason = PauseReason.SERVICE_OUTAGE) -> None:
         """Hold every upload on behalf of ``source`` (e.g. the service-health monitor)."""
-        with self._lock:
-            self._holds[source] = reason
+        self._gate.hold(source, reason)
         self._emit("queue", None)
 
     def release(self, source: str) -> None:
-        with self._lock:
-            self._holds.pop(source, None)
+        self._gate.release(source)
         self._emit("queue", None)
         self._pool.wake()
 
@@ -294,8 +266,9 @@ class UploadManager:
         """The API key was changed: forget the old one and resume an AUTH/NO_KEY pause."""
         with self._lock:
             self._key = None
-            self._auth_paused = False
-            self._no_key = False
+            self._rejected_key = None
+            self._gate.auth_rejected = False
+            self._gate.no_key = False
             uploaders, self._uploaders = self._uploaders, {}
         for up in uploaders.values():
             up.close()
@@ -444,12 +417,7 @@ class UploadManager:
             up.close()
 
     def _breaker(self, target: str) -> CircuitBreaker:
-        with self._lock:
-            breaker = self._breakers.get(target)
-            if breaker is None:
-                breaker = CircuitBreaker(self.settings.breaker_threshold, self.policy, self._clock)
-                self._breakers[target] = breaker
-            return breaker
+        return self._gate.breaker(target)
 
     def _is_stale(self, owner: str, lease_until: float | None) -> bool:
         expired = lease_until is None or lease_until < self._clock()
@@ -473,111 +441,28 @@ class UploadManager:
             except Exception:
                 log.exception("upload lease renewal failed")
 
-    def _step(self, stopping: threading.Event) -> float | None:
-        """One unit of worker work; see ``WorkerPool``. None means "call again at once"."""
-        if self.paused in BLOCKING_PAUSES or self._holds:
-            return MAX_IDLE_WAIT
-        if self._api_key() is None:
-            with self._lock:
-                self._no_key = True
-            self._emit("queue", None)
-            return MAX_IDLE_WAIT
-        now = self._clock()
-        with self._lock:
-            breakers = list(self._breakers.items())
-            held = {t for t, until in self._rate_until.items() if until > now}
-        for target, breaker in breakers:
-            if breaker.probe_due():
-                self._probe(target, breaker)
-                return None
-            if breaker.is_open:
-                held.add(target)
-        job = self.queue.claim(self.owner, self._lease, held)
-        if job is None:
-            due = self.queue.next_due()
-            return MAX_IDLE_WAIT if due is None else due - now
-        self._emit("state", job.id)
-        try:
-            outcome = self._runner.run(job, self._uploader(job.target), self.owner, stopping)
-        except Interrupted:
-            self._hand_back(job, ambiguous=False)
-        except ApiCallError as exc:
-            if stopping.is_set() and exc.kind == ErrorKind.NETWORK:
-                self._hand_back(job, ambiguous=exc.ambiguous)
-            else:
-                self._settle_failure(job, failure_of(exc))
-        except NoApiKeyError:
-            with self._lock:
-                self._no_key = True
-            self._hand_back(job, ambiguous=False)
-        except UploadError as exc:
-            self._settle_failure(job, Failure(ErrorKind(exc.kind), str(exc)))
-        except OSError as exc:
-            self._settle_failure(job, Failure(ErrorKind.UNKNOWN, f"local I/O error: {exc}"))
-        except Exception as exc:
-            log.exception("job %d: unexpected error", job.id)
-            self._settle_failure(job, Failure(ErrorKind.UNKNOWN, f"{type(exc).__name__}: {exc}"))
-        else:
-            if outcome is Outcome.DONE:
-                self._breaker(job.target).record_success()
-        return None
-
-    def _hand_back(self, job: Job, *, ambiguous: bool) -> None:
-        self.queue.release(job.id, self.owner, ambiguous=ambiguous)
-        self._emit("state", job.id)
-
-    def _probe(self, target: str, breaker: CircuitBreaker) -> None:
-        try:
-            self._uploader(target).probe()
-        except ApiCallError as exc:
-            breaker.record_probe(False)
-            if exc.kind == ErrorKind.AUTH:
-                self._pause_auth(str(exc))
-            log.info("breaker for %s stays open: %s", target, exc)
-        except NoApiKeyError:
-            breaker.record_probe(False)
-        else:
-            breaker.record_probe(True)
-            log.info("breaker for %s closed: the service answers again", target)
-            self._pool.wake()
-        self._emit("queue", None)
-
     def _pause_auth(self, message: str) -> None:
         with self._lock:
-            already = self._auth_paused
-            self._auth_paused = True
+            already = self._gate.auth_rejected
+            self._gate.auth_rejected = True
+            self._rejected_key = self._key
+            self._key_checked_at = time.monotonic()
         if not already:
             log.warning("uploads paused: the API key was rejected (%s)", message)
 
-    def _settle_failure(self, job: Job, failure: Failure) -> None:
-        now = self._clock()
-        log.info("job %d attempt %d failed: %s", job.id, job.view.attempts, failure.message)
-        if self._breaker(job.target).record_failure(failure.kind):
-            log.warning("breaker for %s opened after repeated failures", job.target)
-            self._emit("queue", None)
-        if failure.kind is ErrorKind.AUTH:
-            self.queue.reschedule(
-                job.id, self.owner, failure, None, counts_attempt=False, state=JobState.QUEUED
-            )
-            self._pause_auth(failure.message)
-            self._emit("queue", None)
-        elif failure.kind is ErrorKind.RATE_LIMITED:
-            decision = self.policy.decide(failure, job.view.attempts, now)
-            until = decision.next_attempt_at or now
-            with self._lock:
-                self._rate_until[job.target] = max(until, self._rate_until.get(job.target, 0))
-            self.queue.reschedule(job.id, self.owner, failure, until, counts_attempt=False)
-            self.queue.delay_target(job.target, until)
-            self._emit("queue", None)
-        else:
-            decision = self.policy.decide(failure, job.view.attempts, now)
-            if decision.action is Action.FAIL:
-                self.queue.fail(job.id, self.owner, failure)
-            else:
-                self.queue.reschedule(
-                    job.id, self.owner, failure, decision.next_attempt_at, counts_attempt=True
-                )
-        self._emit("state", job.id)
+    def _check_key_replaced(self) -> None:
+        """Resume by itself when the key in the environment or keyring was replaced."""
+        if not self._gate.auth_rejected:
+            return
+        with self._lock:
+            if time.monotonic() - self._key_checked_at < KEY_RECHECK_SECONDS:
+                return
+            self._key_checked_at = time.monotonic()
+            rejected = self._rejected_key
+        current = self._credentials()
+        if current is not None and current != rejected:
+            log.info("the API key changed; resuming uploads")
+            self.key_changed()
 
     def finished(self, job_ids: Collection[int]) -> bool:
         """Whether every job in ``job_ids`` is done, failed or cancelled."""

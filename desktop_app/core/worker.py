@@ -1,4 +1,6 @@
-"""A pool of named threads that drain the upload queue; they stop on an Event and are joined.
+"""Threads that drain the upload queue: a generic pool, and the per-step logic (``Drainer``).
+
+The threads are named; they stop on an Event and are joined.
 
 The pool knows nothing about uploads: each thread repeatedly calls ``step()``, which does one unit
 of work and returns ``None`` ("call me again at once") or the number of seconds until there may be
@@ -12,6 +14,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+
+from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
+from desktop_app.core.job_runner import JobRunner, Outcome
+from desktop_app.core.multipart import Interrupted
+from desktop_app.core.retry import Action, CircuitBreaker, ErrorKind, Failure, RetryPolicy
+from desktop_app.core.upload_gate import Gate
+from desktop_app.core.upload_queue import Job, JobState, UploadQueue
+from desktop_app.core.uploader import Uploader, failure_of
 
 log = logging.getLogger(__name__)
 
@@ -81,3 +91,134 @@ class WorkerPool:
             with self._cond:
                 if generation == self._generation and not self.stopping.is_set():
                     self._cond.wait(min(max(delay, 0.0), MAX_IDLE_WAIT))
+
+
+class Drainer:
+    """What each worker thread does per step: probe an open breaker, or claim and run a job,
+    then apply the retry policy to the outcome."""
+
+    def __init__(
+        self,
+        *,
+        queue: UploadQueue,
+        gate: Gate,
+        runner: JobRunner,
+        policy: RetryPolicy,
+        clock: Callable[[], float],
+        owner: str,
+        lease: float,
+        uploader: Callable[[str], Uploader],
+        has_key: Callable[[], bool],
+        on_auth_rejected: Callable[[str], None],
+        before_step: Callable[[], None],
+        emit: Callable[[str, int | None], None],
+        wake: Callable[[], None],
+    ) -> None:
+        self._queue = queue
+        self._gate = gate
+        self._runner = runner
+        self._policy = policy
+        self._clock = clock
+        self._owner = owner
+        self._lease = lease
+        self._uploader = uploader
+        self._has_key = has_key
+        self._on_auth_rejected = on_auth_rejected
+        self._before_step = before_step
+        self._emit = emit
+        self._wake = wake
+
+    def step(self, stopping: threading.Event) -> float | None:
+        """One unit of work; see ``WorkerPool``. None means "call again at once"."""
+        self._before_step()
+        if self._gate.closed():
+            return MAX_IDLE_WAIT
+        if not self._has_key():
+            self._gate.no_key = True
+            self._emit("queue", None)
+            return MAX_IDLE_WAIT
+        now = self._clock()
+        for target, breaker in self._gate.breakers():
+            if breaker.probe_due():
+                self._probe(target, breaker)
+                return None
+        job = self._queue.claim(self._owner, self._lease, self._gate.held_targets())
+        if job is None:
+            due = self._queue.next_due()
+            return MAX_IDLE_WAIT if due is None else due - now
+        self._emit("state", job.id)
+        try:
+            outcome = self._runner.run(job, self._uploader(job.target), self._owner, stopping)
+        except Interrupted:
+            self._hand_back(job, ambiguous=False)
+        except ApiCallError as exc:
+            if stopping.is_set() and exc.kind == ErrorKind.NETWORK:
+                # Our own shutdown cut the call short: not the document's fault.
+                self._hand_back(job, ambiguous=exc.ambiguous)
+            else:
+                self._settle(job, failure_of(exc))
+        except NoApiKeyError:
+            self._gate.no_key = True
+            self._hand_back(job, ambiguous=False)
+        except UploadError as exc:
+            self._settle(job, Failure(ErrorKind(exc.kind), str(exc)))
+        except OSError as exc:
+            self._settle(job, Failure(ErrorKind.UNKNOWN, f"local I/O error: {exc}"))
+        except Exception as exc:
+            log.exception("job %d: unexpected error", job.id)
+            self._settle(job, Failure(ErrorKind.UNKNOWN, f"{type(exc).__name__}: {exc}"))
+        else:
+            if outcome is Outcome.DONE:
+                self._gate.breaker(job.target).record_success()
+        return None
+
+    def _hand_back(self, job: Job, *, ambiguous: bool) -> None:
+        self._queue.release(job.id, self._owner, ambiguous=ambiguous)
+        self._emit("state", job.id)
+
+    def _probe(self, target: str, breaker: CircuitBreaker) -> None:
+        try:
+            self._uploader(target).probe()
+        except ApiCallError as exc:
+            breaker.record_probe(False)
+            if exc.kind == ErrorKind.AUTH:
+                self._on_auth_rejected(str(exc))
+            log.info("breaker for %s stays open: %s", target, exc)
+        except NoApiKeyError:
+            breaker.record_probe(False)
+        else:
+            breaker.record_probe(True)
+            log.info("breaker for %s closed: the service answers again", target)
+            self._wake()
+        self._emit("queue", None)
+
+    def _settle(self, job: Job, failure: Failure) -> None:
+        now = self._clock()
+        log.info("job %d attempt %d failed: %s", job.id, job.view.attempts, failure.message)
+        if self._gate.breaker(job.target).record_failure(failure.kind):
+            log.warning("breaker for %s opened after repeated failures", job.target)
+            self._emit("queue", None)
+        decision = self._policy.decide(failure, job.view.attempts, now)
+        if decision.action is Action.PAUSE:
+            self._queue.reschedule(
+                job.id, self._owner, failure, None, counts_attempt=False, state=JobState.QUEUED
+            )
+            self._on_auth_rejected(failure.message)
+            self._emit("queue", None)
+        elif failure.kind is ErrorKind.RATE_LIMITED:
+            until = decision.next_attempt_at or now
+            self._gate.rate_limit(job.target, until)
+            self._queue.reschedule(job.id, self._owner, failure, until, counts_attempt=False)
+            self._queue.delay_target(job.target, until)
+            self._emit("queue", None)
+        elif decision.action is Action.FAIL:
+            self._queue.fail(job.id, self._owner, failure)
+        else:
+            self._queue.reschedule(
+                job.id,
+                self._owner,
+                failure,
+                decision.next_attempt_at,
+                counts_attempt=decision.counts_attempt,
+            )
+        self._emit("state", job.id)
