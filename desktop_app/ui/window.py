@@ -445,13 +445,21 @@ class MainWindow(QMainWindow):
         self.show_message(f"That did not work: {exc}")
 
     def _key_changed(self) -> None:
-        uploads = getattr(self._service, "uploads", None)
-        if uploads is not None:
-            self._tasks.run_in_background(
-                uploads.key_changed, on_done=lambda _: self.refresh_status()
-            )
-        self.show_message("API key saved to the keyring.")
-        self.key_changed.emit()
+        has_key = getattr(self._service, "has_api_key", lambda: True)
+
+        def resume() -> bool:
+            # Runs on the pool: the upload manager forgets the old key and lifts a key pause.
+            uploads = getattr(self._service, "uploads", None)
+            if uploads is not None:
+                uploads.key_changed()
+            return bool(has_key())
+
+        def done(stored: bool) -> None:
+            self.show_message("API key saved." if stored else "API key removed.")
+            self.refresh_status()
+            self.key_changed.emit()
+
+        self._tasks.run_in_background(resume, on_done=done, on_error=self._action_failed)
 
     def _settings_closed(self) -> None:
         self._settings_dialog = None

@@ -9,7 +9,7 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
-from ui.conftest_window import ui_service_fixture  # noqa: F401 - fixture
+from ui.conftest_window import ui_service_fixture, window_fixture  # noqa: F401 - fixtures
 
 from desktop_app.core.credentials import CredentialStore
 from desktop_app.settings import load_settings
@@ -158,3 +158,24 @@ def test_a_malformed_base_url_is_refused(qtbot: QtBot, ui_service: Any) -> None:
         dialog.save_button.click()
     assert "must start with https://" in blocker.args[0]
     assert not ui_service.paths.settings_file.exists()
+
+
+def test_window_settings_action_saves_a_key_and_tells_the_app(
+    qtbot: QtBot, window: Any, ui_service: Any, secret_service_backend: object
+) -> None:
+    ui_service.credentials = CredentialStore(secret_service_backend)
+    if not ui_service.credentials.backend().secure:
+        pytest.skip("no Secret Service reachable")
+    ui_service.credentials.delete()
+    window.settings_action.trigger()
+    dialog = window._settings_dialog
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
+    window.settings_action.trigger()  # a second request raises the same dialog
+    assert window._settings_dialog is dialog
+    qtbot.waitUntil(lambda: dialog.key_status.text() == "No key is stored.", timeout=WAIT_MS)
+    dialog.key_edit.setText(KEY)
+    with qtbot.waitSignal(window.key_changed, timeout=WAIT_MS):
+        dialog.save_button.click()
+    assert ui_service.has_api_key()
+    assert window.statusBar().currentMessage() == "API key saved."
+    ui_service.credentials.delete()
