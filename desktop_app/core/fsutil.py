@@ -142,6 +142,18 @@ def write_all(fd: int, data: memoryview, write: Writer = os.write) -> None:
         data = data[written:]
 
 
+def hash_file(path: Path, buffer: bytearray) -> tuple[str, int]:
+    """(SHA-256 hex, size) of the file at ``path``, read through ``buffer``."""
+    digest = hashlib.sha256()
+    size = 0
+    view = memoryview(buffer)
+    with path.open("rb", buffering=0) as handle:
+        while count := handle.readinto(buffer):
+            digest.update(view[:count])
+            size += count
+    return digest.hexdigest(), size
+
+
 def fsync_dir(path: Path) -> None:
     """Make a rename or unlink in ``path`` durable. Windows cannot open directories: skipped."""
     if os.name == "nt":  # pragma: no cover - Windows

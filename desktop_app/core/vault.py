@@ -79,6 +79,7 @@ class VerifyReport:
     checked: int
     missing: list[str] = field(default_factory=list)
     corrupt: list[str] = field(default_factory=list)
+    orphans_removed: int = 0  # unreferenced blob files deleted (not a problem: garbage)
 
     @property
     def ok(self) -> bool:
@@ -246,7 +247,7 @@ class Vault:
 
     def blob_path(self, sha256: str) -> Path:
         """Where the blob with this SHA-256 lives. Read it; never write or move it."""
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if not _is_sha256(sha256):
             raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
         return self._blobs / sha256[:2] / sha256
 
@@ -257,7 +258,11 @@ class Vault:
     # -- checking and restoring -----------------------------------------------------------------
 
     def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
-        """Re-hash every blob; report those whose file is missing or whose content changed."""
+        """Re-hash every blob; report those whose file is missing or whose content changed.
+
+        Also deletes blob files that no row refers to (a crash after the rename but before the
+        commit leaves one); ``orphans_removed`` counts them.
+        """
         rows = self.db.connection().execute("SELECT sha256, size FROM blobs ORDER BY sha256")
         blobs = [(str(r[0]), int(r[1])) for r in rows]
         missing: list[str] = []
@@ -265,7 +270,7 @@ class Vault:
         buffer = bytearray(fsutil.COPY_BUFFER)
         for done, (sha, size) in enumerate(blobs, start=1):
             try:
-                actual, actual_size = _hash_file(self.blob_path(sha), buffer)
+                actual, actual_size = fsutil.hash_file(self.blob_path(sha), buffer)
             except FileNotFoundError:
                 missing.append(sha)
             except OSError as exc:
@@ -276,7 +281,36 @@ class Vault:
                     corrupt.append(sha)
             if progress is not None:
                 progress(done, len(blobs))
-        return VerifyReport(checked=len(blobs), missing=missing, corrupt=corrupt)
+        # A blob forgotten while we were hashing is not a problem.
+        missing = [sha for sha in missing if self._has_row(sha)]
+        corrupt = [sha for sha in corrupt if self._has_row(sha)]
+        orphans = self._remove_orphans({sha for sha, _ in blobs})
+        return VerifyReport(len(blobs), missing, corrupt, orphans_removed=orphans)
+
+    def _has_row(self, sha256: str) -> bool:
+        query = "SELECT 1 FROM blobs WHERE sha256 = ?"
+        return self.db.connection().execute(query, (sha256,)).fetchone() is not None
+
+    def _remove_orphans(self, known: set[str]) -> int:
+        candidates = [
+            path
+            for path in self._blobs.glob("??/*")
+            if path.name not in known
+            and _is_sha256(path.name)
+            and path.name[:2] == path.parent.name
+        ]
+        removed = 0
+        if candidates:
+            # Under the write lock: an add in flight has renamed its blob but not yet committed.
+            with self.db.transaction() as conn:
+                for path in candidates:
+                    query = "SELECT 1 FROM blobs WHERE sha256 = ?"
+                    if conn.execute(query, (path.name,)).fetchone() is None:
+                        path.unlink(missing_ok=True)
+                        removed += 1
+        if removed:
+            log.warning("removed %d unreferenced blob file(s) left by an interrupted add", removed)
+        return removed
 
     def restore(self, entry_id: int, dest_dir: Path) -> Path:
         """Copy an entry out to ``dest_dir`` under its (sanitized) name; never overwrites."""
@@ -403,12 +437,5 @@ def _storable(text: str) -> str:
     return text
 
 
-def _hash_file(path: Path, buffer: bytearray) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    view = memoryview(buffer)
-    with path.open("rb", buffering=0) as handle:
-        while count := handle.readinto(buffer):
-            digest.update(view[:count])
-            size += count
-    return digest.hexdigest(), size
+def _is_sha256(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)

@@ -41,6 +41,12 @@ CRASH_BEFORE_RENAME = textwrap.dedent(
 )
 
 
+CRASH_AFTER_RENAME = CRASH_BEFORE_RENAME.replace(
+    "os.kill(os.getpid(), signal.SIGKILL)  # the power goes out right before the rename",
+    "os.replace(src, dst); os.kill(os.getpid(), signal.SIGKILL)  # ... right after it",
+)
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database(tmp_path / "store.sqlite3")
@@ -82,6 +88,34 @@ def test_crash_between_write_and_rename_leaves_no_blob_and_no_row(tmp_path: Path
         entry = vault.add_file(document, Source.CLI)
         assert vault.blob_path(entry.sha256).read_bytes() == document.read_bytes()
         assert vault.verify().ok
+    finally:
+        database.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_crash_after_rename_before_commit_leaves_no_row_and_verify_cleans_up(
+    tmp_path: Path,
+) -> None:
+    document = tmp_path / "contract.pdf"
+    document.write_bytes(b"%PDF-1.4\n" + os.urandom(100_000))
+    db_path, root = tmp_path / "store.sqlite3", tmp_path / "vault"
+
+    child = subprocess.run(
+        [sys.executable, "-c", CRASH_AFTER_RENAME, str(db_path), str(root), str(document)],
+        capture_output=True,
+        timeout=60,
+    )
+
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()
+    assert len(_files_under(root / "blobs")) == 1  # complete, but the commit never happened
+    database = Database(db_path)
+    try:
+        vault = Vault(database, root)
+        assert vault.entries() == []
+        report = vault.verify()
+        assert report.ok
+        assert report.orphans_removed == 1
+        _assert_nothing_stored(vault)
     finally:
         database.close()
 
