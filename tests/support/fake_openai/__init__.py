@@ -1,6 +1,6 @@
 """A loopback OpenAI API for tests: Files, Uploads, Batches, static JSON, fault injection.
 
-Modules: ``server`` (the ``FakeOpenAI`` facade and its fault API), ``handler`` (HTTP plumbing),
+Modules: ``server`` (the ``FakeOpenAI`` facade), ``controls`` (its fault API), ``handler`` (HTTP),
 ``api`` (endpoints), ``records`` (stored objects), ``faults``, ``static``, ``wire``.
 """
 

@@ -42,7 +42,8 @@ from types import TracebackType
 from typing import Any
 
 from .api import Api
-from .faults import DEFAULT_RANDOM_KINDS, Fault, FaultBook, FaultKind
+from .controls import FaultControls
+from .faults import FaultBook
 from .handler import QuietServer
 from .records import (
     BATCH_OTHER_FIELDS,
@@ -57,10 +58,9 @@ from .records import (
 from .static import StaticRoute
 
 DEFAULT_KEY = "sk-test-valid-key-0000"
-FILES = "/v1/files"
 
 
-class FakeOpenAI:
+class FakeOpenAI(FaultControls):
     """The test server. Thread-safe; every public method may be called while requests run."""
 
     def __init__(self, valid_keys: Iterable[str] = (DEFAULT_KEY,)) -> None:
@@ -292,119 +292,3 @@ class FakeOpenAI:
         """``(hits, not_modified)`` counts of a ``serve_json`` route."""
         route = self._static[path]
         return route.hits, route.not_modified
-
-    # -- faults -------------------------------------------------------------------------------
-    def fail_status(
-        self,
-        code: int,
-        *,
-        times: int | None = 1,
-        message: str | None = None,
-        code_str: str | None = None,
-        err_type: str | None = None,
-        headers: dict[str, str] | None = None,
-        method: str | None = "POST",
-        path: str = FILES,
-    ) -> Fault:
-        """Answer the next ``times`` matching requests with ``code`` and OpenAI's error body."""
-        fault = Fault(
-            FaultKind.STATUS,
-            method,
-            path,
-            times,
-            status=code,
-            message=message or "",
-            code_str=code_str,
-            err_type=err_type,
-            headers=dict(headers or {}),
-        )
-        return self.faults.add(fault)
-
-    def rate_limited(
-        self,
-        retry_after_s: float = 1.0,
-        *,
-        times: int | None = 1,
-        method: str | None = "POST",
-        path: str = FILES,
-    ) -> Fault:
-        """429 with ``retry-after`` (whole seconds, rounded up) and ``retry-after-ms``."""
-        headers = {
-            "retry-after": str(int(-(-retry_after_s // 1))),
-            "retry-after-ms": str(int(retry_after_s * 1000)),
-        }
-        return self.fail_status(429, times=times, headers=headers, method=method, path=path)
-
-    def expired(
-        self,
-        times: int | None = 1,
-        *,
-        status: int = 400,
-        code_str: str = "file_expired",
-        message: str = "The file has expired",
-        method: str | None = "POST",
-        path: str = FILES,
-    ) -> Fault:
-        """The "expired" 4xx seen in real outages (400 ``invalid_request_error``/``file_expired``
-        by default; the exact status is not documented, so ``status`` lets tests vary it)."""
-        return self.fail_status(
-            status, times=times, message=message, code_str=code_str, method=method, path=path
-        )
-
-    def reset_before(
-        self, times: int | None = 1, *, method: str | None = "POST", path: str = FILES
-    ) -> Fault:
-        """Drop the connection (RST) before reading the body: nothing is stored."""
-        return self.faults.add(Fault(FaultKind.RESET_BEFORE, method, path, times))
-
-    def reset_after_store(
-        self, times: int | None = 1, *, method: str | None = "POST", path: str = FILES
-    ) -> Fault:
-        """Process the request (the file IS stored), then drop the connection unanswered."""
-        return self.faults.add(Fault(FaultKind.RESET_AFTER, method, path, times))
-
-    def delay(
-        self,
-        seconds: float,
-        times: int | None = 1,
-        *,
-        method: str | None = "POST",
-        path: str = FILES,
-    ) -> Fault:
-        """Read the body, wait ``seconds`` (cut short by ``stop()``), then process and answer."""
-        return self.faults.add(Fault(FaultKind.DELAY, method, path, times, delay_s=seconds))
-
-    def outage(self, duration_s: float, message: str | None = None) -> None:
-        """Every ``/v1/`` request answers 503 until ``now + duration_s`` (server clock)."""
-        if message:
-            self.outage_message = message
-        self._outage_until = self.now + duration_s
-
-    def end_outage(self) -> None:
-        self._outage_until = None
-
-    def outage_active(self) -> bool:
-        until = self._outage_until
-        return until is not None and self.now < until
-
-    def random_faults(
-        self,
-        rate: float,
-        seed: int,
-        kinds: Iterable[str] = DEFAULT_RANDOM_KINDS,
-        *,
-        method: str | None = "POST",
-        path: str = FILES,
-    ) -> None:
-        """Fault a fraction ``rate`` of matching requests, drawing kinds with ``seed``."""
-        self.faults.set_random(rate, seed, kinds, method, path)
-
-    def clear_faults(self) -> None:
-        """Remove every pending fault, random faults and the outage."""
-        self.faults.clear()
-        self.end_outage()
-
-    @property
-    def applied_faults(self) -> list[tuple[str, str, str]]:
-        """``(kind, method, path)`` of each fault applied so far."""
-        return list(self.faults.applied)
