@@ -446,6 +446,17 @@ def test_stop_returns_promptly_and_joins_every_thread(tmp_path: Path) -> None:
     assert server.handler_errors == []
 
 
+def test_stop_then_start_is_an_unreachable_api_that_comes_back(
+    server: FakeOpenAI, client: OpenAI
+) -> None:
+    kept = upload(client)
+    server.stop()
+    with pytest.raises(openai.APIConnectionError):
+        client.files.list()
+    server.start()
+    assert [f.id for f in client.files.list()] == [kept]  # same port, same state
+
+
 def _upload_ignoring_errors(sdk: OpenAI) -> None:
     with contextlib.suppress(openai.APIError):
         upload(sdk)

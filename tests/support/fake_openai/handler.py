@@ -38,12 +38,12 @@ class QuietServer(ThreadingHTTPServer):
     request_queue_size = 1024  # 500 clients may connect at once; the default backlog is 5
     allow_reuse_address = True
 
-    def __init__(self, app: FakeOpenAI) -> None:
+    def __init__(self, app: FakeOpenAI, port: int = 0) -> None:
         self.app = app
         self._conn_lock = threading.Lock()
         self._connections: set[socket.socket] = set()
         self._conn_threads: set[threading.Thread] = set()
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(("127.0.0.1", port), Handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         thread = threading.Thread(

@@ -79,13 +79,17 @@ class FakeOpenAI(FaultControls):
         self._static: dict[str, StaticRoute] = {}
         self._httpd: QuietServer | None = None
         self._thread: threading.Thread | None = None
+        self._port = 0
 
     # -- lifecycle ----------------------------------------------------------------------------
     def start(self) -> FakeOpenAI:
+        """Listen and serve. After a ``stop()``, the same port is reused and all state kept, so
+        ``stop()``/``start()`` simulates the API being unreachable (connection refused)."""
         if self._httpd is not None:
             return self
         self.stopping.clear()
-        self._httpd = QuietServer(self)
+        self._httpd = QuietServer(self, self._port)
+        self._port = int(self._httpd.server_address[1])
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -121,9 +125,9 @@ class FakeOpenAI(FaultControls):
     # -- addresses, keys, clock ---------------------------------------------------------------
     @property
     def port(self) -> int:
-        if self._httpd is None:
-            raise RuntimeError("FakeOpenAI is not started")
-        return int(self._httpd.server_address[1])
+        if not self._port:
+            raise RuntimeError("FakeOpenAI was never started")
+        return self._port
 
     @property
     def origin(self) -> str:
