@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "upload_cmds",
     "gui_cmds",
     "health_cmds",
+    "extract_cmds",
 )
 
 DESCRIPTION = """\

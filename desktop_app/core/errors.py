@@ -16,7 +16,8 @@
     │   └── UnknownJobError           no upload job with that id
     ├── BatchError                    listing, backing up or resubmitting Batch jobs failed
     │   └── UnknownBatchError         no batch with that id
-    └── ExtractionError               text could not be extracted; ``kind`` says why
+    ├── ExtractionError               text could not be extracted; ``kind`` says why
+    └── ClipboardError                no clipboard (no display, no copy tool) or copying failed
 """
 
 from __future__ import annotations
@@ -110,3 +111,7 @@ class BatchError(AttachGuardError):
 
 class UnknownBatchError(BatchError):
     """No batch has the given id."""
+
+
+class ClipboardError(AttachGuardError):
+    """The system clipboard is unavailable (no display or no copy tool) or copying failed."""

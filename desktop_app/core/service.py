@@ -15,6 +15,7 @@ from desktop_app.core.batches import BatchWatchdog
 from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
 from desktop_app.core.db import Database
 from desktop_app.core.health import HealthMonitor
+from desktop_app.core.texts import TextService
 from desktop_app.core.uploads import PauseReason, UploadManager
 from desktop_app.core.vault import Vault
 from desktop_app.paths import AppPaths
@@ -39,6 +40,7 @@ class Service:
             log.warning("settings: %s", problem)
         self.db = Database(paths.database_file)
         self.vault = Vault(self.db, paths.vault_dir)
+        self.texts = TextService(self.vault, paths.extract_cache_dir, self.settings.fallback)
         self.credentials = CredentialStore()
         self.uploads = UploadManager(
             self.db,

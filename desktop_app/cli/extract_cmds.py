@@ -1,0 +1,127 @@
+"""Subcommands for the text-only fallback: ``extract`` and ``fallback``.
+
+``attachguard extract FILE`` prints a document's text (Markdown, or plain text with
+``--format text``); ``attachguard fallback FILE...`` prints the ready-to-paste prompt, split into
+numbered parts when it is over the token budget, or puts it on the clipboard with ``--copy``.
+Extraction runs in the sandboxed worker and is cached like the app's. Nothing heavy is imported
+at module level: the service and the parsers load inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, warn
+
+MIN_TOKENS = 500  # mirrors desktop_app.core.fallback.MIN_TOKENS without importing it
+_PART_RULE = "\n" + "=" * 72 + "\n\n"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    extract = subparsers.add_parser(
+        "extract",
+        help="print a document's text (PDF, Office, OpenDocument, HTML, e-mail, text...)",
+        description="Extract the text of FILE as Markdown (or plain text) and print it. The "
+        "real type is detected from the content. Exits 1 with a one-line reason when the file "
+        "is encrypted, damaged, has no text layer, is empty or of an unsupported type.",
+    )
+    extract.add_argument("file", type=Path, metavar="FILE", help="the document")
+    extract.add_argument(
+        "--format",
+        choices=("md", "text"),
+        default="md",
+        help="Markdown (default) or plain text",
+    )
+    extract.add_argument("--json", action="store_true", help="the text and its details as JSON")
+    extract.set_defaults(handler=cmd_extract)
+
+    fallback = subparsers.add_parser(
+        "fallback",
+        help="print a ready-to-paste prompt with the documents' text (the text-only fallback)",
+        description="Build the prompt to paste into ChatGPT when an upload fails: each file is "
+        "named and its text wrapped in a <document> block. Over the token budget, the prompt "
+        "is split into numbered parts that each say which part they are; they are printed one "
+        "after another, separated by a line of '=', unless --part picks one.",
+    )
+    fallback.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents")
+    fallback.add_argument(
+        "--max-tokens",
+        type=_token_budget,
+        default=None,
+        metavar="N",
+        help="token budget per part (default: the fallback.max_tokens setting, 100000)",
+    )
+    fallback.add_argument(
+        "--part", type=int, default=None, metavar="K", help="only part K (1-based)"
+    )
+    fallback.add_argument(
+        "--copy",
+        action="store_true",
+        help="put the prompt (or part K) on the system clipboard instead of printing it",
+    )
+    fallback.add_argument("--json", action="store_true", help="parts and token counts as JSON")
+    fallback.set_defaults(handler=cmd_fallback)
+
+
+def _token_budget(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < MIN_TOKENS:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_TOKENS}")
+    return value
+
+
+def cmd_extract(args: argparse.Namespace, context: CommandContext) -> int:
+    extraction = context.service.texts.extract_path(args.file)
+    if args.json:
+        print_json({"file": str(args.file), **extraction.to_json()})
+        return EXIT_OK
+    if args.format == "text":
+        from desktop_app.core.extract.markdown import to_plain_text
+
+        sys.stdout.write(to_plain_text(extraction.markdown))
+    else:
+        sys.stdout.write(extraction.markdown)
+    for warning in extraction.warnings:
+        warn(f"{args.file.name}: {warning}")
+    return EXIT_OK
+
+
+def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
+    prompt = context.service.texts.fallback_for_paths(args.files, max_tokens=args.max_tokens)
+    total = len(prompt.parts)
+    if args.part is not None and not 1 <= args.part <= total:
+        return fail(f"there {'is' if total == 1 else 'are'} {total} part(s); --part {args.part}")
+    chosen = range(total) if args.part is None else [args.part - 1]
+    for problem in prompt.skipped:
+        warn(problem)
+    if args.json:
+        print_json(
+            {
+                "tokenizer": prompt.tokenizer,
+                "documents": list(prompt.documents),
+                "skipped": list(prompt.skipped),
+                "parts": [
+                    {"part": i + 1, "tokens": prompt.token_counts[i], "text": prompt.parts[i]}
+                    for i in chosen
+                ],
+            }
+        )
+        return EXIT_OK
+    text = _PART_RULE.join(prompt.parts[i] for i in chosen)
+    if args.copy:
+        from desktop_app.core.clipboard import copy_text
+
+        tool = copy_text(text)
+        what = f"part {args.part} of {total}" if args.part else f"{total} part(s)"
+        tokens = sum(prompt.token_counts[i] for i in chosen)
+        warn(f"copied {what} ({tokens} tokens, {prompt.tokenizer}) to the clipboard with {tool}")
+        return EXIT_OK
+    sys.stdout.write(text)
+    if total > 1 and args.part is None:
+        warn(f"the prompt has {total} parts; paste them one at a time (see --part)")
+    return EXIT_OK
