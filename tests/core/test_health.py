@@ -212,6 +212,17 @@ def test_unchanged_page_answers_304_and_keeps_the_state(openai_server: FakeOpenA
     assert len(holds.calls) == 1  # and the hold was not requested again
 
 
+def test_last_modified_alone_also_gives_a_304(openai_server: FakeOpenAI) -> None:
+    # A page without an ETag (empty header) is revalidated with If-Modified-Since.
+    doc = load("incident_io_files_outage.json")
+    url = openai_server.serve_json(PROXY, doc, headers={"ETag": ""})
+    monitor = monitor_for(url)
+    first = monitor.check_now()
+    second = monitor.check_now()
+    assert openai_server.static_stats(PROXY) == (2, 1)
+    assert second.not_modified and second.components == first.components
+
+
 def _closed_port_url() -> str:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
