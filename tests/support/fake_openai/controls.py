@@ -77,8 +77,10 @@ class FaultControls:
         method: str | None = "POST",
         path: str = FILES,
     ) -> Fault:
-        """The "expired" 4xx seen in real outages (400 ``invalid_request_error``/``file_expired``
-        by default; the exact status is not documented, so ``status`` lets tests vary it)."""
+        """The "file has expired" 4xx the upload engine must recognise. OpenAI does not document
+        its exact status or code; we answer 400 ``invalid_request_error`` with code
+        ``file_expired`` (SDK: ``BadRequestError``), and ``status``/``code_str`` let tests vary
+        it (e.g. ``status=404``). Aim it at retrieve with ``method="GET", path="/v1/files/"``."""
         return self.fail_status(
             status, times=times, message=message, code_str=code_str, method=method, path=path
         )

@@ -24,6 +24,7 @@ create; ``times=None`` means "every matching request until cleared"). What the S
 ``outage(duration_s)``                ``openai.InternalServerError`` (503) for every ``/v1/`` call
 ``random_faults(rate, seed)``         a seeded mix of the above (see ``faults.RANDOM_KINDS``)
 wrong API key                         ``openai.AuthenticationError`` (401, ``invalid_api_key``)
+``stop()`` then ``start()``           ``openai.APIConnectionError`` in between (same port after)
 ``expire_file(id)``                   later retrieve/content/delete: ``openai.NotFoundError`` (404)
                                       and the file leaves ``files.list`` (as real expiry does)
 ====================================  =============================================================
