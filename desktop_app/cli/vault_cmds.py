@@ -161,16 +161,23 @@ def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
 def cmd_forget(args: argparse.Namespace, context: CommandContext) -> int:
     from desktop_app.core.errors import UnknownEntryError
 
-    vault = context.service.vault
+    service = context.service
+    vault = service.vault
     failed = 0
     for entry_id in args.ids:
         try:
             entry = vault.get(entry_id)
-            vault.forget(entry_id)
         except UnknownEntryError as exc:
             warn(str(exc))
             failed += 1
             continue
+        last_copy = len(vault.entries_for_blob(entry.sha256)) == 1
+        if last_copy and entry.sha256 in service.protected_blobs():
+            # Forgetting it would delete the only copy an upload job still has to send.
+            warn(f"entry {entry_id} ({entry.name}) has an unfinished upload; cancel it first")
+            failed += 1
+            continue
+        vault.forget(entry_id)
         print(f"forgot {entry.id}  {entry.name}")
     return EXIT_FAILURE if failed else EXIT_OK
 
@@ -187,10 +194,8 @@ def cmd_prune(args: argparse.Namespace, context: CommandContext) -> int:
         max_age_days=limits.max_age_days,
         max_total_bytes=None if limits.max_total_mb is None else limits.max_total_mb * 1024 * 1024,
     )
-    # The upload engine supplies the blobs whose upload is pending or failed, when present.
-    protected_blobs = getattr(service, "protected_blobs", None)
-    protected = set(protected_blobs()) if callable(protected_blobs) else set()
-    report = service.vault.prune(policy, protected)
+    # Blobs an upload job still needs (pending or failed uploads) are never evicted.
+    report = service.vault.prune(policy, service.protected_blobs())
     print(f"removed {report.removed_entries} entries, freed {_size(report.freed_bytes)}")
     return EXIT_OK
 

@@ -178,3 +178,30 @@ def test_usage_errors_exit_2(home: Path) -> None:
     assert run(home, "restore", "1").returncode == 2  # --to is required
     assert run(home, "forget", "not-a-number").returncode == 2
     assert run(home, "backup").returncode == 2
+
+
+def test_prune_and_forget_spare_documents_with_unfinished_uploads(
+    home: Path, tmp_path: Path
+) -> None:
+    from desktop_app.core.service import Service
+    from desktop_app.paths import AppPaths
+
+    for name in ("pending.pdf", "done.pdf"):
+        (tmp_path / name).write_bytes(b"%PDF-1.4 " + name.encode())
+        assert run(home, "backup", tmp_path / name).returncode == 0
+    service = Service(AppPaths.under(home))
+    try:
+        pending = next(e for e in service.vault.entries() if e.name == "pending.pdf")
+        service.uploads.enqueue([pending.id])  # not started: the upload stays queued
+    finally:
+        service.close()
+    (home / "config" / "settings.toml").write_text("[vault]\nmax_total_mb = 0\n")
+
+    refused = run(home, "forget", str(pending.id))
+    pruned = run(home, "prune")
+
+    assert refused.returncode == 1
+    assert "unfinished upload" in refused.stderr
+    assert pruned.returncode == 0, pruned.stderr
+    assert "removed 1 entries" in pruned.stdout
+    assert [e["name"] for e in list_json(home)] == ["pending.pdf"]
