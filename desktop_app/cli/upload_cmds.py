@@ -221,12 +221,14 @@ def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
                 "ok": report.ok,
                 "requeued": report.requeued,
                 "unreachable": report.unreachable,
+                "duplicates_removed": report.duplicates_removed,
             }
         )
     else:
         print(
             f"checked {report.checked}: {report.ok} ok, {len(report.requeued)} re-queued, "
-            f"{report.unreachable} could not be checked now"
+            f"{report.unreachable} could not be checked now, "
+            f"{report.duplicates_removed} duplicate remote cop(ies) removed"
         )
         if report.requeued:
             print("re-queued: " + ", ".join(str(i) for i in report.requeued))

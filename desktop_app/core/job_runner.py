@@ -103,11 +103,11 @@ class JobRunner:
         if job.reconcile_since is not None:
             found = self._reconcile(job, up, job.reconcile_since)
             if found is not None:
-                return self._adopt(job, up, owner, found, verified=False)
+                return self._adopt(job, up, owner, found, verified=False, sweep=job.ambiguous_since)
             if not self._queue.mark_reconciled(job.id, owner):
                 return self._lost_or_cancelled(job, up, None)
         remote = self._send(job, up, owner, stop)
-        return self._adopt(job, up, owner, remote, verified=False, sweep=job.reconcile_since)
+        return self._adopt(job, up, owner, remote, verified=False, sweep=job.ambiguous_since)
 
     # -- steps ---------------------------------------------------------------------------------
 
@@ -148,27 +148,32 @@ class JobRunner:
             self._delete_quietly(up, duplicate.id, job.id)
         return keep
 
-    def _sweep(self, job: Job, up: Uploader, keep: str, since: float) -> None:
-        """After success, remove late copies an earlier ambiguous attempt may have stored."""
+    def sweep(self, job: Job, up: Uploader, keep: str, since: float) -> int:
+        """Remove copies an ambiguous attempt stored late (after we gave up on the request).
+
+        Returns how many were deleted; files of other documents or other jobs are kept.
+        """
         view = job.view
         others = self._queue.file_ids_of_others(job.target, view.sha256)
+        deleted = 0
         try:
             for m in up.find(view.name, view.size, job.purpose, since):
-                if (
-                    m.id != keep
-                    and m.id not in others
-                    and not self._queue.file_id_in_use(m.id, job.id)
-                ):
-                    self._delete_quietly(up, m.id, job.id)
+                if m.id == keep or m.id in others or self._queue.file_id_in_use(m.id, job.id):
+                    continue
+                if self._delete_quietly(up, m.id, job.id):
+                    deleted += 1
         except ApiCallError as exc:
             log.warning("job %d: could not look for duplicate copies: %s", job.id, exc)
+        return deleted
 
-    def _delete_quietly(self, up: Uploader, file_id: str, job_id: int) -> None:
+    def _delete_quietly(self, up: Uploader, file_id: str, job_id: int) -> bool:
         try:
             up.delete(file_id)
-            log.info("job %d: deleted duplicate remote file %s", job_id, file_id)
         except ApiCallError as exc:
             log.warning("job %d: could not delete duplicate %s: %s", job_id, file_id, exc)
+            return False
+        log.info("job %d: deleted duplicate remote file %s", job_id, file_id)
+        return True
 
     def _send(self, job: Job, up: Uploader, owner: str, stop: threading.Event) -> RemoteFile:
         path = self._blob_path(job.view.sha256)
@@ -202,7 +207,7 @@ class JobRunner:
             return self._lost_or_cancelled(job, up, remote.id)
         self._emit("state", job.id)
         if sweep is not None:
-            self._sweep(job, up, remote.id, sweep)
+            self.sweep(job, up, remote.id, sweep)
         if verified:
             return self._finish(job, up, owner, remote)
         outcome = self._verify(job, up, owner, remote.id, reconciled=True)

@@ -75,6 +75,7 @@ class Job:
     owner: str | None
     attempt_started_at: float | None
     reconcile_since: float | None
+    ambiguous_since: float | None
     upload_id: str | None
     upload_expires_at: float | None
 
@@ -126,6 +127,7 @@ def _job(row: sqlite3.Row) -> Job:
         owner=row["owner"],
         attempt_started_at=row["attempt_started_at"],
         reconcile_since=row["reconcile_since"],
+        ambiguous_since=row["ambiguous_since"],
         upload_id=row["upload_id"],
         upload_expires_at=row["upload_expires_at"],
     )
@@ -387,13 +389,15 @@ class UploadQueue:
             " attempts = attempts - ?, error_kind = ?, http_status = ?, error_message = ?,"
             " request_id = ?, fallback_available = fallback_available OR ?,"
             " reconcile_since = CASE WHEN ? THEN coalesce(reconcile_since, attempt_started_at)"
-            " ELSE reconcile_since END",
+            " ELSE reconcile_since END, ambiguous_since = CASE WHEN ?"
+            " THEN coalesce(ambiguous_since, attempt_started_at) ELSE ambiguous_since END",
             (
                 str(state),
                 next_attempt_at,
                 0 if counts_attempt else 1,
                 *self._error_fields(failure),
                 failure.kind is ErrorKind.EXPIRED,
+                failure.ambiguous,
                 failure.ambiguous,
             ),
         )
@@ -415,8 +419,10 @@ class UploadQueue:
             owner,
             "state = 'queued', owner = NULL, lease_until = NULL, attempts = max(0, attempts - 1),"
             " next_attempt_at = NULL, reconcile_since = CASE WHEN ?"
-            " THEN coalesce(reconcile_since, attempt_started_at) ELSE reconcile_since END",
-            (ambiguous,),
+            " THEN coalesce(reconcile_since, attempt_started_at) ELSE reconcile_since END,"
+            " ambiguous_since = CASE WHEN ?"
+            " THEN coalesce(ambiguous_since, attempt_started_at) ELSE ambiguous_since END",
+            (ambiguous, ambiguous),
         )
 
     def set_upload(
@@ -498,7 +504,7 @@ class UploadQueue:
                 "UPDATE upload_jobs SET state = 'queued', file_id = NULL, expires_at = NULL,"
                 " attempts = 0, bytes_sent = 0, next_attempt_at = NULL, error_kind = ?,"
                 " http_status = ?, error_message = ?, request_id = ?, fallback_available = ?,"
-                " updated_at = ? WHERE id = ? AND state = 'done'",
+                " ambiguous_since = NULL, updated_at = ? WHERE id = ? AND state = 'done'",
                 (
                     *self._error_fields(failure),
                     failure.kind is ErrorKind.EXPIRED,
@@ -528,7 +534,9 @@ class UploadQueue:
                     "UPDATE upload_jobs SET state = 'queued', owner = NULL, lease_until = NULL,"
                     " next_attempt_at = NULL, updated_at = ?, reconcile_since = CASE"
                     " WHEN file_id IS NULL THEN coalesce(reconcile_since, attempt_started_at)"
-                    " ELSE reconcile_since END WHERE id = ?",
+                    " ELSE reconcile_since END, ambiguous_since = CASE"
+                    " WHEN file_id IS NULL THEN coalesce(ambiguous_since, attempt_started_at)"
+                    " ELSE ambiguous_since END WHERE id = ?",
                     (self._clock(), row["id"]),
                 )
                 recovered.append(row["id"])

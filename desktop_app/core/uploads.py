@@ -80,6 +80,7 @@ class RecheckReport:
     ok: int
     requeued: list[int]
     unreachable: int  # could not be checked now (network, server); left as they were
+    duplicates_removed: int = 0  # late copies of ambiguous attempts, deleted
 
 
 def _pid_alive(pid: int) -> bool:
@@ -106,6 +107,7 @@ class UploadManager:
         clock: Callable[[], float] = time.time,
         limits: UploadLimits | None = None,
         lease_seconds: float = 60.0,
+        request_timeout: float | None = None,
     ) -> None:
         self.settings = settings
         self.base_url = base_url or resolve_base_url(settings.base_url)
@@ -125,6 +127,7 @@ class UploadManager:
         )
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
         self._lease = lease_seconds
+        self._request_timeout = request_timeout
         self._lock = threading.RLock()
         self._idle = threading.Condition()
         self._listeners: list[Callable[[UploadEvent], None]] = []
@@ -348,7 +351,7 @@ class UploadManager:
         """Re-verify done jobs; re-queue those whose remote file expired or vanished."""
         done = self.queue.select({JobState.DONE})
         requeued: list[int] = []
-        ok = unreachable = 0
+        ok = unreachable = removed = 0
         for job in done:
             file_id = job.view.file_id
             assert file_id is not None
@@ -374,9 +377,13 @@ class UploadManager:
                     self._emit("state", job.id)
                 continue
             ok += 1
+            if job.ambiguous_since is not None:
+                removed += self._runner.sweep(
+                    job, self._uploader(job.target), file_id, job.ambiguous_since
+                )
         if requeued:
             self._pool.wake()
-        return RecheckReport(len(done), ok, requeued, unreachable)
+        return RecheckReport(len(done), ok, requeued, unreachable, removed)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -407,7 +414,7 @@ class UploadManager:
         with self._lock:
             up = self._uploaders.get(target)
             if up is None:
-                up = self._uploaders[target] = Uploader(key, target)
+                up = self._uploaders[target] = Uploader(key, target, timeout=self._request_timeout)
             return up
 
     def _close_uploaders(self) -> None:

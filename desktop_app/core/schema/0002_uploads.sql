@@ -30,6 +30,9 @@ CREATE TABLE upload_jobs (
     -- Set when an attempt may have stored the file remotely without us learning its id;
     -- the next attempt first looks for remote files created since this time.
     reconcile_since     REAL,
+    -- When the first ambiguous attempt began (kept after success): late copies stored by the
+    -- server after we gave up on a request are swept after success and by recheck.
+    ambiguous_since     REAL,
     -- Large files (Uploads API): resumable until the Upload expires.
     upload_id           TEXT,
     upload_expires_at   REAL,
