@@ -7,9 +7,14 @@ batches without the network, and a stuck batch is announced once per batch, acro
 
 A batch is *stuck* when it has been ``finalizing`` for longer than the threshold
 (``StatusSettings.batch_stuck_minutes``), or is still ``validating``/``in_progress`` more than the
-threshold past the end of its completion window. Each active, failed, expired or cancelled
-batch's input file is downloaded once into the vault (``Source.BATCH``); :meth:`resubmit` uploads
-that backup again and creates a new batch with the same endpoint, window and metadata.
+threshold past the end of its completion window. The input file of each batch that is still
+running (validating, in progress, finalizing, cancelling) is downloaded once into the vault
+(``Source.BATCH``), while the server still has it; a finished batch is backed up on demand.
+:meth:`resubmit` uploads that backup again and creates a new batch with the same endpoint,
+completion window and metadata.
+
+Listing pages through the newest batches only: at most ``MAX_LISTED``, none created more than
+``MAX_AGE_DAYS`` ago (their input files have expired by then anyway).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ log = logging.getLogger(__name__)
 #: How often the background thread looks at the batches (it lists at most MAX_LISTED of them).
 DEFAULT_INTERVAL = 600.0
 MAX_LISTED = 1000
+MAX_AGE_DAYS = 30
 API_TIMEOUT = 120.0
 
 
@@ -62,8 +68,15 @@ class BatchStatus(StrEnum):
             return cls.UNKNOWN
 
 
-# Statuses whose input is worth keeping: the batch may still need a resubmission.
-_BACKUP_STATUSES = frozenset(BatchStatus) - {BatchStatus.COMPLETED, BatchStatus.UNKNOWN}
+# Still running: the input is backed up while the server has it, in case it gets stuck.
+_BACKUP_STATUSES = frozenset(
+    {
+        BatchStatus.VALIDATING,
+        BatchStatus.IN_PROGRESS,
+        BatchStatus.FINALIZING,
+        BatchStatus.CANCELLING,
+    }
+)
 # The *_at field stamped when a batch enters each status.
 _SINCE_FIELD = {
     BatchStatus.IN_PROGRESS: "in_progress_at",
@@ -224,7 +237,7 @@ class BatchWatchdog:
         """List the batches, record them, back up inputs, notify newly stuck ones."""
         with self._lock, self._client() as client:
             try:
-                remote = _list_all(client)
+                remote = _list_all(client, self._clock())
             except openai.OpenAIError as exc:
                 raise BatchError(f"cannot list batches: {_describe(exc)}") from exc
             now = self._clock()
@@ -510,12 +523,14 @@ def _submit(client: openai.OpenAI, view: BatchView, name: str, data: bytes) -> B
         raise BatchError(f"cannot create the new batch: {_describe(exc)}") from exc
 
 
-def _list_all(client: openai.OpenAI) -> list[dict[str, Any]]:
+def _list_all(client: openai.OpenAI, now: float) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
+    oldest = now - MAX_AGE_DAYS * 86400
+    # The list is newest first: stop paging at the first batch that is too old.
     for batch in client.batches.list(limit=100):
-        found.append(batch.model_dump(mode="json"))
-        if len(found) >= MAX_LISTED:
+        if batch.created_at < oldest or len(found) >= MAX_LISTED:
             break
+        found.append(batch.model_dump(mode="json"))
     return found
 
 

@@ -191,7 +191,7 @@ def test_resubmit_of_an_unknown_batch_is_refused(watchdogs: Watchdogs) -> None:
 def test_expired_input_is_recorded_once_and_not_retried(
     watchdogs: Watchdogs, openai_server: FakeOpenAI
 ) -> None:
-    batch_id = add_batch(openai_server, "failed")
+    batch_id = add_batch(openai_server, "validating")
     openai_server.expire_file(openai_server.batches[batch_id].input_file_id)
     watchdog = watchdogs.open()
     report = watchdog.check()
@@ -279,3 +279,25 @@ def test_stuck_rules() -> None:
         "3 h 12 min",
         "2 d 2 h",
     ]
+
+
+def test_finished_batch_is_backed_up_on_demand_when_resubmitted(
+    watchdogs: Watchdogs, openai_server: FakeOpenAI
+) -> None:
+    failed = add_batch(openai_server, "failed")
+    watchdog = watchdogs.open()
+    assert watchdog.check().backed_up == ()  # finished: nothing downloaded up front
+    new = watchdog.resubmit(failed)
+    assert watchdog.get(failed).backup_entry_id is not None
+    remote = openai_server.batches[new.id]
+    assert openai_server.files[remote.input_file_id].content == INPUT
+
+
+def test_batches_older_than_thirty_days_are_not_listed(
+    watchdogs: Watchdogs, openai_server: FakeOpenAI
+) -> None:
+    now = int(openai_server.now)
+    recent = add_batch(openai_server, "completed", created_at=now - 29 * 86400)
+    add_batch(openai_server, "completed", created_at=now - 31 * 86400)
+    report = watchdogs.open().check()
+    assert [b.id for b in report.batches] == [recent]
