@@ -7,6 +7,7 @@ handler, so ``attachguard --help`` does not load the store.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -144,7 +145,9 @@ def cmd_restore(args: argparse.Namespace, context: CommandContext) -> int:
 
 def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
     vault = context.service.vault
-    report = vault.verify()
+    report = vault.verify(progress=_progress_line if sys.stderr.isatty() else None)
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
     if report.ok:
         print(f"checked {report.checked} stored document(s): all intact")
         return EXIT_OK
@@ -198,6 +201,11 @@ def cmd_prune(args: argparse.Namespace, context: CommandContext) -> int:
     report = service.vault.prune(policy, service.protected_blobs())
     print(f"removed {report.removed_entries} entries, freed {_size(report.freed_bytes)}")
     return EXIT_OK
+
+
+def _progress_line(done: int, total: int) -> None:
+    sys.stderr.write(f"\rverifying {done}/{total}")
+    sys.stderr.flush()
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:

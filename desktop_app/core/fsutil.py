@@ -166,10 +166,12 @@ def fsync_dir(path: Path) -> None:
 
 
 def private_dir(path: Path) -> bool:
-    """Create ``path`` (mode 0700) if needed; True when it was created now."""
+    """Create ``path`` (mode 0700) if needed, or tighten it; True when it was created now."""
     try:
         path.mkdir(mode=0o700)
     except FileExistsError:
+        if os.name != "nt" and stat.S_IMODE(path.stat().st_mode) != 0o700:
+            path.chmod(0o700)  # e.g. restored from a backup tool that widened the mode
         return False
     # mkdir's mode is filtered by the umask; make sure it is exactly 0700.
     path.chmod(0o700)

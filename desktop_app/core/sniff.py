@@ -81,6 +81,7 @@ _OLE_STREAMS = {
     "book": XLS,
     "powerpoint document": PPT,
 }
+_PDF_HEADER = re.compile(rb"(?:^|[\r\n])%PDF-\d\.\d")
 _HTML_START = re.compile(
     rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|title|meta|script|div|p|table)[\s>]",
     re.IGNORECASE | re.DOTALL,
@@ -105,8 +106,8 @@ def sniff_mime(head: bytes, name: str) -> str:
     ``name``; :func:`sniff_file` looks inside the container and is more reliable for those.
     """
     ext = Path(name).suffix.lower()
-    if b"%PDF-" in head[:1024]:
-        return PDF
+    if head.startswith(b"%PDF-") or _PDF_HEADER.search(head[:1024]):
+        return PDF  # readers accept junk before the header, within the first 1024 bytes
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
     if head.startswith(b"\xff\xd8\xff"):
@@ -173,15 +174,16 @@ def _zip_from_members(handle: BinaryIO) -> str | None:
         with zipfile.ZipFile(handle) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                declared = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                # open().read(n), never read(): a hostile member could inflate to gigabytes.
+                with archive.open("mimetype") as member:
+                    declared = member.read(100).decode("ascii", "replace").strip()
                 for known in (ODT, ODS, ODP, EPUB):
                     if declared == known:
                         return known
             content_types = ""
             if "[Content_Types].xml" in names:
-                info = archive.getinfo("[Content_Types].xml")
-                if info.file_size < 1 << 20:
-                    content_types = archive.read(info).decode("utf-8", "replace")
+                with archive.open("[Content_Types].xml") as member:
+                    content_types = member.read(1 << 20).decode("utf-8", "replace")
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError):
         return None  # truncated or exotic zip: fall back to the first bytes and the name
     macro = "macroEnabled" in content_types

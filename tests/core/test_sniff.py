@@ -6,6 +6,7 @@ import codecs
 import json
 import os
 import struct
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -233,3 +234,25 @@ def test_sniff_file_reads_plain_files_by_content(tmp_path: Path) -> None:
 
     assert sniff_file(path) == sniff.EMAIL
     assert sniff_file(path, name="renamed.eml") == sniff.EMAIL
+
+
+def test_pdf_mentioned_inside_text_is_not_a_pdf() -> None:
+    head = b"Release notes: files now start with %PDF-1.7 as required.\n"
+
+    assert sniff_mime(head, "notes") == sniff.TEXT
+
+
+def test_an_inflating_member_is_never_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.odt"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        # 64 MiB that deflate to a few dozen KiB: reading it whole would allocate all of it.
+        archive.writestr("mimetype", sniff.ODT + " " * (64 * 1024 * 1024))
+    tracemalloc.start()
+    try:
+        found = sniff_file(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert found == sniff.ODT
+    assert peak < 8 * 1024 * 1024

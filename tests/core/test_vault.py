@@ -218,3 +218,19 @@ def test_collect_files_reports_special_files_and_survives_link_loops(tmp_path: P
         "pipe": "is a FIFO (named pipe), not a regular file",
         "vanished.txt": "does not exist (vanished?)",
     }
+
+
+@posix_only
+def test_opening_a_vault_tightens_widened_directory_modes(tmp_path: Path) -> None:
+    db = Database(tmp_path / "store.sqlite3")
+    try:
+        vault = Vault(db, tmp_path / "vault")
+        vault.root.chmod(0o755)
+        (vault.root / "blobs").chmod(0o777)
+
+        Vault(db, tmp_path / "vault")
+
+        assert stat.S_IMODE(vault.root.stat().st_mode) == 0o700
+        assert stat.S_IMODE((vault.root / "blobs").stat().st_mode) == 0o700
+    finally:
+        db.close()
