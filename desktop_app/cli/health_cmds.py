@@ -155,7 +155,7 @@ def _list_batches(args: argparse.Namespace, context: CommandContext) -> int:
     if args.offline:
         views = watchdog.batches(stuck_only=args.stuck)
     else:
-        report = watchdog.check()
+        report = watchdog.check(notify=False)
         for problem in report.problems:
             warn(problem)
         views = list(report.stuck if args.stuck else report.batches)
@@ -233,7 +233,7 @@ def _resubmit(args: argparse.Namespace, context: CommandContext) -> int:
     try:
         view = watchdog.get(args.batch_id)
     except UnknownBatchError:
-        watchdog.check()  # not seen yet: learn about it (and back up its input) first
+        watchdog.check(notify=False)  # not seen yet: learn about it (and back up its input) first
         view = watchdog.get(args.batch_id)
     if not args.yes:
         if not sys.stdin.isatty():

@@ -233,8 +233,12 @@ class BatchWatchdog:
             api_key=key, base_url=self._base_url(), max_retries=0, timeout=self._timeout
         )
 
-    def check(self, *, backup: bool = True) -> WatchdogReport:
-        """List the batches, record them, back up inputs, notify newly stuck ones."""
+    def check(self, *, backup: bool = True, notify: bool = True) -> WatchdogReport:
+        """List the batches, record them, back up inputs, notify newly stuck ones.
+
+        With ``notify=False`` (the CLI, which shows every stuck batch anyway) the one-time
+        notification is left for the tray app to send.
+        """
         with self._lock, self._client() as client:
             try:
                 remote = _list_all(client, self._clock())
@@ -251,7 +255,7 @@ class BatchWatchdog:
                         backed_up.append(item["id"])
                     elif isinstance(outcome, str):
                         problems.append(f"{item['id']}: {outcome}")
-            newly = self._mark_notified([r["id"] for r in remote], now)
+            newly = self._mark_notified([r["id"] for r in remote], now) if notify else []
             ids = [r["id"] for r in remote]
             views = {
                 v.id: v

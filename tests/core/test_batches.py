@@ -139,6 +139,17 @@ def test_stuck_batch_is_notified_once_across_runs_and_restarts(
     assert [b.id for b in watchdogs.notified[2:]] == [ids["finalizing_recent"]]
 
 
+def test_a_check_without_notify_leaves_the_notification_for_later(
+    watchdogs: Watchdogs, openai_server: FakeOpenAI
+) -> None:
+    ids = seed(openai_server)
+    quiet = watchdogs.open().check(notify=False)  # what the CLI does: it lists stuck jobs itself
+    assert quiet.newly_stuck == () and len(quiet.stuck) == 2
+    assert watchdogs.notified == []
+    loud = watchdogs.open().check()
+    assert {b.id for b in loud.newly_stuck} == {ids["finalizing_long"], ids["overdue"]}
+
+
 def test_local_listing_needs_no_network(watchdogs: Watchdogs, openai_server: FakeOpenAI) -> None:
     ids = seed(openai_server)
     watchdogs.open().check()
