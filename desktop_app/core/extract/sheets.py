@@ -40,7 +40,7 @@ def extract_workbook(path: Path, mime: str, limits: Limits) -> Extraction:
         for name in names:
             sheet = workbook.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=True, nrows=limits.max_rows_per_sheet + 1)
-            block, cut = _sheet_block(name, rows, sheet.total_height, limits)
+            block, cut = _sheet_block(name, rows, sheet.height, limits)
             truncated = truncated or cut
             blocks.append(block)
     except PasswordError as exc:
@@ -62,7 +62,7 @@ def extract_workbook(path: Path, mime: str, limits: Limits) -> Extraction:
 
 
 def _sheet_block(
-    name: str, rows: Sequence[Sequence[object]], total_height: int, limits: Limits
+    name: str, rows: Sequence[Sequence[object]], height: int, limits: Limits
 ) -> tuple[str, bool]:
     heading = f"## Sheet: {name}"
     grid = _trim([[_format(v) for v in row[: limits.max_columns]] for row in rows])
@@ -72,7 +72,7 @@ def _sheet_block(
     shown = grid[: limits.max_rows_per_sheet]
     parts = [heading, table(shown)]
     if cut:
-        total = max(total_height, len(grid))
+        total = max(height, len(grid))
         parts.append(
             f"_Only the first {limits.max_rows_per_sheet} of about {total} rows are shown._"
         )

@@ -1,0 +1,29 @@
+"""Test-only extractors, registered in the worker through ``ExtractionRunner(extractors=...)``:
+they stand in for a parser that hangs on a pathological file or eats all memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.core.extract.result import Extraction, Limits
+
+
+def spin_forever(path: Path, mime: str, limits: Limits) -> Extraction:
+    """A parser stuck in an infinite loop (as some are on crafted input)."""
+    counter = 0
+    while True:
+        counter += 1
+
+
+def eat_memory(path: Path, mime: str, limits: Limits) -> Extraction:
+    """A parser that keeps allocating (a decompression loop without a cap)."""
+    hoard = []
+    while True:
+        hoard.append(bytearray(64 * 1024 * 1024))
+
+
+def crash(path: Path, mime: str, limits: Limits) -> Extraction:
+    """A native parser that dies (here: the process exits without answering)."""
+    import os
+
+    os._exit(70)
