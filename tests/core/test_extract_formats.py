@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import docgen
 
 from desktop_app.core.extract import Extraction, ExtractionRunner, Failure, detect_type
 from desktop_app.core.extract.markdown import to_plain_text
-from support import docgen
 
 
 @pytest.fixture(scope="module")
