@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import docgen
 
 from desktop_app.core.errors import ExtractionError
 from desktop_app.core.extract import ExtractionRunner, Failure, FailureKind, detect_type
 from desktop_app.core.extract.messages import user_message
 from desktop_app.core.texts import TextService
 from desktop_app.settings import FallbackSettings
-from support import docgen
 
 HOSTILE = {
     "application/x-test-spin": "support.extract_hostile:spin_forever",
@@ -58,13 +58,12 @@ def test_billion_laughs_in_a_docx_is_refused(
 ) -> None:
     import zipfile
 
+    entities = ['<!ENTITY lol0 "lol">'] + [
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    ]
     laughs = (
-        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        + "".join(
-            f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'
-            for i in range(1, 10)
-        )  # fmt: skip
-        + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<?xml version="1.0"?><!DOCTYPE lolz [{"".join(entities)}]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
     )
     hostile = tmp_path / "laughs.docx"
