@@ -135,7 +135,7 @@ class StatusClient:
         self.timeout = timeout
         self._cache = _Validators()
         self._lock = threading.Lock()
-        # No redirect to, or proxy trickery towards, anything but http(s): see _check_scheme.
+        # The URL may come from the environment: _check_scheme refuses file: and other schemes.
         self._opener = urllib.request.build_opener()
 
     def fetch(self) -> FetchResult:
@@ -224,8 +224,11 @@ class HealthMonitor:
     ) -> None:
         self.settings = settings
         self.url = status_url(settings, environ)
-        self.components: tuple[str, ...] = tuple(settings.components)
         self.hold_components: tuple[str, ...] = tuple(settings.hold_components)
+        # A component that can hold uploads is always watched, even if not listed for display.
+        self.components: tuple[str, ...] = tuple(
+            dict.fromkeys([*settings.components, *settings.hold_components])
+        )
         self._clock = clock
         self._client = StatusClient(self.url, timeout=timeout) if self.url else None
         self._on_outage = on_outage

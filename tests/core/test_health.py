@@ -144,6 +144,14 @@ def test_components_are_matched_by_name_not_id(openai_server: FakeOpenAI) -> Non
     }
 
 
+def test_hold_component_is_watched_even_when_not_listed(openai_server: FakeOpenAI) -> None:
+    url = openai_server.serve_json(SUMMARY, load("statuspage_summary_files_outage.json"))
+    holds = Holds()
+    snap = monitor_for(url, holds, components=["Batch"], hold_components=["Files"]).check_now()
+    assert list(snap.components) == ["Batch", "Files"]
+    assert holds.calls and "Files: major outage" in (holds.calls[0] or "")
+
+
 def _with_incident_status(status: str) -> dict[str, Any]:
     doc = copy.deepcopy(load("statuspage_summary_files_outage.json"))
     incident = doc["incidents"][0]
