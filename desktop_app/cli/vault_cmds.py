@@ -135,10 +135,6 @@ def cmd_restore(args: argparse.Namespace, context: CommandContext) -> int:
             warn(str(exc))
             failed += 1
             continue
-        except OSError as exc:
-            warn(f"cannot restore entry {entry_id} into {args.to}: {exc.strerror or exc}")
-            failed += 1
-            continue
         print(f"{entry_id:>6}  {restored}")
     return EXIT_FAILURE if failed else EXIT_OK
 

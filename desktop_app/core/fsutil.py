@@ -12,7 +12,8 @@ import hashlib
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,8 @@ COPY_BUFFER = 1 << 20
 HEAD_BYTES = 8192
 
 TEMP_PREFIX = "tmp-"
+
+_DISK_FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 _O_BINARY = getattr(os, "O_BINARY", 0)
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
@@ -102,7 +105,9 @@ def open_source(path: Path) -> int:
     return fd
 
 
-def copy_hashing(src_fd: int, dst_fd: int, label: str, write: Writer = os.write) -> CopyResult:
+def copy_hashing(
+    src_fd: int, dst_fd: int, label: str, write: Writer = os.write, where: str = "the vault"
+) -> CopyResult:
     """Copy ``src_fd`` to ``dst_fd`` in one read pass, hashing (SHA-256) what was read.
 
     Read errors become :class:`SourceError`, ENOSPC/EDQUOT on write :class:`DiskFullError`, other
@@ -125,21 +130,41 @@ def copy_hashing(src_fd: int, dst_fd: int, label: str, write: Writer = os.write)
             digest.update(chunk)
             if len(head) < HEAD_BYTES:
                 head += bytes(chunk[: HEAD_BYTES - len(head)])
-            write_all(dst_fd, chunk, write)
+            write_all(dst_fd, chunk, write, where)
             size += count
     return CopyResult(sha256=digest.hexdigest(), size=size, head=head)
 
 
-def write_all(fd: int, data: memoryview, write: Writer = os.write) -> None:
+def write_all(
+    fd: int, data: memoryview, write: Writer = os.write, where: str = "the vault"
+) -> None:
     """Write all of ``data`` (``os.write`` may write less than asked)."""
     while data:
         try:
             written = write(fd, data)
         except OSError as exc:
-            if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-                raise DiskFullError("no space left on the disk holding the vault") from exc
-            raise VaultError(f"cannot write to the vault: {exc.strerror or exc}") from exc
+            raise write_error(exc, where) from exc
         data = data[written:]
+
+
+def write_error(exc: OSError, where: str) -> VaultError:
+    """Our error for a failed write to ``where``: :class:`DiskFullError` when the disk is full."""
+    if exc.errno in _DISK_FULL:
+        return DiskFullError(f"no space left on the disk holding {where}")
+    return VaultError(f"cannot write to {where}: {exc.strerror or exc}")
+
+
+@contextmanager
+def write_errors_converted(where: str) -> Iterator[None]:
+    """Turn an ``OSError`` from creating, writing, syncing or renaming into :func:`write_error`.
+
+    File systems may report a full disk late (at ``fsync`` or ``close``), so every step is
+    covered, not only ``write``.
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise write_error(exc, where) from exc
 
 
 def hash_file(path: Path, buffer: bytearray) -> tuple[str, int]:

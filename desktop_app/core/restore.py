@@ -49,30 +49,33 @@ def safe_filename(name: str, max_bytes: int = _MAX_NAME_BYTES) -> str:
 
 def restore_blob(blob: Path, sha256: str, name: str, dest_dir: Path) -> Path:
     """Copy ``blob`` into ``dest_dir`` as ``safe_filename(name)``, or "name (1).ext" if taken."""
-    dest_dir.mkdir(parents=True, exist_ok=True)
-    limit = _name_limit(dest_dir)
-    stem, ext = _split(safe_filename(name, limit))
     try:
         src_fd = os.open(blob, os.O_RDONLY | _O_BINARY)
     except FileNotFoundError as exc:
         raise VaultError(f"the stored copy of {name!r} is missing; run verify") from exc
+    except OSError as exc:
+        raise VaultError(f"cannot read the stored copy of {name!r}: {exc.strerror or exc}") from exc
     try:
-        # Created with 0666 so the user's umask decides: a restored copy is a normal file.
-        tmp_fd, tmp_path = fsutil.create_temp(dest_dir, mode=0o666, prefix=_TEMP_PREFIX)
-        try:
+        with fsutil.write_errors_converted(str(dest_dir)):
+            dest_dir.mkdir(parents=True, exist_ok=True)
+            limit = _name_limit(dest_dir)
+            stem, ext = _split(safe_filename(name, limit))
+            # Created with 0666 so the user's umask decides: a restored copy is a normal file.
+            tmp_fd, tmp_path = fsutil.create_temp(dest_dir, mode=0o666, prefix=_TEMP_PREFIX)
             try:
-                copied = fsutil.copy_hashing(src_fd, tmp_fd, str(blob))
-                os.fsync(tmp_fd)
+                try:
+                    copied = fsutil.copy_hashing(src_fd, tmp_fd, str(blob), where=str(dest_dir))
+                    os.fsync(tmp_fd)
+                finally:
+                    os.close(tmp_fd)
+                if copied.sha256 != sha256:
+                    raise VaultError(f"the stored copy of {name!r} is corrupt; run verify")
+                final = _place(tmp_path, dest_dir, stem, ext, limit)
             finally:
-                os.close(tmp_fd)
-            if copied.sha256 != sha256:
-                raise VaultError(f"the stored copy of {name!r} is corrupt; run verify")
-            final = _place(tmp_path, dest_dir, stem, ext, limit)
-        finally:
-            tmp_path.unlink(missing_ok=True)
+                tmp_path.unlink(missing_ok=True)
+            fsutil.fsync_dir(dest_dir)
     finally:
         os.close(src_fd)
-    fsutil.fsync_dir(dest_dir)
     return final
 
 

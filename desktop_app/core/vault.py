@@ -141,13 +141,15 @@ class Vault:
 
     def add_bytes(self, data: bytes, name: str, source: Source) -> Entry:
         """Back up an in-memory document (e.g. dropped from another app) under ``name``."""
-        tmp_fd, tmp_path = fsutil.create_temp(self._tmp)
+        with fsutil.write_errors_converted("the vault"):
+            tmp_fd, tmp_path = fsutil.create_temp(self._tmp)
         try:
-            try:
-                fsutil.write_all(tmp_fd, memoryview(data), self._ops.write)
-                os.fsync(tmp_fd)
-            finally:
-                os.close(tmp_fd)
+            with fsutil.write_errors_converted("the vault"):
+                try:
+                    fsutil.write_all(tmp_fd, memoryview(data), self._ops.write)
+                    os.fsync(tmp_fd)
+                finally:
+                    os.close(tmp_fd)
             sha = hashlib.sha256(data).hexdigest()
             return self._commit(tmp_path, sha, len(data), name, None, source)
         finally:
@@ -156,13 +158,15 @@ class Vault:
     def _store(
         self, src_fd: int, label: str, *, name: str, original_path: str | None, source: Source
     ) -> Entry:
-        tmp_fd, tmp_path = fsutil.create_temp(self._tmp)
+        with fsutil.write_errors_converted("the vault"):
+            tmp_fd, tmp_path = fsutil.create_temp(self._tmp)
         try:
-            try:
-                copied = fsutil.copy_hashing(src_fd, tmp_fd, label, self._ops.write)
-                os.fsync(tmp_fd)
-            finally:
-                os.close(tmp_fd)
+            with fsutil.write_errors_converted("the vault"):
+                try:
+                    copied = fsutil.copy_hashing(src_fd, tmp_fd, label, self._ops.write)
+                    os.fsync(tmp_fd)
+                finally:
+                    os.close(tmp_fd)
             return self._commit(tmp_path, copied.sha256, copied.size, name, original_path, source)
         finally:
             tmp_path.unlink(missing_ok=True)  # already renamed away on success
@@ -211,7 +215,7 @@ class Vault:
         except OSError as exc:
             if placed:
                 final.unlink(missing_ok=True)
-            raise VaultError(f"cannot store {name} in the vault: {exc.strerror or exc}") from exc
+            raise fsutil.write_error(exc, "the vault") from exc
         except sqlite3.Error as exc:
             if placed:
                 # Still ours alone: nobody could have referenced it without the rolled-back row.

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.small_disk import mounted_tmpfs
 
 from desktop_app.core.db import Database
-from desktop_app.core.errors import VaultError
+from desktop_app.core.errors import DiskFullError, VaultError
 from desktop_app.core.restore import safe_filename
 from desktop_app.core.vault import Source, Vault
 
@@ -152,3 +153,20 @@ def test_safe_filename_limit_counts_bytes_not_characters() -> None:
     assert len(name.encode("utf-8")) <= 100
     assert name.endswith(".txt")
     assert set(name.removesuffix(".txt")) == {"文"}
+
+
+def test_restore_onto_a_full_disk_leaves_no_partial_file(vault: Vault, tmp_path: Path) -> None:
+    entry = vault.add_bytes(os.urandom(2 * 1024 * 1024), "archive.bin", Source.CLI)
+
+    with mounted_tmpfs(tmp_path / "usb-stick") as stick:
+        with pytest.raises(DiskFullError, match="usb-stick"):
+            vault.restore(entry.id, stick)
+        assert list(stick.iterdir()) == []
+
+
+def test_restore_into_a_path_that_is_a_file_is_a_clear_error(vault: Vault, tmp_path: Path) -> None:
+    entry = vault.add_bytes(b"data", "data.txt", Source.CLI)
+    (tmp_path / "not-a-folder").write_text("x")
+
+    with pytest.raises(VaultError, match="not-a-folder"):
+        vault.restore(entry.id, tmp_path / "not-a-folder")
