@@ -141,6 +141,7 @@ def test_components_are_matched_by_name_not_id(openai_server: FakeOpenAI) -> Non
         "  files ": ComponentState.MAJOR_OUTAGE,
         "BATCH": ComponentState.DEGRADED_PERFORMANCE,
         "Fine-tuning": ComponentState.UNKNOWN,  # not on the page at all
+        "Files": ComponentState.MAJOR_OUTAGE,  # watched because it holds uploads
     }
 
 
