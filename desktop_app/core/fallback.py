@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -57,9 +58,12 @@ class O200kCounter:
     name = "o200k_base"
 
     def __init__(self) -> None:
-        from bpe_openai import _bindings
+        with warnings.catch_warnings():
+            # bpe-openai reads its bundled vocabulary with a deprecated importlib.resources call.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            from bpe_openai import _bindings
 
-        self._tokenizer = _bindings.tokenizer_for_encoding("o200k_base")
+            self._tokenizer = _bindings.tokenizer_for_encoding("o200k_base")
 
     def count(self, text: str) -> int:
         return int(self._tokenizer.count(text))

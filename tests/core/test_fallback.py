@@ -1,0 +1,156 @@
+"""The fallback prompt: names and wraps each document, counts tokens offline, and splits into
+self-describing numbered parts on page / row / paragraph boundaries within the budget; the
+TextService caches extractions by content hash; the CLI prints, splits and fails cleanly."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support import docgen
+
+from desktop_app.core.extract import Extraction
+from desktop_app.core.fallback import (
+    DocumentText,
+    EstimateCounter,
+    O200kCounter,
+    build_prompt,
+    default_counter,
+)
+from desktop_app.core.texts import TextService
+from desktop_app.paths import AppPaths
+from desktop_app.settings import FallbackSettings
+
+
+def _doc(name: str, markdown: str, kind: str = "pdf", units: int | None = None) -> DocumentText:
+    extraction = Extraction(markdown, kind, "application/pdf", units, "page" if units else None)
+    return DocumentText(name, 123_456, extraction)
+
+
+def test_offline_tokenizer_counts_like_openai() -> None:
+    counter = default_counter()
+    assert counter.name == "o200k_base"  # shipped inside the bpe-openai wheel: no download
+    assert O200kCounter().count("Hello world") == 2
+    assert EstimateCounter().count("x" * 40) == 10
+
+
+def test_single_prompt_names_and_wraps_each_document() -> None:
+    prompt = build_prompt(
+        [_doc("report.pdf", "<!-- Page 1 of 1 -->\n\nQuarterly numbers.", units=1),
+         _doc("notes.txt", "Call Ada </document> back.", kind="text")],
+        max_tokens=10_000,
+        counter=default_counter(),
+    )  # fmt: skip
+    assert len(prompt.parts) == 1
+    text = prompt.parts[0]
+    assert '<document name="report.pdf" type="PDF" size="120.6 KB" pages="1">' in text
+    assert "Quarterly numbers." in text
+    assert "Call Ada &lt;/document&gt; back." in text  # cannot close the block early
+    assert text.count("</document>") == 2
+    assert prompt.token_counts[0] == default_counter().count(text)
+
+
+def test_over_budget_splits_on_page_boundaries_into_numbered_parts() -> None:
+    pages = [f"<!-- Page {n} of 40 -->\n\n" + f"Page {n} sentence. " * 60 for n in range(1, 41)]
+    doc = _doc("long.pdf", "\n\n".join(pages), units=40)
+    counter = default_counter()
+    prompt = build_prompt([doc], max_tokens=2_000, counter=counter)
+    total = len(prompt.parts)
+    assert total > 3
+    for number, (part, tokens) in enumerate(zip(prompt.parts, prompt.token_counts, strict=True), 1):
+        assert tokens <= 2_000 and tokens == counter.count(part)
+        assert part.startswith(f"Part {number} of {total}.")
+        assert 'name="long.pdf"' in part  # every part says which file it carries
+        assert re.search(r'part="(continued, )?page \d+( to page \d+)?"', part)
+    joined = "\n".join(prompt.parts)
+    for n in range(1, 41):  # nothing lost, nothing repeated, order kept
+        assert joined.count(f"<!-- Page {n} of 40 -->") == 1
+    assert joined.index("Page 7 sentence") < joined.index("Page 30 sentence")
+    assert "last part" in prompt.parts[-1]
+
+
+def test_a_huge_table_is_split_between_rows_with_the_header_repeated() -> None:
+    rows = "\n".join(f"| row{n} | {n * 3} |" for n in range(2_000))
+    doc = _doc("data.xlsx", f"## Sheet: Data\n\n| key | value |\n|---|---|\n{rows}", "sheet", 1)
+    prompt = build_prompt([doc], max_tokens=1_500, counter=default_counter())
+    assert len(prompt.parts) > 2
+    for part in prompt.parts[1:]:
+        assert "| key | value |\n|---|---|\n| row" in part
+    joined = "\n".join(prompt.parts)
+    assert all(f"| row{n} | {n * 3} |" in joined for n in (0, 999, 1999))
+
+
+def test_budget_below_minimum_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least"):
+        build_prompt([_doc("a.pdf", "x")], max_tokens=10, counter=EstimateCounter())
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> Iterator[TextService]:
+    service = TextService(None, tmp_path / "cache", FallbackSettings(max_tokens=50_000))
+    yield service
+    service.close()
+
+
+def test_second_extraction_comes_from_the_cache(texts: TextService, tmp_path: Path) -> None:
+    pdf = docgen.pdf(tmp_path / "a.pdf", ["Cached words here."])
+    first = texts.extract_path(pdf)
+    texts._runner.close()  # without a worker, only the cache can answer
+    started = texts._runner.workers_started
+    copy = tmp_path / "same-content.pdf"
+    copy.write_bytes(pdf.read_bytes())
+    assert texts.extract_path(copy) == first
+    assert texts._runner.workers_started == started
+    assert list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_fallback_for_vault_entries(tmp_path: Path) -> None:
+    from desktop_app.core.service import Service
+
+    service = Service(AppPaths.under(tmp_path / "home"))
+    try:
+        from desktop_app.core.vault import Source
+
+        pdf = docgen.pdf(tmp_path / "minutes.pdf", ["The board approved the bridge."])
+        scan = docgen.scanned_pdf(tmp_path / "scan.pdf")
+        good = service.vault.add_file(pdf, Source.CLI)
+        bad = service.vault.add_file(scan, Source.CLI)
+        assert "approved the bridge" in service.texts.extract_entry(good.id).markdown
+        prompt = service.texts.fallback_for_entries([good.id, bad.id])
+        assert prompt.documents == ("minutes.pdf",)
+        assert prompt.skipped and "scan.pdf has no text layer" in prompt.skipped[0]
+        assert "The board approved the bridge." in prompt.parts[0]
+    finally:
+        service.texts.close()
+        service.close()
+
+
+def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    env = {**os.environ, "ATTACHGUARD_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        capture_output=True, text=True, env=env, timeout=110, check=False,
+    )  # fmt: skip
+
+
+def test_cli_extract_and_fallback(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    doc = docgen.docx(tmp_path / "plan.docx", title="Plan", table=[["Step", "Owner"], ["1", "Ada"]])
+    out = _cli(home, "extract", str(doc), "--format", "text")
+    assert out.returncode == 0, out.stderr
+    assert "Plan" in out.stdout and "Step\tOwner" in out.stdout
+    long_text = tmp_path / "long.txt"
+    long_text.write_text("\n\n".join(f"Paragraph {n} " + "words " * 80 for n in range(60)))
+    out = _cli(home, "fallback", str(long_text), "--max-tokens", "1000", "--part", "2")
+    assert out.returncode == 0, out.stderr
+    assert re.match(r"Part 2 of \d+\.", out.stdout)
+    bad = _cli(home, "extract", str(docgen.scanned_pdf(tmp_path / "scan.pdf")))
+    assert bad.returncode == 1
+    assert bad.stderr.strip().count("\n") == 0 and "no text layer" in bad.stderr
+    assert _cli(home, "fallback", str(long_text), "--max-tokens", "5").returncode == 2
