@@ -189,6 +189,14 @@ class UploadQueue:
             params.extend(ids)
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
+    def count_owned(self, owner: str) -> int:
+        """Jobs ``owner`` is working on right now."""
+        row = self._db.connection().execute(
+            "SELECT count(*) FROM upload_jobs WHERE owner = ? AND state IN (?, ?)",
+            (owner, *_BUSY),
+        )
+        return int(row.fetchone()[0])
+
     def counts(self) -> dict[JobState, int]:
         found = dict.fromkeys(JobState, 0)
         for state, n in self._db.connection().execute(

@@ -331,7 +331,7 @@ class UploadManager:
         while True:
             if self.queue.count(ACTIVE_STATES, ids) == 0:
                 return
-            if self.paused in BLOCKING_PAUSES:
+            if self.paused in BLOCKING_PAUSES and self.queue.count_owned(self.owner) == 0:
                 return
             if deadline is not None and time.monotonic() >= deadline:
                 return

@@ -1,0 +1,194 @@
+"""How the running queue reacts to each kind of failure: retry, pause, fail, fallback."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from support.openai_server import FakeOpenAI
+from support.uploading import fast_settings, rig, wait_for
+
+from desktop_app.core.job_runner import UploadLimits
+from desktop_app.core.uploads import ErrorKind, JobState, PauseReason, UploadEvent
+
+
+def test_rate_limit_pauses_the_target_until_retry_after(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.rate_limited(1.5)
+    with rig(tmp_path, openai_server, fast_settings(concurrency=1)) as r:
+        first = r.enqueue("a.pdf")[0]
+        r.manager.start()
+        wait_for(lambda: r.manager.job(first).error_kind is ErrorKind.RATE_LIMITED, what="429")
+        limited_at = r.manager.job(first).updated_at
+        assert r.manager.status().paused is PauseReason.RATE_LIMIT
+        later = r.enqueue("b.pdf", "c.pdf")
+        r.manager.run_until_idle(timeout=60)
+        assert [r.manager.job(i).state for i in [first, *later]] == [JobState.DONE] * 3
+        # The 429 did not use up an attempt, and nothing was sent before Retry-After passed.
+        assert r.manager.job(first).attempts == 1
+        for job_id in [first, *later]:
+            assert r.manager.job(job_id).updated_at >= limited_at + 1.5
+        assert openai_server.count("POST", "/v1/files") == 4
+
+
+def test_rejected_key_pauses_everything_until_the_key_changes(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    with rig(tmp_path, openai_server, key="sk-revoked-key-000000") as r:
+        ids = r.enqueue("a.pdf", "b.pdf", "c.pdf", "d.pdf")
+        r.manager.run_until_idle(ids, timeout=60)
+        assert r.manager.status().paused is PauseReason.AUTH
+        assert {r.manager.job(i).state for i in ids} == {JobState.QUEUED}
+        # No retry storm: at most one request per worker before the queue paused.
+        assert openai_server.count("POST", "/v1/files") <= 2
+        assert all(r.manager.job(i).attempts == 0 for i in ids)
+        r.key[0] = openai_server.api_key
+        r.manager.key_changed()
+        r.manager.run_until_idle(ids, timeout=60)
+        assert {r.manager.job(i).state for i in ids} == {JobState.DONE}
+
+
+def test_missing_key_sends_nothing(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    with rig(tmp_path, openai_server, key=None) as r:
+        ids = r.enqueue("a.pdf")
+        assert not r.manager.has_key()
+        r.manager.run_until_idle(ids, timeout=60)
+        assert r.manager.status().paused is PauseReason.NO_KEY
+        assert r.manager.job(ids[0]).state is JobState.QUEUED
+        assert openai_server.requests == []
+
+
+def test_expiry_offers_the_fallback_at_once_and_keeps_retrying(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.expired(times=3)
+    seen_fallback_while_active: list[bool] = []
+    with rig(tmp_path, openai_server) as r:
+
+        def on_event(event: UploadEvent) -> None:
+            if event.job_id is None:
+                return
+            job = r.manager.job(event.job_id)
+            if job.state is JobState.WAITING_RETRY:
+                seen_fallback_while_active.append(job.fallback_available)
+
+        r.manager.add_listener(on_event)
+        (job_id,) = r.enqueue("slides.pptx")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.DONE
+        assert seen_fallback_while_active and all(seen_fallback_while_active)
+        assert job.attempts == 4
+        assert not job.fallback_available  # uploaded after all: no fallback needed any more
+
+
+def test_exhausted_attempts_fail_with_the_last_error_and_retry_now_revives(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.fail_status(502, times=None)
+    with rig(tmp_path, openai_server, fast_settings(max_attempts=3)) as r:
+        (job_id,) = r.enqueue("a.pdf")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.FAILED
+        assert job.attempts == 3
+        assert (job.error_kind, job.http_status) == (ErrorKind.SERVER, 502)
+        assert job.request_id and job.request_id.startswith("req_")
+        assert job.fallback_available
+        assert r.manager.latest_fallback_candidate() == job
+        openai_server.clear_faults()
+        assert r.manager.retry(job_id) == 1
+        r.manager.run_until_idle([job_id], timeout=60)
+        assert r.manager.job(job_id).state is JobState.DONE
+
+
+def test_invalid_request_fails_at_once(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    openai_server.fail_status(400, message="Invalid value for 'purpose'")
+    with rig(tmp_path, openai_server) as r:
+        (job_id,) = r.enqueue("a.pdf")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert (job.state, job.attempts, job.error_kind) == (JobState.FAILED, 1, ErrorKind.INVALID)
+        assert "purpose" in (job.error_message or "")
+
+
+def test_server_refusing_size_fails_as_too_large(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    openai_server.max_file_bytes = 1000
+    with rig(tmp_path, openai_server) as r:
+        (job_id,) = r.enqueue("huge.pdf")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert (job.state, job.error_kind, job.http_status) == (
+            JobState.FAILED,
+            ErrorKind.TOO_LARGE,
+            413,
+        )
+
+
+def test_files_over_the_api_limit_are_refused_without_sending(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    limits = UploadLimits(large_file_threshold=1024, part_size=1024, max_file_size=1500)
+    with rig(tmp_path, openai_server, limits=limits) as r:
+        (job_id,) = r.enqueue("huge.bin")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert (job.state, job.error_kind) == (JobState.FAILED, ErrorKind.TOO_LARGE)
+        assert "at most" in (job.error_message or "")
+        assert openai_server.count("POST") == 0
+
+
+def test_breaker_holds_the_queue_during_an_outage_and_closes_after(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    settings = fast_settings(concurrency=2, breaker_threshold=3, backoff_base=0.05)
+    opened = threading.Event()
+    with rig(tmp_path, openai_server, settings) as r:
+        r.manager.add_listener(lambda e: r.manager.status().breaker_open and opened.set())
+        openai_server.outage(1.5)
+        ids = r.enqueue(*[f"doc{i}.txt" for i in range(10)])
+        r.manager.start()
+        wait_for(opened.is_set, what="the breaker to open")
+        r.manager.run_until_idle(ids, timeout=60)
+        assert {r.manager.job(i).state for i in ids} == {JobState.DONE}
+        assert not r.manager.status().breaker_open
+        failed_posts = [q for q in openai_server.requests if q.method == "POST" and q.status == 503]
+        # Once open, the breaker held the other jobs: only cheap probes went out meanwhile.
+        assert len(failed_posts) < 10
+        probes = [q for q in openai_server.requests if q.method == "GET" and q.path == "/v1/files"]
+        assert probes
+        assert len(openai_server.files) == 10
+
+
+def test_cancel_while_queued_and_user_pause(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    with rig(tmp_path, openai_server) as r:
+        r.manager.pause()
+        keep, drop = r.enqueue("keep.pdf", "drop.pdf")
+        r.manager.run_until_idle([keep, drop], timeout=60)
+        assert r.manager.status().paused is PauseReason.USER
+        assert openai_server.requests == []
+        r.manager.cancel(drop)
+        r.manager.resume()
+        r.manager.run_until_idle([keep, drop], timeout=60)
+        assert r.manager.job(keep).state is JobState.DONE
+        assert r.manager.job(drop).state is JobState.CANCELLED
+        assert r.remote_names() == ["keep.pdf"]
+
+
+def test_external_hold_stops_claims_until_released(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    with rig(tmp_path, openai_server) as r:
+        r.manager.hold("health", PauseReason.SERVICE_OUTAGE)
+        (job_id,) = r.enqueue("a.pdf")
+        r.manager.start()
+        assert r.manager.status().paused is PauseReason.SERVICE_OUTAGE
+        deadline = time.monotonic() + 0.5
+        while time.monotonic() < deadline:  # give the workers every chance to (wrongly) claim
+            assert r.manager.job(job_id).state is JobState.QUEUED
+            time.sleep(0.05)
+        r.manager.release("health")
+        r.manager.run_until_idle([job_id], timeout=60)
+        assert r.manager.job(job_id).state is JobState.DONE
