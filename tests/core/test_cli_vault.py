@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.small_disk import mounted_tmpfs
 
 
 def run(home: Path, *args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -205,3 +206,20 @@ def test_prune_and_forget_spare_documents_with_unfinished_uploads(
     assert pruned.returncode == 0, pruned.stderr
     assert "removed 1 entries" in pruned.stdout
     assert [e["name"] for e in list_json(home)] == ["pending.pdf"]
+
+
+def test_backup_onto_a_full_disk_stops_with_one_clear_line(tmp_path: Path) -> None:
+    (tmp_path / "memo.txt").write_text("fits easily")
+    (tmp_path / "video.bin").write_bytes(os.urandom(3 * 1024 * 1024))
+
+    with mounted_tmpfs(tmp_path / "small-home", size="2m") as home:
+        result = run(home, "backup", tmp_path / "memo.txt", tmp_path / "video.bin")
+
+        assert result.returncode == 1
+        assert result.stderr.strip().endswith(
+            "no space left on the disk holding the vault; stopped after 1 file(s)"
+        )
+        assert [e["name"] for e in list_json(home)] == ["memo.txt"]
+        assert run(home, "verify").returncode == 0
+        leftovers = [p for p in (home / "data" / "vault" / "tmp").iterdir()]
+        assert leftovers == []
