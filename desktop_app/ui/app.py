@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 #: How long a launch that lost the race for the lock waits for the winner to start listening.
 HANDOVER_WAIT_S = 15.0
 COPY_TIMEOUT_S = 120.0
+WARM_UP_DELAY_MS = 3000
 
 
 class TrayApp(QObject):
@@ -66,6 +67,7 @@ class TrayApp(QObject):
         self.has_tray = False
         self._told_about_key = False
         self.bridge.queue_changed.connect(self.tray.refresh)
+        self.bridge.batch_stuck.connect(self._batch_stuck)
         self.tray.view_changed.connect(self._view_changed)
         guard.handler = self.handle_request
 
@@ -77,6 +79,10 @@ class TrayApp(QObject):
             self.service.uploads.start,
             on_error=lambda exc: log.error("cannot start the upload workers: %s", exc),
         )
+        for part in ("health", "batches"):
+            monitor = getattr(self.service, part, None)
+            if monitor is not None:
+                monitor.start()
         start_watching = getattr(self.service, "start_watching", None)
         if start_watching is not None:
             try:
@@ -90,6 +96,11 @@ class TrayApp(QObject):
             self.show_window()
         self.tray.refresh()
         self.handle_request(first, None)
+        texts = getattr(self.service, "texts", None)
+        if texts is not None:
+            # Warm the extraction worker once the tray is up, so the first "Copy text
+            # instead" is fast without slowing the launch itself.
+            QTimer.singleShot(WARM_UP_DELAY_MS, texts.warm_up)
 
     def shutdown(self) -> None:
         """Stop in dependency order; every thread we started is joined before the DB closes."""
@@ -99,10 +110,17 @@ class TrayApp(QObject):
         stop_watching = getattr(self.service, "stop_watching", None)
         if stop_watching is not None:
             stop_watching()
+        for part in ("batches", "health"):
+            monitor = getattr(self.service, part, None)
+            if monitor is not None:
+                monitor.stop()
         tasks.wait_for_all()  # e.g. uploads.start() still running must finish before stop()
         self.service.uploads.stop()
         self.bridge.close()
         tasks.wait_for_all()
+        texts = getattr(self.service, "texts", None)
+        if texts is not None:
+            texts.close()  # the extraction worker process and its reader thread
         self.tray.close()
         if self.window is not None:
             self.window.close()
@@ -189,6 +207,15 @@ class TrayApp(QObject):
             self.tray.copy_finished.emit(result)
 
         copy_fallback(self.service, entry_ids, on_done=done)
+
+    def _batch_stuck(self, batch: Any) -> None:
+        reason = getattr(batch, "stuck_reason", None) or "it is not making progress"
+        self.tray.show_message(
+            "A batch looks stuck",
+            f"Batch {batch.id} ({batch.status}): {reason}. Its input file is backed up; "
+            "'attachguard batches' shows what you can do.",
+            warning=True,
+        )
 
     def _view_changed(self, view: TrayView) -> None:
         if view.needs_key and not self._told_about_key:
@@ -280,8 +307,15 @@ def run(
     code = qapp.exec()
     shell.shutdown()
     context.close()
-    leftovers = [t.name for t in threading.enumerate() if t is not threading.main_thread()]
-    leftovers = [name for name in leftovers if not name.startswith(("Dummy", "QThread"))]
+    # Threads Python did not start (Qt's pool threads, which waitForDone() already ended)
+    # show up as _DummyThread entries that never go away; only our own threads count.
+    leftovers = [
+        t.name
+        for t in threading.enumerate()
+        if t is not threading.main_thread()
+        and t.is_alive()
+        and not isinstance(t, threading._DummyThread)
+    ]
     if leftovers:
         log.warning("threads still running at exit: %s", ", ".join(sorted(leftovers)))
     log.info("AttachGuard stopped cleanly")

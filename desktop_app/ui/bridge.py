@@ -5,7 +5,8 @@ The upload manager and the folder watcher call their listeners on their own thre
 queued signal; a single-shot timer then flushes everything that piled up, at most once per
 ``interval_ms`` (100 ms by default, i.e. at most 10 updates a second however fast the workers
 report progress). Each flush emits ``job_changed(id)`` once per changed job, ``jobs_changed``
-once with all of them, and ``queue_changed`` / ``entries_changed`` at most once.
+once with all of them, and ``queue_changed`` / ``entries_changed`` at most once. Health
+snapshots and stuck batches (rare) are relayed as they come.
 """
 
 from __future__ import annotations
@@ -34,9 +35,14 @@ class ServiceBridge(QObject):
     entries_changed = Signal()
     #: A watcher event object, exactly as the core reported it.
     watch_event = Signal(object)
+    #: A ``HealthSnapshot`` from the status-page monitor.
+    health_changed = Signal(object)
+    #: A ``BatchView`` that just became stuck (the watchdog reports each batch once).
+    batch_stuck = Signal(object)
 
     _wake = Signal()
     _watch = Signal(object)
+    _relay = Signal(str, object)
 
     def __init__(
         self,
@@ -59,6 +65,7 @@ class ServiceBridge(QObject):
         self._timer.timeout.connect(self.flush)
         self._wake.connect(self._on_wake, Qt.ConnectionType.QueuedConnection)
         self._watch.connect(self._on_watch, Qt.ConnectionType.QueuedConnection)
+        self._relay.connect(self._on_relay, Qt.ConnectionType.QueuedConnection)
         self._attached = False
 
     def attach(self) -> None:
@@ -68,6 +75,12 @@ class ServiceBridge(QObject):
         uploads = getattr(self.service, "uploads", None)
         if uploads is not None:
             uploads.add_listener(self.on_upload_event)
+        health = getattr(self.service, "health", None)
+        if health is not None:
+            health.add_listener(self.on_health)
+        batches = getattr(self.service, "batches", None)
+        if batches is not None:
+            batches.add_listener(self.on_batch_stuck)
         self._attached = True
 
     def close(self) -> None:
@@ -89,6 +102,20 @@ class ServiceBridge(QObject):
             if self._closed:
                 return
         self._watch.emit(event)
+
+    def on_health(self, snapshot: Any) -> None:
+        """Listener for ``HealthMonitor.add_listener``; runs on the monitor's thread."""
+        self._emit_later("health", snapshot)
+
+    def on_batch_stuck(self, batch: Any) -> None:
+        """Listener for ``BatchWatchdog.add_listener``; runs on the watchdog's thread."""
+        self._emit_later("batch", batch)
+
+    def _emit_later(self, kind: str, value: Any) -> None:
+        with self._lock:
+            if self._closed:
+                return
+        self._relay.emit(kind, value)
 
     def notify_entries_changed(self) -> None:
         """Someone added or removed vault entries (safe from any thread)."""
@@ -124,6 +151,14 @@ class ServiceBridge(QObject):
     def _on_watch(self, event: object) -> None:
         self.watch_event.emit(event)
         self._mark(entries=True, queue=True)
+
+    @Slot(str, object)
+    def _on_relay(self, kind: str, value: object) -> None:
+        if kind == "health":
+            self.health_changed.emit(value)
+            self._mark(queue=True)
+        else:
+            self.batch_stuck.emit(value)
 
     @Slot()
     def flush(self) -> None:

@@ -71,6 +71,21 @@ class DesktopSession:
             return False
         return name.lower() in self.tree(panel).lower()
 
+    def window_viewable(self, title: str, min_width: int = 100) -> bool:
+        """True when a top-level window titled ``title`` (at least ``min_width`` wide) is mapped.
+
+        Qt creates a few helper windows with the application's name; the size filter skips them.
+        """
+        pattern = re.compile(
+            r"^\s*(0x[0-9a-f]+) \"" + re.escape(title) + r"\": \(.*?\)\s+(\d+)x", re.M
+        )
+        for window_id, width in pattern.findall(self.tree()):
+            if int(width) >= min_width:
+                info = self.run("xwininfo", "-id", window_id)
+                if "IsViewable" in info.stdout:
+                    return True
+        return False
+
     def clipboard(self) -> str | None:
         done = self.run("xclip", "-o", "-selection", "clipboard", timeout=10)
         return done.stdout if done.returncode == 0 else None
