@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._status_busy = False
         self._status_dirty = False
         self._settings_dialog: Any = None
+        self._total: int | None = None
         self.setWindowTitle("AttachGuard")
         self.setAccessibleName("AttachGuard main window")
         self.setAcceptDrops(True)
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.model = DocumentTableModel(self.listing, parent=self)
         self.proxy = DocumentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._pager = QTimer(self)
+        self._pager.setInterval(0)
+        self._pager.timeout.connect(self._load_next_page)
 
         self.drop_zone = DropZone()
         self.drop_zone.paths_dropped.connect(self._dropped)
@@ -369,12 +373,16 @@ class MainWindow(QMainWindow):
         self.model.update_entries(entry_ids)
         self.refresh_status()
 
-    def _update_count(self) -> None:
-        total = self.listing.count()
+    def _update_count(self, recount: bool = True) -> None:
+        if recount or self._total is None:
+            self._total = self.listing.count()
+        total = self._total
         if self.proxy.active:
             shown = self.proxy.rowCount()
-            more = "+" if not self.model.fully_loaded else ""
-            self.count_label.setText(f"{shown:,}{more} of {total:,} documents")
+            text = f"{shown:,} of {total:,} documents match"
+            if not self.model.fully_loaded:
+                text += f" (searching, {self.model.rowCount():,} read)"
+            self.count_label.setText(text)
         else:
             self.count_label.setText(f"{total:,} documents")
 
@@ -404,7 +412,7 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(
             "&Resume uploads" if str(paused or "") == "user" else "&Pause uploads"
         )
-        self._update_count()
+        self._update_count(recount=False)
         self.status_refreshed.emit()
         if self._status_dirty:
             self._status_dirty = False
@@ -478,7 +486,18 @@ class MainWindow(QMainWindow):
     def _filter_changed(self) -> None:
         self.proxy.set_text(self.search.text())
         self.proxy.set_status(StatusFilter(self.status_filter.currentData()))
-        self._update_count()
+        self._update_count(recount=False)
+        if self.proxy.active and not self.model.fully_loaded:
+            self._pager.start()
+
+    def _load_next_page(self) -> None:
+        # A filter must see every document, not just the pages scrolled to so far: load the
+        # rest one page per event-loop turn, so typing and painting stay responsive meanwhile.
+        if not self.proxy.active or self.model.fully_loaded:
+            self._pager.stop()
+        else:
+            self.model.fetchMore(QModelIndex())
+        self._update_count(recount=False)
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -215,3 +215,23 @@ def upload_window_fixture(qtbot: Any, upload_service: Any) -> Iterator[Any]:
     bridge.close()
     upload_service.uploads.stop()
     tasks.wait_for_all()
+
+
+def drag_event(kind: type[Any], mime: QMimeData) -> Any:
+    """A drag-enter or drop event at (10, 10) offering copy or move, as a file manager sends.
+
+    Qt 6.12 takes the position as QPointF (QPoint is deprecated there); older 6.x builds
+    accept only QPoint for drag-enter events.
+    """
+    from PySide6.QtCore import QPoint, QPointF, Qt
+
+    args = (
+        Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    try:
+        return kind(QPointF(10, 10), *args)
+    except TypeError:
+        return kind(QPoint(10, 10), *args)

@@ -4,23 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from ui.conftest_window import url_mime
+from ui.conftest_window import drag_event, url_mime
 
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_urls
-
-
-def _drop_event(kind: type[QDropEvent], mime: object) -> QDropEvent:
-    return kind(
-        QPointF(20, 20),
-        Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
 
 
 def test_urls_become_paths_in_order_without_duplicates(tmp_path: Path) -> None:
@@ -41,11 +31,11 @@ def test_drop_emits_the_local_paths_and_asks_for_a_copy(qtbot: QtBot, tmp_path: 
     folder = tmp_path / "folder"
     folder.mkdir()
     mime = url_mime(folder, "ftp://example.com/remote.txt")
-    enter = _drop_event(QDragEnterEvent, mime)
+    enter = drag_event(QDragEnterEvent, mime)
     QApplication.sendEvent(zone, enter)
     assert enter.isAccepted()
     assert zone.property("dragHover") is True  # highlighted while hovering
-    drop = _drop_event(QDropEvent, mime)
+    drop = drag_event(QDropEvent, mime)
     with qtbot.waitSignal(zone.paths_dropped) as blocker:
         QApplication.sendEvent(zone, drop)
     assert blocker.args[0] == DroppedPaths([folder], not_local=1)
@@ -56,7 +46,7 @@ def test_drop_emits_the_local_paths_and_asks_for_a_copy(qtbot: QtBot, tmp_path: 
 def test_drop_of_only_remote_urls_is_ignored(qtbot: QtBot) -> None:
     zone = DropZone()
     qtbot.addWidget(zone)
-    drop = _drop_event(QDropEvent, url_mime("https://example.com/a.pdf"))
+    drop = drag_event(QDropEvent, url_mime("https://example.com/a.pdf"))
     with qtbot.assertNotEmitted(zone.paths_dropped):
         QApplication.sendEvent(zone, drop)
     assert not drop.isAccepted()

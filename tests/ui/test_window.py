@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui.conftest_window import (  # noqa: F401 - fixtures
+    drag_event,
     ui_service_fixture,
     url_mime,
     window_fixture,
@@ -44,22 +45,10 @@ def test_dropping_files_and_folders_backs_them_up_and_reports_skips(
     root = _tree(tmp_path)
     mime = url_mime(root / "notes.txt", root / "folder", "https://example.com/not-a-file.pdf")
     zone = window.drop_zone
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    enter = drag_event(QDragEnterEvent, mime)
     QApplication.sendEvent(zone, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    drop = drag_event(QDropEvent, mime)
     with qtbot.waitSignal(window.documents_added, timeout=WAIT_MS) as blocker:
         QApplication.sendEvent(zone, drop)
     assert drop.isAccepted()
@@ -76,13 +65,7 @@ def test_dropping_files_and_folders_backs_them_up_and_reports_skips(
 
 def test_drag_without_local_files_is_refused(window: Any) -> None:
     mime = url_mime("https://example.com/page.html")
-    enter = QDragEnterEvent(
-        QPointF(5, 5),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    enter = drag_event(QDragEnterEvent, mime)
     QApplication.sendEvent(window.drop_zone, enter)
     assert not enter.isAccepted()
 
@@ -114,7 +97,7 @@ def test_search_and_status_filter(qtbot: QtBot, window: Any, tmp_path: Path) -> 
         window.add_paths(paths, Source.CLI)
     window.search.setText("INVOICE")
     assert sorted(_names(window)) == ["Invoice March.pdf", "invoice april.pdf"]
-    assert window.count_label.text() == "2 of 3 documents"
+    assert window.count_label.text() == "2 of 3 documents match"
     window.search.clear()
     index = window.status_filter.findData(StatusFilter.FAILED.value)
     window.status_filter.setCurrentIndex(index)
@@ -160,3 +143,24 @@ def test_status_column_shows_plain_words(qtbot: QtBot, window: Any, tmp_path: Pa
         window.add_paths([doc])
     index = window.proxy.index(0, Column.STATUS)
     assert window.proxy.data(index) in ("Backed up", "Queued")
+
+
+def test_search_reaches_documents_beyond_the_loaded_pages(qtbot: QtBot, ui_service: Any) -> None:
+    from ui.conftest_window import document_name, insert_documents
+
+    from desktop_app.ui import tasks
+    from desktop_app.ui.window import MainWindow
+
+    insert_documents(ui_service.db, 5_000)
+    window = MainWindow(ui_service, None, tasks)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 1_000  # one page is read at start
+    window.search.setText(document_name(13))  # the 13th oldest: on the last page
+    qtbot.waitUntil(
+        lambda: window.count_label.text() == "1 of 5,000 documents match", timeout=WAIT_MS
+    )
+    assert window.model.fully_loaded
+    assert _names(window) == [document_name(13)]
+    window.search.clear()
+    assert window.proxy.rowCount() == 5_000
