@@ -146,3 +146,21 @@ def test_pause_and_resume_from_the_window(qtbot: QtBot, upload_window: Any) -> N
     assert window.pause_action.text().replace("&", "") == "Resume uploads"
     assert _message(qtbot, window, window.pause_action.trigger) == "Uploads resumed."
     qtbot.waitUntil(lambda: "paused" not in window.service_label.text(), timeout=WAIT_MS)
+
+
+def test_copy_text_instead_puts_the_document_text_on_the_clipboard(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    text = "Quarterly figures: revenue up 12 percent, costs flat.\n"
+    (entry_id,) = _add(qtbot, window, tmp_path, ("figures.txt", text.encode()))
+    _select(window, entry_id)
+    assert window.actions.copy_text.isEnabled()
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(
+        window.message_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda message: message.startswith(("Copied", "Could not")),
+    ) as blocker:
+        window.actions.copy_text.trigger()
+    assert blocker.args[0].startswith("Copied the text of “figures.txt”")
+    assert "revenue up 12 percent" in QGuiApplication.clipboard().text()
