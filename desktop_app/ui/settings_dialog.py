@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.autostart import Autostart, launch_command
+from desktop_app.autostart import for_platform as autostart_for_platform
 from desktop_app.core.credentials import KEY_ENV, BackendInfo
 from desktop_app.core.errors import AttachGuardError
 from desktop_app.settings import LoadedSettings, Settings, save_settings
@@ -93,6 +95,8 @@ class SettingsDialog(QDialog):
         self._loaded: LoadedSettings = service.loaded
         self._delete_key = False
         self._saving = False
+        #: The login-item writer for this platform; replaceable (tests use a temp folder).
+        self.autostart: Autostart = autostart_for_platform()
 
         tabs = QTabWidget()
         tabs.setAccessibleName("Settings sections")
@@ -391,10 +395,17 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(False)
         self.error_label.setVisible(False)
         tasks.run_in_background(
-            _write, self._service, self._loaded, request, on_done=self._saved, on_error=self._error
+            _write,
+            self._service,
+            self._loaded,
+            request,
+            self.autostart,
+            on_done=self._saved,
+            on_error=self._error,
         )
 
-    def _saved(self, request: SaveRequest) -> None:
+    def _saved(self, outcome: tuple[SaveRequest, str | None]) -> None:
+        request, warning = outcome
         self._saving = False
         self.save_button.setEnabled(True)
         if request.settings is not None:
@@ -407,6 +418,10 @@ class SettingsDialog(QDialog):
             self.key_edit.clear()
             self._delete_key = False
             self.key_changed.emit()
+        if warning:
+            # Everything else is saved; stay open so the user sees what did not work.
+            self._fail(warning)
+            return
         self.accept()
 
     def _error(self, exc: BaseException) -> None:
@@ -422,15 +437,30 @@ class SettingsDialog(QDialog):
         self.save_failed.emit(message)
 
 
-def _write(service: Any, loaded: LoadedSettings, request: SaveRequest) -> SaveRequest:
+def _write(
+    service: Any, loaded: LoadedSettings, request: SaveRequest, autostart: Autostart
+) -> tuple[SaveRequest, str | None]:
     # Runs on the task pool. The key goes first: it is what users most need to stick.
     if request.new_key is not None:
         service.credentials.set(request.new_key)
     elif request.delete_key:
         service.credentials.delete()
+    warning = None
     if request.settings is not None:
         save_settings(dataclasses.replace(loaded, settings=request.settings))
-    return request
+        try:
+            _apply_start_at_login(autostart, request.settings.ui.start_at_login)
+        except OSError as exc:
+            # The settings are saved; only the login item could not be changed.
+            warning = f"Saved, but start at login could not be changed: {exc}"
+    return request, warning
+
+
+def _apply_start_at_login(autostart: Autostart, wanted: bool) -> None:
+    if wanted and not autostart.is_enabled():
+        autostart.enable(launch_command())
+    elif not wanted and autostart.is_enabled():
+        autostart.disable()
 
 
 def _update_in_place(target: Settings, source: Settings) -> None:

@@ -8,6 +8,7 @@ reads pages of the store as it scrolls and repaints single rows when the bridge 
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Collection, Sequence
 from pathlib import Path
@@ -309,7 +310,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._service, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.key_changed.connect(self._key_changed)
-        dialog.settings_saved.connect(self.settings_saved)
+        folders_before = copy.deepcopy(self._service.settings.watch.folders)
+        dialog.settings_saved.connect(lambda: self._settings_applied(folders_before))
         dialog.destroyed.connect(self._settings_closed)
         self._settings_dialog = dialog
         dialog.open()
@@ -468,6 +470,24 @@ class MainWindow(QMainWindow):
             self.key_changed.emit()
 
         self._tasks.run_in_background(resume, on_done=done, on_error=self._action_failed)
+
+    def _settings_applied(self, folders_before: list[Any]) -> None:
+        start_watching = getattr(self._service, "start_watching", None)
+        folders = self._service.settings.watch.folders
+        if start_watching is not None and folders != folders_before:
+            on_event = None if self._bridge is None else self._bridge.on_watch_event
+
+            def restart() -> int:
+                # Runs on the pool: stopping the old observers joins their threads.
+                start_watching(on_event=on_event)
+                return len(folders)
+
+            self._tasks.run_in_background(
+                restart,
+                on_done=lambda n: self.show_message(f"Now watching {n} folder(s)."),
+                on_error=lambda exc: self.show_message(f"Watched folders not updated: {exc}"),
+            )
+        self.settings_saved.emit()
 
     def _settings_closed(self) -> None:
         self._settings_dialog = None

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from ui.conftest_window import ui_service_fixture, window_fixture  # noqa: F401 - fixtures
 
+from desktop_app.autostart import XdgAutostart
 from desktop_app.core.credentials import CredentialStore
 from desktop_app.settings import load_settings
 from desktop_app.ui import theme
@@ -23,6 +24,8 @@ KEY = "sk-dialog-test-0123456789abcdefghij"
 
 def _dialog(qtbot: QtBot, service: Any) -> SettingsDialog:
     dialog = SettingsDialog(service)
+    # Login items go to a folder of this test's data root, never the user's session.
+    dialog.autostart = XdgAutostart(service.paths.data_dir / "autostart")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.backend_label.text() != "…", timeout=WAIT_MS)
@@ -103,6 +106,7 @@ def test_settings_are_saved_to_the_file_and_applied(
     dialog.folders.set_flag(0, RECURSIVE_COLUMN, False)
     dialog.folders.set_flag(0, UPLOAD_COLUMN, True)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.start_at_login.setChecked(True)
     _save(qtbot, dialog, dialog.settings_saved)
 
     reloaded = load_settings(ui_service.paths.settings_file, environ={})
@@ -118,6 +122,9 @@ def test_settings_are_saved_to_the_file_and_applied(
         (str(watched), False, True)
     ]
     assert s.ui.theme == "dark"
+    assert s.ui.start_at_login
+    login_item = dialog.autostart.path.read_text(encoding="utf-8")
+    assert "Exec=" in login_item and "Name=AttachGuard" in login_item
     # The running service sees the new values in the very objects its parts hold.
     assert ui_service.settings.upload is upload_section
     assert upload_section.concurrency == 3
@@ -170,6 +177,7 @@ def test_window_settings_action_saves_a_key_and_tells_the_app(
     window.settings_action.trigger()
     dialog = window._settings_dialog
     assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
+    dialog.autostart = XdgAutostart(ui_service.paths.data_dir / "autostart")
     window.settings_action.trigger()  # a second request raises the same dialog
     assert window._settings_dialog is dialog
     qtbot.waitUntil(lambda: dialog.key_status.text() == "No key is stored.", timeout=WAIT_MS)
@@ -179,3 +187,43 @@ def test_window_settings_action_saves_a_key_and_tells_the_app(
     assert ui_service.has_api_key()
     assert window.statusBar().currentMessage() == "API key saved."
     ui_service.credentials.delete()
+
+
+def test_turning_start_at_login_off_removes_the_login_item(qtbot: QtBot, ui_service: Any) -> None:
+    ui_service.credentials = CredentialStore(fail.Keyring())
+    ui_service.settings.ui.start_at_login = True
+    dialog = _dialog(qtbot, ui_service)
+    dialog.autostart.enable(["attachguard"])
+    assert dialog.start_at_login.isChecked()
+    dialog.start_at_login.setChecked(False)
+    _save(qtbot, dialog, dialog.settings_saved)
+    assert not dialog.autostart.is_enabled()
+    assert not load_settings(ui_service.paths.settings_file, environ={}).settings.ui.start_at_login
+
+
+def test_a_folder_added_in_settings_is_watched_and_shows_up_in_the_window(
+    qtbot: QtBot, window: Any, ui_service: Any, tmp_path: Path
+) -> None:
+    ui_service.credentials = CredentialStore(fail.Keyring())
+    ui_service.settings.watch.settle_seconds = 0.2
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    window.settings_action.trigger()
+    dialog = window._settings_dialog
+    dialog.autostart = XdgAutostart(ui_service.paths.data_dir / "autostart")
+    assert dialog.folders.add_path(str(inbox))
+    with qtbot.waitSignal(
+        window.message_shown,
+        timeout=WAIT_MS,
+        check_params_cb=lambda m: "watching" in m.lower(),
+    ) as blocker:
+        dialog.save_button.click()
+    assert blocker.args[0] == "Now watching 1 folder(s)."
+    (inbox / "scan.txt").write_text("a scanned letter\n")
+    qtbot.waitUntil(
+        lambda: (
+            [window.model.row_at(i).name for i in range(window.model.rowCount())] == ["scan.txt"]
+        ),
+        timeout=WAIT_MS,
+    )
+    ui_service.stop_watching()
