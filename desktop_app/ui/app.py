@@ -91,9 +91,11 @@ class TrayApp(QObject):
                 log.warning("watched folders are not being watched: %s", exc)
         self.has_tray = self.tray.show()
         if not self.has_tray:
-            # No tray to come back to: closing the window must end the app.
+            # No tray to come back to: closing the window must end the app, and messages go
+            # to the window's status bar instead of tray balloons.
             self.qapp.setQuitOnLastWindowClosed(True)
             self.show_window()
+            self.tray.message_shown.connect(lambda _title, text: self.window.show_message(text))
         self.tray.refresh()
         self.handle_request(first, None)
         texts = getattr(self.service, "texts", None)

@@ -173,6 +173,8 @@ class TrayController(QObject):
     view_changed = Signal(object)
     #: Every "Copy text instead" outcome (from the menu, a notification click or the CLI).
     copy_finished = Signal(object)
+    #: (title, text) of every message shown (also when the platform has no tray to show it).
+    message_shown = Signal(str, str)
 
     def __init__(
         self,
@@ -267,6 +269,7 @@ class TrayController(QObject):
         log.info("notification: %s: %s", title, text)
         if self.icon.isVisible():
             self.icon.showMessage(title, text, kind, 10_000)
+        self.message_shown.emit(title, text)
 
     @Slot()
     def _message_clicked(self) -> None:

@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from support.app_home import loopback_home
 from support.app_process import RunningApp, app_env, launch
 from support.desktop_session import DesktopSession, wait_for
+from support.openai_server import FakeOpenAI
 
 from desktop_app.core.service import Service
 from desktop_app.paths import AppPaths
@@ -30,7 +32,9 @@ def _key_environment(request: pytest.FixtureRequest, key: str) -> dict[str, str]
     """The API key in a real (private) Secret Service when one can run; else the environment."""
     try:
         secrets = request.getfixturevalue("secret_service")
-    except pytest.skip.Exception:
+    except (pytest.skip.Exception, RuntimeError) as exc:
+        # Optional: without a Secret Service the key comes from the environment instead.
+        print(f"no Secret Service for this run ({exc}); using OPENAI_API_KEY")
         return {"OPENAI_API_KEY": key}
     env = secrets.apply()
     env.pop("PYTHON_KEYRING_BACKEND", None)
@@ -62,21 +66,22 @@ def _expired_job(home: Path) -> bool:
 
 def test_tray_add_expiry_and_copy_text_instead(
     desktop: DesktopSession,
-    openai_server: object,
+    openai_server: FakeOpenAI,
     apps: list[RunningApp],
     tmp_path: Path,
     request: pytest.FixtureRequest,
 ) -> None:
     server = openai_server
-    server.expired(times=None)  # type: ignore[attr-defined]  # every upload: "file has expired"
+    server.expired(times=None)  # every upload: "file has expired"
     home = tmp_path / "home"
+    loopback_home(home, server)  # status page and API on loopback
     extra = {
-        "OPENAI_BASE_URL": server.base_url,  # type: ignore[attr-defined]
+        "OPENAI_BASE_URL": server.base_url,
         "ATTACHGUARD_MAX_ATTEMPTS": "3",
         "ATTACHGUARD_BACKOFF_BASE": "0.05",
         "ATTACHGUARD_BACKOFF_CAP": "0.2",
     }
-    extra.update(_key_environment(request, server.api_key))  # type: ignore[attr-defined]
+    extra.update(_key_environment(request, server.api_key))
     env = app_env(desktop, home, extra)
     if not env.get("PYTHON_KEYRING_BACKEND"):
         env.pop("PYTHON_KEYRING_BACKEND", None)
@@ -126,9 +131,10 @@ def _window_mapped(desktop: DesktopSession) -> bool:
 
 
 def test_without_a_tray_the_window_opens(
-    bare_desktop: DesktopSession, apps: list[RunningApp], tmp_path: Path
+    bare_desktop: DesktopSession, openai_server: FakeOpenAI, apps: list[RunningApp], tmp_path: Path
 ) -> None:
     home = tmp_path / "home"
+    loopback_home(home, openai_server)
     app = launch(app_env(bare_desktop, home), home, tmp_path / "app-output.txt")
     apps.append(app)
     assert wait_for(lambda: _window_mapped(bare_desktop), timeout=60), app.output_text()

@@ -1,0 +1,225 @@
+"""The running app in-process (offscreen): tray actions, second-launch requests, notices.
+
+Real parts throughout: a Service on a temporary data root, the upload workers talking to the
+loopback OpenAI server, the sandboxed text extraction, the Qt clipboard.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from support.app_home import loopback_home
+from support.openai_server import FakeOpenAI
+
+from desktop_app.core.service import Service
+from desktop_app.ui import ipc, tasks
+from desktop_app.ui.app import TrayApp
+from desktop_app.ui.bridge import ServiceBridge
+from desktop_app.ui.notifications import Notice, Notifier
+from desktop_app.ui.single_instance import SingleInstance
+from desktop_app.ui.tray import TrayState
+
+SENTENCE = "Seven amber lanterns swayed over the harbour wall at midnight."
+
+
+@pytest.fixture
+def fast_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ATTACHGUARD_BACKOFF_BASE", "0.01")
+    monkeypatch.setenv("ATTACHGUARD_BACKOFF_CAP", "0.05")
+    monkeypatch.setenv("ATTACHGUARD_MAX_ATTEMPTS", "2")
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+
+
+@contextmanager
+def _running(tmp_path: Path, server: FakeOpenAI) -> Iterator[TrayApp]:
+    paths = loopback_home(tmp_path / "home", server)
+    service = Service(paths)
+    guard = SingleInstance(ipc.instance_address(paths))
+    assert guard.acquire()
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    app = TrayApp(qapp, service, guard)
+    app.start(ipc.Request(ipc.Command.OPEN))
+    try:
+        yield app
+    finally:
+        app.shutdown()
+        service.close()
+        qapp.setQuitOnLastWindowClosed(False)
+        assert tasks.wait_for_all(30_000)
+
+
+@pytest.fixture
+def shell(
+    tmp_path: Path,
+    openai_server: FakeOpenAI,
+    qtbot: QtBot,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[TrayApp]:
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    with _running(tmp_path, openai_server) as app:
+        yield app
+
+
+def _document(tmp_path: Path, name: str = "minutes.txt") -> Path:
+    path = tmp_path / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"Minutes\n\n{SENTENCE}\n", encoding="utf-8")
+    return path
+
+
+def _jobs(app: TrayApp) -> list[object]:
+    return list(app.service.uploads.jobs())
+
+
+def test_pause_and_resume_from_the_tray(shell: TrayApp, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: shell.tray.view is not None, timeout=30_000)
+    shell.tray.pause_action.trigger()
+    qtbot.waitUntil(
+        lambda: shell.tray.view is not None and shell.tray.view.state is TrayState.PAUSED,
+        timeout=30_000,
+    )
+    assert str(shell.service.uploads.paused) == "user"
+    assert shell.tray.pause_action.text() == "R&esume uploads"
+    assert "Uploads paused by you" in shell.tray.icon.toolTip()
+
+    shell.tray.pause_action.trigger()
+    qtbot.waitUntil(
+        lambda: shell.tray.view is not None and shell.tray.view.state is TrayState.OK,
+        timeout=30_000,
+    )
+    assert shell.service.uploads.paused is None
+
+
+def test_expired_upload_is_announced_and_copy_text_fills_the_clipboard(
+    shell: TrayApp, openai_server: FakeOpenAI, qtbot: QtBot, tmp_path: Path
+) -> None:
+    openai_server.expired(times=None)
+    notices: list[Notice] = []
+    shell.notifier.notified.connect(notices.append)
+    shell.handle_request(ipc.Request(ipc.Command.ADD, (str(_document(tmp_path)),)), None)
+
+    qtbot.waitUntil(lambda: bool(notices), timeout=60_000)
+    assert len(notices) == 1
+    assert notices[0].title == "Upload expired"
+    assert "\u201cminutes.txt\u201d expired on OpenAI's side" in notices[0].text
+    qtbot.waitUntil(
+        lambda: shell.tray.view is not None and shell.tray.view.state is TrayState.ATTENTION,
+        timeout=30_000,
+    )
+    assert shell.tray.view is not None and shell.tray.view.count == 1
+
+    with qtbot.waitSignal(shell.tray.copy_finished, timeout=60_000) as done:
+        shell.tray.copy_action.trigger()
+    result = done.args[0]
+    assert result.ok, result.message
+    assert result.message.startswith("Copied the text of \u201cminutes.txt\u201d")
+    assert SENTENCE in QGuiApplication.clipboard().text()
+
+
+def test_retry_failed_now_uploads_again(
+    shell: TrayApp, openai_server: FakeOpenAI, qtbot: QtBot, tmp_path: Path
+) -> None:
+    openai_server.fail_status(400, times=1, message="Invalid file")  # permanent: no auto-retry
+    shell.handle_request(ipc.Request(ipc.Command.ADD, (str(_document(tmp_path)),)), None)
+    qtbot.waitUntil(
+        lambda: [str(j.state) for j in _jobs(shell)] == ["failed"],  # type: ignore[attr-defined]
+        timeout=60_000,
+    )
+    shell.tray.retry_action.trigger()
+    qtbot.waitUntil(
+        lambda: [str(j.state) for j in _jobs(shell)] == ["done"],  # type: ignore[attr-defined]
+        timeout=60_000,
+    )
+    assert [f.filename for f in openai_server.files.values()] == ["minutes.txt"]
+
+
+def test_second_launch_request_backs_up_in_the_running_app(
+    shell: TrayApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    document = _document(tmp_path, "from file manager.txt")
+    replies: list[ipc.Reply | None] = []
+    request = ipc.Request(ipc.Command.ADD, (str(document),))
+    address = ipc.instance_address(shell.service.paths)
+    sender = threading.Thread(target=lambda: replies.append(ipc.send(address, request)))
+    sender.start()
+    qtbot.waitUntil(lambda: bool(replies), timeout=30_000)
+    sender.join()
+    assert replies == [ipc.Reply(True, "AttachGuard is backing up 1 item(s).")]
+    qtbot.waitUntil(
+        lambda: [e.name for e in shell.service.vault.entries()] == ["from file manager.txt"],
+        timeout=60_000,
+    )
+
+
+def test_first_run_without_a_key_says_uploads_are_paused(
+    tmp_path: Path,
+    openai_server: FakeOpenAI,
+    qtbot: QtBot,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    messages: list[tuple[str, str]] = []
+    with _running(tmp_path, openai_server) as app:
+        app.tray.message_shown.connect(lambda title, text: messages.append((title, text)))
+        qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
+        assert "Uploads are paused until you add an API key" in messages[0][1]
+        assert app.tray.view is not None and app.tray.view.needs_key
+        assert app.tray.key_notice.isVisible()
+        assert app.tray.settings_action.isEnabled()
+        # Backing up still works without a key.
+        app.handle_request(ipc.Request(ipc.Command.ADD, (str(_document(tmp_path)),)), None)
+        qtbot.waitUntil(lambda: len(app.service.vault.entries()) == 1, timeout=60_000)
+
+
+def test_a_burst_of_failures_is_one_notice_and_never_repeated(
+    tmp_path: Path,
+    openai_server: FakeOpenAI,
+    qtbot: QtBot,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop_app.core.vault import Source
+
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    openai_server.fail_status(400, times=None, message="Invalid file")
+    paths = loopback_home(tmp_path / "home", openai_server)
+    service = Service(paths)
+    try:
+        entries = [
+            service.vault.add_file(_document(tmp_path, f"doc{i}.txt"), Source.CLI) for i in range(6)
+        ]
+        job_ids = service.uploads.enqueue([e.id for e in entries])
+        service.uploads.start()
+        service.uploads.run_until_idle(job_ids, timeout=60)
+        assert {str(service.uploads.job(j).state) for j in job_ids} == {"failed"}
+
+        bridge = ServiceBridge(service)  # not attached: the test plays the worker's reports
+        shown: list[Notice] = []
+        notifier = Notifier(service, bridge, shown.append, window_ms=50)
+        bridge.jobs_changed.emit(frozenset(job_ids[:2]))
+        bridge.jobs_changed.emit(frozenset(job_ids))
+        qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+        assert len(shown) == 1
+        assert shown[0].title == "6 uploads need attention"
+        assert "6 documents could not be uploaded (6 failed)" in shown[0].text
+        assert set(shown[0].entry_ids) == {e.id for e in entries}
+
+        bridge.jobs_changed.emit(frozenset(job_ids))  # the same failures again: no new notice
+        qtbot.waitUntil(lambda: tasks.pending_count() == 0, timeout=30_000)
+        assert len(shown) == 1
+        assert not notifier._timer.isActive()  # nothing new was collected either
+        notifier.close()
+    finally:
+        service.uploads.stop()
+        service.close()
