@@ -86,8 +86,10 @@ def _pages(document: object, mime: str, limits: Limits) -> Extraction:
 
 def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    # PDFium marks a soft hyphen at a line end with \x02: the word continues on the next line.
-    text = text.replace("\x02\n", "").replace("\x02", "").replace("\ufffe", "")
+    # PDFium turns a hyphen at the end of a line into \x02, whether the typesetter split a word
+    # there or the word has a real hyphen ("command-line"). Which one cannot be known, so the
+    # hyphen and the line break are kept, as the page shows them.
+    text = text.replace("\x02", "-").replace("\ufffe", "")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 
