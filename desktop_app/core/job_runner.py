@@ -186,7 +186,10 @@ class JobRunner:
         try:
             if job.view.size > self.limits.direct_limit:
                 multipart = MultipartUpload(self._queue, up, self._policy, self._clock, stop)
-                return multipart.run(job, owner, path, self.limits.part_size, progress)
+                # Parts are big: announce each one (no throttling).
+                return multipart.run(
+                    job, owner, path, self.limits.part_size, lambda n: progress(n, force=True)
+                )
             return up.create_file(
                 path, job.view.name, job.mime_type, job.purpose, job.expires_after, progress
             )
@@ -268,10 +271,10 @@ class _Progress:
         self._sent = 0
         self._written = -1
 
-    def __call__(self, sent: int) -> None:
+    def __call__(self, sent: int, *, force: bool = False) -> None:
         self._sent = sent
         now = self._clock()
-        if now - self._last >= PROGRESS_INTERVAL:
+        if force or now - self._last >= PROGRESS_INTERVAL:
             self._last = now
             self.flush()
 

@@ -433,6 +433,25 @@ class UploadQueue:
             (ambiguous, ambiguous),
         )
 
+    def release_owned(self, owner: str) -> list[int]:
+        """Hand back every job ``owner`` still holds (shutdown with calls still in flight).
+
+        The attempt is given back; a job without a remote file id is marked for
+        reconciliation, because the call that is still running may yet store the file.
+        """
+        with self._db.transaction() as conn:
+            rows = conn.execute(
+                "UPDATE upload_jobs SET state = 'queued', owner = NULL, lease_until = NULL,"
+                " attempts = max(0, attempts - 1), next_attempt_at = NULL, updated_at = ?,"
+                " reconcile_since = CASE WHEN file_id IS NULL"
+                " THEN coalesce(reconcile_since, attempt_started_at) ELSE reconcile_since END,"
+                " ambiguous_since = CASE WHEN file_id IS NULL"
+                " THEN coalesce(ambiguous_since, attempt_started_at) ELSE ambiguous_since END"
+                " WHERE owner = ? AND state IN ('uploading', 'verifying') RETURNING id",
+                (self._clock(), owner),
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def set_upload(
         self, job_id: int, owner: str, upload_id: str | None, expires: float | None
     ) -> bool:

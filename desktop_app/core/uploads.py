@@ -295,7 +295,10 @@ class UploadManager:
         self.recover()
         self._pool.start()
         self._housekeeper = threading.Thread(
-            target=self._housekeep, name="ag-upload-lease", daemon=True
+            target=self._housekeep,
+            args=(self._pool.stopping,),
+            name="ag-upload-lease",
+            daemon=True,
         )
         self._housekeeper.start()
 
@@ -303,16 +306,13 @@ class UploadManager:
         """Stop gracefully: finish or hand back in-flight jobs (to queued), join the threads."""
         if self._housekeeper is None:
             return
-        clean = self._pool.stop(timeout / 2)
-        if not clean:
-            # Calls still in flight: closing the clients makes them fail fast; the workers
-            # then hand their jobs back to the queue (marked for reconciliation).
-            self._close_uploaders()
-            self._pool.join(timeout / 2)
+        self._pool.stop(timeout)
         self._housekeeper.join(timeout)
         self._housekeeper = None
         self._close_uploaders()
-        left = self.queue.recover("", lambda owner, _lease: owner == self.owner)
+        # Calls that are still running cannot be interrupted safely; their jobs are handed
+        # back now, and the owner check discards whatever those calls return later.
+        left = self.queue.release_owned(self.owner)
         if left:
             log.warning("handed %d busy upload job(s) back to the queue", len(left))
         self._emit("queue", None)
@@ -437,9 +437,9 @@ class UploadManager:
             return expired  # another manager in this process: trust its lease
         return expired or not _pid_alive(pid)
 
-    def _housekeep(self) -> None:
+    def _housekeep(self, stopping: threading.Event) -> None:
         last_recover = 0.0
-        while not self._pool.stopping.wait(self._lease / 4):
+        while not stopping.wait(self._lease / 4):
             try:
                 self.queue.renew(self.owner, self._lease)
                 if time.monotonic() - last_recover > 10:

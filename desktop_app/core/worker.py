@@ -47,11 +47,15 @@ class WorkerPool:
 
     def start(self) -> None:
         """Start the threads (idempotent while running)."""
-        if self.running:
+        if self.running and not self.stopping.is_set():
             return
-        self.stopping.clear()
+        # A fresh Event per start: threads of an earlier run still finishing a call keep
+        # their own (set) Event and exit when that call returns.
+        self.stopping = threading.Event()
         self._threads = [
-            threading.Thread(target=self._loop, name=f"{self.name}-{i + 1}", daemon=True)
+            threading.Thread(
+                target=self._loop, args=(self.stopping,), name=f"{self.name}-{i + 1}", daemon=True
+            )
             for i in range(self.size)
         ]
         for thread in self._threads:
@@ -63,7 +67,11 @@ class WorkerPool:
             self._cond.notify_all()
 
     def stop(self, timeout: float) -> bool:
-        """Ask every thread to stop and join them; False if one is still busy after ``timeout``."""
+        """Ask every thread to stop and join them; False if one is still busy after ``timeout``.
+
+        A thread still inside an HTTP call cannot be interrupted safely; it is left to finish
+        that call (it is a daemon thread and exits right after).
+        """
         self.stopping.set()
         self.wake()
         deadline = time.monotonic() + timeout
@@ -71,17 +79,12 @@ class WorkerPool:
             thread.join(max(0.0, deadline - time.monotonic()))
         return not self.running
 
-    def join(self, timeout: float) -> bool:
-        for thread in self._threads:
-            thread.join(timeout)
-        return not self.running
-
-    def _loop(self) -> None:
-        while not self.stopping.is_set():
+    def _loop(self, stopping: threading.Event) -> None:
+        while not stopping.is_set():
             with self._cond:
                 generation = self._generation
             try:
-                delay = self._step(self.stopping)
+                delay = self._step(stopping)
             except Exception:
                 # A bug in one step must not kill the worker; the job is handled by the step.
                 log.exception("upload worker step failed")
@@ -89,7 +92,7 @@ class WorkerPool:
             if delay is None:
                 continue
             with self._cond:
-                if generation == self._generation and not self.stopping.is_set():
+                if generation == self._generation and not stopping.is_set():
                     self._cond.wait(min(max(delay, 0.0), MAX_IDLE_WAIT))
 
 

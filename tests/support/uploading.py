@@ -72,6 +72,7 @@ def rig(
     limits: UploadLimits | None = None,
     key: str | None = "server",
     lease_seconds: float = 60.0,
+    request_timeout: float | None = None,
 ) -> Iterator[Rig]:
     root.mkdir(parents=True, exist_ok=True)
     db = Database(root / "store.sqlite3")
@@ -85,6 +86,7 @@ def rig(
         base_url=server.base_url,
         limits=limits,
         lease_seconds=lease_seconds,
+        request_timeout=request_timeout,
     )
     try:
         yield Rig(root, server, db, vault, manager, holder)
