@@ -85,7 +85,7 @@ def _convert(exc: Exception, *, may_store: bool) -> ApiCallError:
         kind = classify_status(exc.status_code, exc.code, body_msg)
         retry_after = parse_retry_after(dict(exc.response.headers), time.time())
         return ApiCallError(
-            redact(f"HTTP {exc.status_code}: {body_msg}"),
+            redact(body_msg or f"HTTP {exc.status_code}"),
             str(kind),
             http_status=exc.status_code,
             request_id=exc.request_id,

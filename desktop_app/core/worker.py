@@ -197,7 +197,14 @@ class Drainer:
 
     def _settle(self, job: Job, failure: Failure) -> None:
         now = self._clock()
-        log.info("job %d attempt %d failed: %s", job.id, job.view.attempts, failure.message)
+        log.info(
+            "job %d attempt %d failed (%s, HTTP %s): %s",
+            job.id,
+            job.view.attempts,
+            failure.kind,
+            failure.http_status or "-",
+            failure.message,
+        )
         if self._gate.breaker(job.target).record_failure(failure.kind):
             log.warning("breaker for %s opened after repeated failures", job.target)
             self._emit("queue", None)
