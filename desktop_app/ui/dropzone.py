@@ -11,8 +11,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -62,7 +71,7 @@ class DropZone(QFrame):
         super().__init__(parent)
         self.setObjectName("dropZone")
         self.setAcceptDrops(True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumHeight(140)
         self.setAccessibleName("Drop zone")
         self.setAccessibleDescription(
@@ -105,13 +114,20 @@ class DropZone(QFrame):
         self._set_hover(False)
 
     def _set_hover(self, hover: bool) -> None:
-        # A dynamic property lets the stylesheet highlight the zone while something is dragged
-        # over it, in either theme (palette(highlight) follows the theme).
         self.setProperty("dragHover", hover)
-        self.setStyleSheet(
-            "#dropZone { border: 2px dashed palette(mid); border-radius: 10px; }"
-            '#dropZone[dragHover="true"] { border: 2px solid palette(highlight); }'
-        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Drawn from the palette (not a style sheet) so the zone follows light/dark switches.
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        hover = bool(self.property("dragHover"))
+        role = QPalette.ColorRole.Highlight if hover else QPalette.ColorRole.Mid
+        pen = QPen(self.palette().color(role), 2)
+        pen.setStyle(Qt.PenStyle.SolidLine if hover else Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 10, 10)
+        painter.end()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _has_local_files(event.mimeData()):

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._status_dirty = False
         self._settings_dialog: Any = None
         self._total: int | None = None
+        self._last_status: Any = None
         self.setWindowTitle("AttachGuard")
         self.setAccessibleName("AttachGuard main window")
         self.setAcceptDrops(True)
@@ -403,8 +404,10 @@ class MainWindow(QMainWindow):
             uploads.status, on_done=self._show_status, on_error=self._status_failed
         )
 
-    def _show_status(self, status: Any) -> None:
-        self._status_busy = False
+    def _show_status(self, status: Any, refresh: bool = True) -> None:
+        self._last_status = status
+        if refresh:
+            self._status_busy = False
         queue_text, service_text, kind = describe_queue(status)
         self.queue_label.setText(queue_text)
         self.service_label.setText(service_text)
@@ -414,6 +417,8 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(
             "&Resume uploads" if str(paused or "") == "user" else "&Pause uploads"
         )
+        if not refresh:
+            return
         self._update_count(recount=False)
         self.status_refreshed.emit()
         if self._status_dirty:
@@ -537,6 +542,12 @@ class MainWindow(QMainWindow):
         for action in self.actions.all:
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Status colours are picked per theme: repaint them when the palette switches.
+        if event.type() == QEvent.Type.PaletteChange and self._last_status is not None:
+            self._show_status(self._last_status, refresh=False)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The tray app keeps running; the window only hides (and is cheap to show again).
