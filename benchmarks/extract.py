@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import importlib
+import json
 import re
 import shutil
 import statistics
@@ -103,6 +104,17 @@ def build(root: Path, paras: list[str], docs: int) -> dict[str, list[tuple[Path,
         csv_path = root / f"d{d}.csv"
         csv_path.write_text("\n".join(",".join(f'"{c}"' for c in r) for r in rows))
         out["csv"].append((csv_path, cells))
+        out["ods"].append((docgen.ods(root / f"d{d}.ods", {"Data": rows}), cells))
+        odt_path = docgen.odt(root / f"d{d}.odt", heading="Notes", paragraphs=chunk)
+        out["odt"].append((odt_path, f"Notes {known}"))
+        out["rtf"].append((docgen.rtf(root / f"d{d}.rtf", chunk), known))
+        mail = docgen.eml(root / f"d{d}.eml", subject="Notes", body=known, attachments=[])
+        out["eml"].append((mail, f"Notes {known}"))
+        notebook = root / f"d{d}.ipynb"
+        cells_nb = [{"cell_type": "markdown", "metadata": {}, "source": p} for p in chunk]
+        notebook.write_text(json.dumps({"cells": cells_nb, "metadata": {}, "nbformat": 4,
+                                        "nbformat_minor": 5}))  # fmt: skip
+        out["ipynb"].append((notebook, known))
     return out
 
 

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from desktop_app.core.extract.markdown import clean_inline, fence, join_blocks, table
+from desktop_app.core.extract.markdown import (
+    clean_inline,
+    fence,
+    group_list_items,
+    join_blocks,
+    table,
+)
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button",
@@ -42,8 +48,9 @@ class _Table:
 
 
 class _Converter(HTMLParser):
-    def __init__(self, main_tag: str | None) -> None:
+    def __init__(self, main_tag: str | None, *, use_title: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.use_title = use_title
         self.blocks: list[str] = []
         self.buf: list[str] = []
         self.skip = 0
@@ -222,8 +229,8 @@ class _Converter(HTMLParser):
         self._flush()
         while self.tables:
             self._close_table()
-        blocks = self.blocks
-        title = clean_inline("".join(self.title))
+        blocks = group_list_items(self.blocks)
+        title = clean_inline("".join(self.title)) if self.use_title else ""
         if title and not (blocks and blocks[0].startswith("#") and title in blocks[0]):
             blocks = [f"# {title}", *blocks]
         return join_blocks(blocks)
@@ -238,12 +245,13 @@ def _main_tag(html: str) -> str | None:
     return None
 
 
-def html_to_markdown(html: str, *, whole: bool = False) -> str:
-    """Markdown for an HTML document (``whole``: ignore ``<main>``/``<article>`` focus)."""
-    converter = _Converter(None if whole else _main_tag(html))
+def html_to_markdown(html: str, *, whole: bool = False, use_title: bool = True) -> str:
+    """Markdown for an HTML document (``whole``: ignore ``<main>``/``<article>`` focus;
+    ``use_title``: start with the ``<title>`` when the body does not repeat it)."""
+    converter = _Converter(None if whole else _main_tag(html), use_title=use_title)
     converter.feed(html)
     converter.close()
     text = converter.result()
     if not text.strip() and not whole:
-        return html_to_markdown(html, whole=True)
+        return html_to_markdown(html, whole=True, use_title=use_title)
     return text

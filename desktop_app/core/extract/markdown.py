@@ -50,6 +50,25 @@ def join_blocks(blocks: Iterable[str]) -> str:
     return _MANY_BLANK.sub("\n\n", text).strip() + "\n" if text else ""
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+
+
+def group_list_items(blocks: Iterable[str]) -> list[str]:
+    """Consecutive list-item blocks joined into one list (no blank lines between items)."""
+    out: list[str] = []
+    previous_is_item = False
+    for block in blocks:
+        if not block or not block.strip():
+            continue
+        is_item = bool(_LIST_ITEM.match(block))
+        if is_item and previous_is_item:
+            out[-1] = f"{out[-1]}\n{block}"
+        else:
+            out.append(block)
+        previous_is_item = is_item
+    return out
+
+
 def page_marker(number: int, total: int | None = None, unit: str = "Page") -> str:
     suffix = f" of {total}" if total else ""
     return f"<!-- {unit} {number}{suffix} -->"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.extract.markdown import clean_inline, join_blocks, table
+from desktop_app.core.extract.markdown import clean_inline, group_list_items, join_blocks, table
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 from desktop_app.core.extract.safety import check_zip, check_zip_members
 
@@ -46,43 +46,75 @@ def extract_docx(path: Path, mime: str, limits: Limits) -> Extraction:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    styles = _style_names(document)
     blocks: list[str] = []
-    tables = 0
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            blocks.append(_docx_paragraph(Paragraph(child, document)))
+            blocks.append(_docx_paragraph(Paragraph(child, document), styles))
         elif child.tag == qn("w:tbl"):
-            tables += 1
             blocks.append(_docx_table(Table(child, document)))
         elif child.tag == qn("w:sdt"):  # content controls (e.g. a table of contents)
             for paragraph in child.iter(qn("w:p")):
-                blocks.append(_docx_paragraph(Paragraph(paragraph, document)))
-    markdown = join_blocks(blocks)
+                blocks.append(_docx_paragraph(Paragraph(paragraph, document), styles))
+    markdown = join_blocks(group_list_items(blocks))
     if not markdown.strip():
         raise ExtractFailed(FailureKind.EMPTY)
     return Extraction(markdown=markdown, kind="docx", mime_type=mime)
 
 
-def _docx_paragraph(paragraph: Any) -> str:
-    text = clean_inline(paragraph.text.replace("\n", " \n"))
+def _style_names(document: Any) -> dict[str, str]:
+    """Style id -> lower-case built-in name ("heading 1", "list bullet", "title").
+
+    Read once from styles.xml: python-docx's ``paragraph.style`` scans every style per call,
+    which made it the slowest step. ``w:name`` holds the English built-in name even in
+    localised documents (whose style *ids* are translated).
+    """
+    from docx.oxml.ns import qn
+
+    names: dict[str, str] = {}
+    try:
+        element = document.styles.element
+    except (KeyError, ValueError, AttributeError):
+        return names
+    for style in element.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        style_id = style.get(qn("w:styleId"))
+        if style_id and name is not None:
+            names[style_id] = (name.get(qn("w:val")) or "").lower()
+    return names
+
+
+def _docx_text(paragraph: Any) -> str:
+    """The paragraph's text with hyperlinks as Markdown links."""
+    parts: list[str] = []
+    for item in paragraph.iter_inner_content():
+        text = item.text
+        address = getattr(item, "address", None)
+        if address and text and address.startswith(("http://", "https://", "mailto:")):
+            parts.append(f"[{text}]({address})" if text != address else text)
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def _docx_paragraph(paragraph: Any, styles: dict[str, str]) -> str:
+    text = clean_inline(_docx_text(paragraph))
     if not text:
         return ""
-    style = ""
-    try:
-        style = (paragraph.style.name or "") if paragraph.style is not None else ""
-    except (KeyError, ValueError):
-        style = ""
-    if style == "Title":
+    p_pr = paragraph._p.pPr
+    style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+    style = styles.get(style_id, "") if style_id else ""
+    if style == "title":
         return f"# {text}"
-    if style.startswith("Heading"):
-        level = style.removeprefix("Heading").strip()
+    if style.startswith("heading"):
+        level = style.removeprefix("heading").strip()
         depth = int(level) if level.isdigit() else 1
         return f"{'#' * min(depth + 1, 6)} {text}"
-    num_pr = paragraph._p.pPr.numPr if paragraph._p.pPr is not None else None
-    if style.startswith("List Number"):
+    num_pr = p_pr.numPr if p_pr is not None else None
+    if style.startswith("list number"):
         return f"1. {text}"
-    if style.startswith("List") or num_pr is not None:
+    if style.startswith("list") or num_pr is not None:
         indent = 0
         if num_pr is not None and num_pr.ilvl is not None and num_pr.ilvl.val is not None:
             indent = int(num_pr.ilvl.val)

@@ -66,7 +66,8 @@ def extract_epub(path: Path, mime: str, limits: Limits) -> Extraction:
             if chapter not in names:
                 continue
             text, _ = decode_text(read_member(archive, chapter, limits))
-            blocks.append(html_to_markdown(text, whole=True))
+            # Chapter <title>s are often file names ("ch001.xhtml"): the headings carry the text.
+            blocks.append(html_to_markdown(text, whole=True, use_title=False))
         title_el = opf.find(".//{http://purl.org/dc/elements/1.1/}title")
     title = (title_el.text or "").strip() if title_el is not None else ""
     markdown = join_blocks(blocks)
@@ -162,8 +163,27 @@ def extract_rtf(path: Path, mime: str, limits: Limits) -> Extraction:
         text = str(rtf_to_text(raw.decode("latin-1"), encoding="cp1252", errors="replace"))  # type: ignore[no-untyped-call]
     except (ValueError, IndexError, UnicodeError) as exc:
         raise ExtractFailed(FailureKind.CORRUPT, str(exc)) from exc
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
-    markdown = join_blocks(["\n".join(lines)])
+    markdown = join_blocks(["\n".join(_rtf_tables(text.replace("\r\n", "\n")))])
     if not markdown.strip():
         raise ExtractFailed(FailureKind.EMPTY)
     return Extraction(markdown=markdown, kind="rtf", mime_type=mime)
+
+
+def _rtf_tables(text: str) -> list[str]:
+    """striprtf ends each table cell with a newline and starts the next with "|": rebuild rows
+    ("a | b | c") and give each run of rows a Markdown table header rule."""
+    text = text.replace("\n|", " | ")
+    lines: list[str] = []
+    in_table = False
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if line.endswith(" |") and line.count(" | ") >= 1:
+            cells = [c.strip() for c in line.rstrip("| ").split(" | ")]
+            lines.append("| " + " | ".join(cells) + " |")
+            if not in_table:
+                lines.append("|" + "---|" * len(cells))
+            in_table = True
+            continue
+        in_table = False
+        lines.append(line)
+    return lines
