@@ -91,6 +91,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("AttachGuard settings")
         self.setAccessibleName("Settings")
+        self.setMinimumWidth(660)  # every tab label and the key field visible without scrolling
         self._service = service
         self._loaded: LoadedSettings = service.loaded
         self._delete_key = False
