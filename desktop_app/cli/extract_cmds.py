@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, warn
+
+if TYPE_CHECKING:
+    from desktop_app.core.texts import TextService
 
 MIN_TOKENS = 500  # mirrors desktop_app.core.fallback.MIN_TOKENS without importing it
 _PART_RULE = "\n" + "=" * 72 + "\n\n"
@@ -76,7 +80,11 @@ def _token_budget(text: str) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, context: CommandContext) -> int:
-    extraction = context.service.texts.extract_path(args.file)
+    texts = _text_service(context)
+    try:
+        extraction = texts.extract_path(args.file)
+    finally:
+        texts.close()
     if args.json:
         print_json({"file": str(args.file), **extraction.to_json()})
         return EXIT_OK
@@ -92,7 +100,11 @@ def cmd_extract(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
-    prompt = context.service.texts.fallback_for_paths(args.files, max_tokens=args.max_tokens)
+    texts = _text_service(context)
+    try:
+        prompt = texts.fallback_for_paths(args.files, max_tokens=args.max_tokens)
+    finally:
+        texts.close()
     total = len(prompt.parts)
     if args.part is not None and not 1 <= args.part <= total:
         return fail(f"there {'is' if total == 1 else 'are'} {total} part(s); --part {args.part}")
@@ -125,3 +137,19 @@ def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
     if total > 1 and args.part is None:
         warn(f"the prompt has {total} parts; paste them one at a time (see --part)")
     return EXIT_OK
+
+
+def _text_service(context: CommandContext) -> TextService:
+    """A TextService for files on disk, without opening the store or importing the SDK.
+
+    ``context.service`` would also work, but it loads the upload machinery (the openai SDK
+    alone takes over a second to import) that extracting a file never needs. The text cache
+    is the same one the app uses.
+    """
+    from desktop_app.core.texts import TextService
+    from desktop_app.settings import load_settings
+
+    loaded = load_settings(context.paths.settings_file)
+    for problem in loaded.problems:
+        warn(f"settings: {problem}")
+    return TextService(None, context.paths.extract_cache_dir, loaded.settings.fallback)
