@@ -240,9 +240,19 @@ class DocumentActions(QObject):
         rows = self._selection()
         if len(rows) != 1:
             return
-        folder = self._service.vault.blob_path(rows[0].sha256).parent
-        if not self.open_url(QUrl.fromLocalFile(str(folder))):
-            self._report(f"Could not open {folder}.")
+        vault = self._service.vault
+        entry_id = rows[0].entry_id
+
+        def folder() -> Path:
+            return Path(vault.blob_path(vault.get(entry_id).sha256)).parent
+
+        def opened(path: Path) -> None:
+            if not self.open_url(QUrl.fromLocalFile(str(path))):
+                self._report(f"Could not open {path}.")
+
+        self._tasks.run_in_background(
+            folder, on_done=opened, on_error=self._failed("Open backup folder")
+        )
 
     def restore_to(self) -> None:
         rows = self._selection()

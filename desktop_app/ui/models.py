@@ -247,7 +247,7 @@ class DocumentTableModel(QAbstractTableModel):
             hint = " Use “Copy text instead” to paste its text." if row.fallback_available else ""
             return f"{row.error_message}{hint}"
         if column == Column.NAME:
-            return f"{row.name}\nSHA-256 {row.sha256}"
+            return row.name
         return None
 
     # -- paging -------------------------------------------------------------------------------

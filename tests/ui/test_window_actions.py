@@ -95,7 +95,8 @@ def test_open_backup_folder_opens_the_folder_holding_the_blob(
     opened: list[QUrl] = []
     window.actions.open_url = lambda url: opened.append(url) or True
     window.actions.open_folder.trigger()
-    sha = _row(window, entry_id).sha256
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT_MS)
+    sha = window._service.vault.get(entry_id).sha256
     folder = Path(opened[0].toLocalFile())
     assert (folder / sha).read_bytes() == b"\xff\xd8\xff jpeg-ish"
 
