@@ -22,6 +22,7 @@ HOSTILE = {
     "application/x-test-spin": "support.extract_hostile:spin_forever",
     "application/x-test-eat": "support.extract_hostile:eat_memory",
     "application/x-test-crash": "support.extract_hostile:crash",
+    "application/x-test-env": "support.extract_hostile:report_environment",
 }
 
 
@@ -228,3 +229,20 @@ def test_service_raises_extraction_error_with_kind(tmp_path: Path) -> None:
         assert str(caught.value).startswith("scan.pdf has no text layer")
     finally:
         texts.close()
+
+
+def test_worker_environment_holds_no_api_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-must-not-leak")
+    monkeypatch.setenv("ATTACHGUARD_PROBE", "visible")
+    sandbox = ExtractionRunner(timeout=90, extractors=HOSTILE)
+    try:
+        sample = tmp_path / "probe.bin"
+        sample.write_bytes(b"x")
+        result = sandbox.run(sample, "application/x-test-env")
+    finally:
+        sandbox.close()
+    assert not isinstance(result, Failure), result
+    assert "ATTACHGUARD_PROBE=visible" in result.markdown  # the probe really saw the environment
+    assert "sk-test-must-not-leak" not in result.markdown

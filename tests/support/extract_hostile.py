@@ -27,3 +27,11 @@ def crash(path: Path, mime: str, limits: Limits) -> Extraction:
     import os
 
     os._exit(70)
+
+
+def report_environment(path: Path, mime: str, limits: Limits) -> Extraction:
+    """A compromised parser looking for secrets: it returns everything in its environment."""
+    import os
+
+    dump = "\n".join(f"{name}={value}" for name, value in sorted(os.environ.items()))
+    return Extraction(markdown=dump, kind="text", mime_type=mime)

@@ -23,7 +23,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import os
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -41,6 +43,7 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MEMORY_LIMIT = 2 * 1024 * 1024 * 1024
 STARTUP_TIMEOUT = 30.0  # a cold interpreter on a loaded machine; not part of the document's time
 _REAP_SECONDS = 5.0
+_SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSW|CREDENTIAL|AUTH|COOKIE|SESSION", re.IGNORECASE)
 
 
 def worker_command() -> list[str]:
@@ -49,6 +52,13 @@ def worker_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, "--extract-worker"]
     return [sys.executable, "-m", "desktop_app.core.extract.worker"]
+
+
+def worker_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The app's environment minus anything that looks like a credential: the worker parses
+    hostile files, so even a parser exploit must find no API key to steal."""
+    env = os.environ if environ is None else environ
+    return {name: value for name, value in env.items() if not _SECRET_NAME.search(name)}
 
 
 class _Worker:
@@ -61,6 +71,7 @@ class _Worker:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             bufsize=0,
+            env=worker_environment(),
         )
         self.replies: queue.Queue[dict[str, Any] | None] = queue.Queue()
         self.ready = False
@@ -149,7 +160,7 @@ class ExtractionRunner:
                 code = self._recycle(kill=True)
                 return Failure(FailureKind.FAILED, f"the worker did not start (exit {code})")
             request = {
-                "path": str(path),
+                "path": str(path.absolute()),
                 "mime": mime,
                 "limits": dataclasses.asdict(self.limits),
             }

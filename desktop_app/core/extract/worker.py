@@ -31,6 +31,8 @@ def main() -> int:
     if hello is None:
         return 0
     _limit_memory(hello.get("memory_limit"))
+    if hasattr(os, "nice"):
+        os.nice(5)  # parsing in the background must not make the tray or window stutter
     for entry in hello.get("sys_path", []):
         if entry not in sys.path:
             sys.path.append(str(entry))
