@@ -96,6 +96,8 @@ class SettingsDialog(QDialog):
         self._loaded: LoadedSettings = service.loaded
         self._delete_key = False
         self._saving = False
+        #: After a save: whether a changed setting only takes effect after a restart.
+        self.restart_needed = False
         #: The login-item writer for this platform; replaceable (tests use a temp folder).
         self.autostart: Autostart = autostart_for_platform()
 
@@ -231,6 +233,12 @@ class SettingsDialog(QDialog):
         form.addRow("Parallel up&loads:", self.concurrency)
         form.addRow("Maximum &attempts:", self.max_attempts)
         form.addRow("Longest &wait between attempts:", self.backoff_cap)
+        restart_note = QLabel(
+            "The base URL, parallel uploads and retry limits apply from the next start of "
+            "AttachGuard; purpose and expiry apply to documents added from now on."
+        )
+        restart_note.setWordWrap(True)
+        form.addRow(restart_note)
         for row, widget in ((1, self.purpose), (3, self.concurrency), (4, self.max_attempts)):
             self._set_buddy(form, row, widget)
         self._set_buddy(form, 5, self.backoff_cap)
@@ -410,6 +418,7 @@ class SettingsDialog(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         if request.settings is not None:
+            self.restart_needed = _restart_needed(self._loaded.settings, request.settings)
             _update_in_place(self._loaded.settings, request.settings)
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -462,6 +471,12 @@ def _apply_start_at_login(autostart: Autostart, wanted: bool) -> None:
         autostart.enable(launch_command())
     elif not wanted and autostart.is_enabled():
         autostart.disable()
+
+
+def _restart_needed(before: Settings, after: Settings) -> bool:
+    # The upload manager reads these once, when it starts (core/uploads.py).
+    fields = ("base_url", "concurrency", "max_attempts", "backoff_base", "backoff_cap")
+    return any(getattr(before.upload, f) != getattr(after.upload, f) for f in fields)
 
 
 def _update_in_place(target: Settings, source: Settings) -> None:

@@ -312,7 +312,9 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.key_changed.connect(self._key_changed)
         folders_before = copy.deepcopy(self._service.settings.watch.folders)
-        dialog.settings_saved.connect(lambda: self._settings_applied(folders_before))
+        dialog.settings_saved.connect(
+            lambda: self._settings_applied(folders_before, dialog.restart_needed)
+        )
         dialog.destroyed.connect(self._settings_closed)
         self._settings_dialog = dialog
         dialog.open()
@@ -476,7 +478,12 @@ class MainWindow(QMainWindow):
 
         self._tasks.run_in_background(resume, on_done=done, on_error=self._action_failed)
 
-    def _settings_applied(self, folders_before: list[Any]) -> None:
+    def _settings_applied(self, folders_before: list[Any], restart_needed: bool) -> None:
+        self.show_message(
+            "Settings saved. Upload limits and the base URL apply after AttachGuard restarts."
+            if restart_needed
+            else "Settings saved."
+        )
         start_watching = getattr(self._service, "start_watching", None)
         folders = self._service.settings.watch.folders
         if start_watching is not None and folders != folders_before:

@@ -125,6 +125,7 @@ def test_settings_are_saved_to_the_file_and_applied(
     assert s.ui.start_at_login
     login_item = dialog.autostart.path.read_text(encoding="utf-8")
     assert "Exec=" in login_item and "Name=AttachGuard" in login_item
+    assert dialog.restart_needed  # concurrency and attempts are read when uploads start
     # The running service sees the new values in the very objects its parts hold.
     assert ui_service.settings.upload is upload_section
     assert upload_section.concurrency == 3
@@ -198,6 +199,7 @@ def test_turning_start_at_login_off_removes_the_login_item(qtbot: QtBot, ui_serv
     dialog.start_at_login.setChecked(False)
     _save(qtbot, dialog, dialog.settings_saved)
     assert not dialog.autostart.is_enabled()
+    assert not dialog.restart_needed
     assert not load_settings(ui_service.paths.settings_file, environ={}).settings.ui.start_at_login
 
 
