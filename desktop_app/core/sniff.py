@@ -129,13 +129,17 @@ def sniff_mime(head: bytes, name: str) -> str:
     return _classify_text(text, truncated=len(head) >= HEAD_BYTES, name=name)
 
 
-def sniff_file(path: Path, name: str | None = None) -> str:
+def sniff_file(path: Path, name: str | None = None, *, head: bytes | None = None) -> str:
     """The MIME type of the file at ``path``; ``name`` (default: the path's) for name hints.
 
     Reads the first bytes, and for zip/OLE2 containers their directory as well (never the whole
-    file). Raises ``OSError`` if the file cannot be read.
+    file). A caller that already holds the file's first :data:`HEAD_BYTES` passes them as
+    ``head``; the file is then only opened for containers. Raises ``OSError`` if it cannot be
+    read.
     """
     label = name if name is not None else path.name
+    if head is not None and not head.startswith((*_ZIP_MAGICS, _OLE2_MAGIC)):
+        return sniff_mime(head, label)
     with path.open("rb") as handle:
         head = handle.read(HEAD_BYTES)
         if head.startswith(_ZIP_MAGICS):

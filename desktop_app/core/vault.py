@@ -151,7 +151,8 @@ class Vault:
                 finally:
                     os.close(tmp_fd)
             sha = hashlib.sha256(data).hexdigest()
-            return self._commit(tmp_path, sha, len(data), name, None, source)
+            head = data[: fsutil.HEAD_BYTES]
+            return self._commit(tmp_path, sha, len(data), head, name, None, source)
         finally:
             tmp_path.unlink(missing_ok=True)
 
@@ -167,7 +168,9 @@ class Vault:
                     os.fsync(tmp_fd)
                 finally:
                     os.close(tmp_fd)
-            return self._commit(tmp_path, copied.sha256, copied.size, name, original_path, source)
+            return self._commit(
+                tmp_path, copied.sha256, copied.size, copied.head, name, original_path, source
+            )
         finally:
             tmp_path.unlink(missing_ok=True)  # already renamed away on success
 
@@ -176,6 +179,7 @@ class Vault:
         tmp_path: Path,
         sha: str,
         size: int,
+        head: bytes,
         name: str,
         original_path: str | None,
         source: Source,
@@ -185,7 +189,7 @@ class Vault:
         original_path = _storable(original_path) if original_path is not None else None
         final = self.blob_path(sha)
         try:
-            mime = sniff_file(tmp_path, name)
+            mime = sniff_file(tmp_path, name, head=head)
         except OSError as exc:
             raise VaultError(f"cannot read back the copy of {name}: {exc}") from exc
         now = time.time()

@@ -256,3 +256,10 @@ def test_an_inflating_member_is_never_read_whole(tmp_path: Path) -> None:
 
     assert found == sniff.ODT
     assert peak < 8 * 1024 * 1024
+
+
+def test_sniff_file_with_a_known_head_opens_the_file_only_for_containers(tmp_path: Path) -> None:
+    docx = _zip(tmp_path / "x", {"word/document.xml": b"<w/>"})
+
+    assert sniff_file(tmp_path / "never-created", "a.txt", head=b"plain words") == sniff.TEXT
+    assert sniff_file(docx, "x", head=docx.read_bytes()[:HEAD_BYTES]) == sniff.DOCX
