@@ -26,7 +26,7 @@ _SKIP = frozenset(
 )  # fmt: skip
 _BLOCK = frozenset(
     {"p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd",
-     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "br", "hr",
+     "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "table", "tr", "hr",
      "figure", "figcaption", "address", "details", "summary", "body", "html"}
 )  # fmt: skip
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -78,7 +78,9 @@ class _Converter(HTMLParser):
     def _flush(self) -> None:
         if self.pre:
             return
-        text = clean_inline("".join(self.buf))
+        # <br> line breaks survive; all other whitespace runs collapse to one space.
+        text = "\n".join(clean_inline(line) for line in "".join(self.buf).split("\n"))
+        text = text.strip("\n")
         self.buf = []
         if not text:
             return
@@ -124,7 +126,8 @@ class _Converter(HTMLParser):
             self.pre += 1
             self.buf = []
         elif tag == "br":
-            self._target().append("\n" if self.pre else " ")
+            in_cell = bool(self.tables and self.tables[-1].cell is not None)
+            self._target().append(" " if in_cell else "\n")
         elif tag == "hr":
             self.blocks.append("---")
         elif tag == "table":
