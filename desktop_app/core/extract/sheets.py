@@ -80,9 +80,8 @@ def _sheet_block(
 
 
 def _trim(grid: list[list[str]]) -> list[list[str]]:
-    """Drop empty rows at the end and empty columns on the right."""
-    while grid and not any(grid[-1]):
-        grid.pop()
+    """Drop empty rows (they cost tokens and carry nothing) and empty columns on the right."""
+    grid = [row for row in grid if any(row)]
     width = max((max((i + 1 for i, v in enumerate(r) if v), default=0) for r in grid), default=0)
     return [r[:width] for r in grid]
 
