@@ -68,7 +68,7 @@ def _sheet_block(
     grid = _trim([[_format(v) for v in row[: limits.max_columns]] for row in rows])
     if not grid:
         return f"{heading}\n\n_(empty sheet)_", False
-    cut = len(grid) > limits.max_rows_per_sheet
+    cut = len(rows) > limits.max_rows_per_sheet  # counted before empty rows were dropped
     shown = grid[: limits.max_rows_per_sheet]
     parts = [heading, table(shown)]
     if cut:
