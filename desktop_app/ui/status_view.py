@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
+    QLabel,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
 )
 
+from desktop_app.ui import theme
 from desktop_app.ui.models import PROGRESS_ROLE, when
 
 _PAUSED = {
@@ -82,3 +84,67 @@ class StatusDelegate(QStyledItemDelegate):
         bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
         bar.palette = option.palette  # type: ignore[attr-defined]
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+
+
+class QueueStatusLabels(QObject):
+    """The status bar's queue and service labels, refreshed off the GUI thread.
+
+    At most one ``uploads.status()`` read is in flight; requests arriving meanwhile are folded
+    into one more read when it returns. Colours follow the theme (re-applied on a palette
+    change of the watched widget).
+    """
+
+    #: Emitted with the ``QueueStatus`` after every successful read.
+    shown = Signal(object)
+
+    def __init__(self, service: Any, tasks_module: Any, parent: Any) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._tasks = tasks_module
+        self._widget = parent
+        self._busy = False
+        self._dirty = False
+        self._last: Any = None
+        self.queue_label = QLabel()
+        self.queue_label.setAccessibleName("Upload queue state")
+        self.service_label = QLabel()
+        self.service_label.setAccessibleName("Service state")
+        parent.installEventFilter(self)
+
+    def refresh(self) -> None:
+        uploads = getattr(self._service, "uploads", None)
+        if uploads is None:
+            self.queue_label.setText("")
+            self.service_label.setText("Uploads are not available")
+            return
+        if self._busy:
+            self._dirty = True
+            return
+        self._busy = True
+        self._tasks.run_in_background(uploads.status, on_done=self._done, on_error=self._failed)
+
+    def _done(self, status: Any) -> None:
+        self._busy = False
+        self._last = status
+        self._paint(status)
+        self.shown.emit(status)
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def _paint(self, status: Any) -> None:
+        queue_text, service_text, kind = describe_queue(status)
+        self.queue_label.setText(queue_text)
+        self.service_label.setText(service_text)
+        color = theme.status_color(kind, self._widget.palette()).name() if kind else ""
+        self.service_label.setStyleSheet(f"color: {color}" if color else "")
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.service_label.setText(f"Queue status unavailable: {exc}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Status colours are picked per theme: repaint them when the palette switches.
+        if event.type() == QEvent.Type.PaletteChange and self._last is not None:
+            self._paint(self._last)
+        return False

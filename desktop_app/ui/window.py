@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -50,7 +50,7 @@ from desktop_app.ui.models import (
     DocumentTableModel,
     StatusFilter,
 )
-from desktop_app.ui.status_view import StatusDelegate, describe_queue
+from desktop_app.ui.status_view import QueueStatusLabels, StatusDelegate
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +72,8 @@ class MainWindow(QMainWindow):
         self._service = service
         self._bridge = bridge
         self._tasks = tasks_module
-        self._status_busy = False
-        self._status_dirty = False
         self._settings_dialog: Any = None
         self._total: int | None = None
-        self._last_status: Any = None
         self.setWindowTitle("AttachGuard")
         self.setAccessibleName("AttachGuard main window")
         self.setAcceptDrops(True)
@@ -166,10 +163,10 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Document count")
-        self.queue_label = QLabel()
-        self.queue_label.setAccessibleName("Upload queue state")
-        self.service_label = QLabel()
-        self.service_label.setAccessibleName("Service state")
+        self.queue_status = QueueStatusLabels(service, tasks_module, self)
+        self.queue_status.shown.connect(self._status_shown)
+        self.queue_label = self.queue_status.queue_label
+        self.service_label = self.queue_status.service_label
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
         for label in (self.count_label, self.queue_label, self.service_label):
@@ -392,44 +389,16 @@ class MainWindow(QMainWindow):
             self.count_label.setText(f"{total:,} documents")
 
     def refresh_status(self) -> None:
-        """Read the queue status off the GUI thread (coalesced: one read in flight at most)."""
-        uploads = getattr(self._service, "uploads", None)
-        if uploads is None:
-            self.queue_label.setText("")
-            self.service_label.setText("Uploads are not available")
-            return
-        if self._status_busy:
-            self._status_dirty = True
-            return
-        self._status_busy = True
-        self._tasks.run_in_background(
-            uploads.status, on_done=self._show_status, on_error=self._status_failed
-        )
+        """Re-read the queue status (off the GUI thread) into the status bar."""
+        self.queue_status.refresh()
 
-    def _show_status(self, status: Any, refresh: bool = True) -> None:
-        self._last_status = status
-        if refresh:
-            self._status_busy = False
-        queue_text, service_text, kind = describe_queue(status)
-        self.queue_label.setText(queue_text)
-        self.service_label.setText(service_text)
-        color = theme.status_color(kind, self.palette()).name() if kind else ""
-        self.service_label.setStyleSheet(f"color: {color}" if color else "")
+    def _status_shown(self, status: Any) -> None:
         paused = getattr(status, "paused", None)
         self.pause_action.setText(
             "&Resume uploads" if str(paused or "") == "user" else "&Pause uploads"
         )
-        if not refresh:
-            return
         self._update_count(recount=False)
         self.status_refreshed.emit()
-        if self._status_dirty:
-            self._status_dirty = False
-            self.refresh_status()
-
-    def _status_failed(self, exc: BaseException) -> None:
-        self._status_busy = False
-        self.service_label.setText(f"Queue status unavailable: {exc}")
 
     # -- queue-wide actions -------------------------------------------------------------------
 
@@ -549,12 +518,6 @@ class MainWindow(QMainWindow):
         for action in self.actions.all:
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Status colours are picked per theme: repaint them when the palette switches.
-        if event.type() == QEvent.Type.PaletteChange and self._last_status is not None:
-            self._show_status(self._last_status, refresh=False)
-        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The tray app keeps running; the window only hides (and is cheap to show again).
