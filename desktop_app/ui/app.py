@@ -19,18 +19,19 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop_app.core.errors import AttachGuardError
+from desktop_app.settings import load_settings
 from desktop_app.ui import icons, ipc, tasks
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.notifications import Notice, Notifier
 from desktop_app.ui.single_instance import Responder, SingleInstance
+from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.tray import TrayController, TrayView
 
 if TYPE_CHECKING:
@@ -42,18 +43,23 @@ log = logging.getLogger(__name__)
 #: How long a launch that lost the race for the lock waits for the winner to start listening.
 HANDOVER_WAIT_S = 15.0
 COPY_TIMEOUT_S = 120.0
-WARM_UP_DELAY_MS = 3000
 
 
 class TrayApp(QObject):
-    """The running app: owns the bridge, the tray, the notifier and (lazily) the window."""
+    """The running app: owns the bridge, the tray, the notifier and (lazily) the window.
 
-    def __init__(self, qapp: QApplication, service: Service, guard: SingleInstance) -> None:
+    Two-phase start so the icon appears before the slow part: :meth:`launch` shows the tray at
+    once, opens the service (database, SDK imports: about a second) on a pool thread, then
+    wires everything up. Requests from other launches that arrive meanwhile wait in a list.
+    """
+
+    def __init__(self, qapp: QApplication, service: Service | None, guard: SingleInstance) -> None:
         super().__init__()
         self.qapp = qapp
-        self.service = service
         self.guard = guard
-        self.bridge = ServiceBridge(service, parent=self)
+        self.service: Service = None  # type: ignore[assignment]  # set by _attach
+        self.bridge: ServiceBridge = None  # type: ignore[assignment]
+        self.notifier: Notifier = None  # type: ignore[assignment]
         self.tray = TrayController(
             service,
             open_window=self.show_window,
@@ -62,52 +68,93 @@ class TrayApp(QObject):
             quit_app=qapp.quit,
             parent=self,
         )
-        self.notifier = Notifier(service, self.bridge, self._show_notice, parent=self)
         self.window: Any = None
         self.has_tray = False
         self._told_about_key = False
-        self.bridge.queue_changed.connect(self.tray.refresh)
-        self.bridge.batch_stuck.connect(self._batch_stuck)
+        self._warmed = False
+        self._waiting: list[tuple[ipc.Request, Responder | None]] = []
         self.tray.view_changed.connect(self._view_changed)
         guard.handler = self.handle_request
+        if service is not None:
+            self._attach(service)
+
+    def _attach(self, service: Service) -> None:
+        self.service = service
+        self.bridge = ServiceBridge(service, parent=self)
+        self.notifier = Notifier(service, self.bridge, self._show_notice, parent=self)
+        self.tray.attach(service)
+        self.bridge.queue_changed.connect(self.tray.refresh)
+        self.bridge.batch_stuck.connect(self._batch_stuck)
 
     # -- start and stop ----------------------------------------------------------------------
 
-    def start(self, first: ipc.Request) -> None:
-        self.bridge.attach()
-        tasks.run_in_background(
-            self.service.uploads.start,
-            on_error=lambda exc: log.error("cannot start the upload workers: %s", exc),
-        )
-        for part in ("health", "batches"):
-            monitor = getattr(self.service, part, None)
-            if monitor is not None:
-                monitor.start()
-        start_watching = getattr(self.service, "start_watching", None)
-        if start_watching is not None:
-            try:
-                start_watching(on_event=self.bridge.on_watch_event)
-            except AttachGuardError as exc:
-                log.warning("watched folders are not being watched: %s", exc)
+    def show_tray(self) -> bool:
+        """Show the icon (or, with no tray on this platform, arrange for the window instead)."""
         self.has_tray = self.tray.show()
         if not self.has_tray:
             # No tray to come back to: closing the window must end the app, and messages go
             # to the window's status bar instead of tray balloons.
             self.qapp.setQuitOnLastWindowClosed(True)
+        return self.has_tray
+
+    def launch(self, first: ipc.Request, open_service: Callable[[], Service]) -> None:
+        """Show the tray now; open the service off the GUI thread; then :meth:`start`."""
+        self.show_tray()
+
+        def failed(exc: BaseException) -> None:
+            log.error("cannot open the AttachGuard data: %s", exc)
+            QMessageBox.critical(None, "AttachGuard cannot start", str(exc))
+            self.qapp.exit(1)
+
+        def opened(service: Service) -> None:
+            self._attach(service)
+            self.start(first, tray_shown=True)
+
+        tasks.run_in_background(open_service, on_done=opened, on_error=failed)
+
+    def start(self, first: ipc.Request, *, tray_shown: bool = False) -> None:
+        """Start the service's workers and serve ``first`` and any waiting requests."""
+        if not tray_shown:
+            self.show_tray()
+        if not self.has_tray:
             self.show_window()
             self.tray.message_shown.connect(lambda _title, text: self.window.show_message(text))
+        self.bridge.attach()
         self.tray.refresh()
+        # The rest would only delay the first paint: run it on the next loop iterations.
+        QTimer.singleShot(0, self._start_workers)
+        waiting, self._waiting = self._waiting, []
         self.handle_request(first, None)
-        texts = getattr(self.service, "texts", None)
-        if texts is not None:
-            # Warm the extraction worker once the tray is up, so the first "Copy text
-            # instead" is fast without slowing the launch itself.
-            QTimer.singleShot(WARM_UP_DELAY_MS, texts.warm_up)
+        for request, responder in waiting:
+            self.handle_request(request, responder)
+
+    def _start_workers(self) -> None:
+        service = self.service
+        tasks.run_in_background(
+            service.uploads.start,
+            on_error=lambda exc: log.error("cannot start the upload workers: %s", exc),
+        )
+        for part in ("health", "batches"):
+            monitor = getattr(service, part, None)
+            if monitor is not None:
+                monitor.start()
+        start_watching = getattr(service, "start_watching", None)
+        if start_watching is not None:
+            # Off the GUI thread: it imports watchdog and scans the folders once.
+            tasks.run_in_background(
+                start_watching,
+                self.bridge.on_watch_event,
+                on_error=lambda exc: log.warning("watched folders are not watched: %s", exc),
+            )
 
     def shutdown(self) -> None:
         """Stop in dependency order; every thread we started is joined before the DB closes."""
         log.info("shutting down")
         self.guard.close()
+        tasks.wait_for_all()  # e.g. the service still opening, or uploads.start() running
+        if self.service is None:
+            self.tray.close()
+            return
         self.notifier.close()
         stop_watching = getattr(self.service, "stop_watching", None)
         if stop_watching is not None:
@@ -116,7 +163,6 @@ class TrayApp(QObject):
             monitor = getattr(self.service, part, None)
             if monitor is not None:
                 monitor.stop()
-        tasks.wait_for_all()  # e.g. uploads.start() still running must finish before stop()
         self.service.uploads.stop()
         self.bridge.close()
         tasks.wait_for_all()
@@ -130,6 +176,10 @@ class TrayApp(QObject):
     # -- requests from other launches --------------------------------------------------------
 
     def handle_request(self, request: ipc.Request, responder: Responder | None) -> None:
+        if self.service is None:
+            self._waiting.append((request, responder))  # answered once the service is open
+            return
+
         def answer(ok: bool, message: str) -> None:
             if responder is not None:
                 responder.reply(ipc.Reply(ok, message))
@@ -182,24 +232,31 @@ class TrayApp(QObject):
         self.ensure_window().open_settings()
 
     def _settings_saved(self) -> None:
-        try:
-            from desktop_app.ui.theme import apply_theme
-
-            apply_theme(self.qapp, self.service.settings.ui.theme)
-        except ImportError:
-            pass
+        apply_theme(self.qapp, self.service.settings.ui.theme)
         self.tray.refresh()
 
     # -- messages ----------------------------------------------------------------------------
 
     def _show_notice(self, notice: Notice) -> None:
         if notice.kind == "failure":
+            self._warm_texts()
             ids = list(notice.entry_ids)
             self.tray.show_message(
                 notice.title, notice.text, warning=True, on_click=lambda: self._copy(ids)
             )
         else:
             self.tray.show_message(notice.title, notice.text)
+
+    def _warm_texts(self) -> None:
+        """Start the extraction worker and tokenizer once a fallback becomes likely.
+
+        Not at launch: the tokenizer costs ~65 MB and its loading competes with the GUI for
+        the interpreter lock; an idle tray app that never needs a fallback should not pay.
+        """
+        texts = getattr(self.service, "texts", None)
+        if texts is not None and not self._warmed:
+            self._warmed = True
+            texts.warm_up()
 
     def _copy(self, entry_ids: list[int]) -> None:
         from desktop_app.ui.clipboard import copy_fallback
@@ -291,21 +348,12 @@ def run(
     if not guard.acquire():
         handed = _hand_over(address, request, wait=HANDOVER_WAIT_S)
         return 1 if handed is None else handed
-    try:
-        service = context.service
-    except AttachGuardError as exc:
-        guard.close()
-        QMessageBox.critical(None, "AttachGuard cannot start", str(exc))
-        return 1
-    try:
-        from desktop_app.ui.theme import apply_theme
-
-        apply_theme(qapp, service.settings.ui.theme)
-    except ImportError:
-        pass
+    # Read the theme from the settings file directly (small, no service needed) so that it is
+    # right before anything paints; the service itself opens in the background.
+    apply_theme(qapp, load_settings(context.paths.settings_file).settings.ui.theme)
     handlers = _install_signal_handlers(qapp)
-    shell = TrayApp(qapp, service, guard)
-    QTimer.singleShot(0, lambda: shell.start(request))
+    shell = TrayApp(qapp, None, guard)
+    QTimer.singleShot(0, lambda: shell.launch(request, lambda: context.service))
     code = qapp.exec()
     shell.shutdown()
     context.close()

@@ -178,7 +178,7 @@ class TrayController(QObject):
 
     def __init__(
         self,
-        service: Service,
+        service: Service | None,
         *,
         open_window: Callable[[], None],
         add_files: Callable[[], None],
@@ -219,6 +219,26 @@ class TrayController(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.messageClicked.connect(self._message_clicked)
         self._message_click: Callable[[], None] | None = None
+        self._needs_service = [
+            self.open_action,
+            self.add_action,
+            self.copy_action,
+            self.retry_action,
+            self.pause_action,
+            self.settings_action,
+        ]
+        self.key_notice.setVisible(False)
+        if service is None:
+            # Shown while the service opens (a second or so): honest, and only Quit works yet.
+            self.icon.setToolTip("AttachGuard: starting\u2026")
+            for action in self._needs_service:
+                action.setEnabled(False)
+
+    def attach(self, service: Service) -> None:
+        """The service is open: enable the menu (the first snapshot sets the real state)."""
+        self.service = service
+        for action in self._needs_service:
+            action.setEnabled(True)
 
     def _action(
         self,
@@ -295,7 +315,7 @@ class TrayController(QObject):
     @Slot()
     def refresh(self) -> None:
         """Take a new snapshot in the background (coalesced while one is in flight)."""
-        if self._closed:
+        if self._closed or self.service is None:
             return
         if self._busy:
             self._again = True

@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.service import Service
+from desktop_app.paths import AppPaths
 from desktop_app.ui import icons
 from desktop_app.ui.tray import Snapshot, TrayController, TrayState, describe
 
@@ -118,16 +120,25 @@ def test_badge_and_progress_change_the_icon(qapp: object) -> None:
     assert icons.render("tray-uploading", 32, progress=0.5) != icons.render("tray-uploading", 32)
 
 
-def test_controller_applies_view_to_icon_tooltip_and_menu(qtbot: QtBot) -> None:
+def test_controller_applies_view_to_icon_tooltip_and_menu(
+    qtbot: QtBot, app_paths: AppPaths
+) -> None:
     calls: list[str] = []
     tray = TrayController(
-        None,  # type: ignore[arg-type]  # apply() never touches the service
+        None,  # the service is still opening
         open_window=lambda: calls.append("open"),
         add_files=lambda: calls.append("add"),
         open_settings=lambda: calls.append("settings"),
         quit_app=lambda: calls.append("quit"),
     )
+    service = Service(app_paths)
     try:
+        assert tray.icon.toolTip() == "AttachGuard: starting\u2026"
+        tray.open_action.trigger()  # disabled until the service is open: nothing happens
+        assert calls == []
+        assert tray.quit_action.isEnabled()
+        tray.attach(service)
+
         tray.apply(describe(snap(has_key=False), NOW))
         assert tray.key_notice.isVisible()
         assert tray.icon.toolTip().startswith(
@@ -160,3 +171,4 @@ def test_controller_applies_view_to_icon_tooltip_and_menu(qtbot: QtBot) -> None:
         assert calls == ["open", "settings", "quit"]
     finally:
         tray.close()
+        service.close()
