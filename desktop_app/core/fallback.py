@@ -4,26 +4,17 @@ Each document is named (file name, type, size, pages/sheets/slides) and wrapped 
 ``<document>`` block. When the whole prompt is over the token budget it is split into numbered,
 self-describing parts ("part 2 of 3"), cutting only between blocks (paragraphs, pages, slides),
 between table rows (the header row is repeated), or, for one enormous paragraph, between lines.
-
-Tokens are counted with OpenAI's ``o200k_base`` encoding (GPT-4o and later) when the
-``bpe-openai`` package is installed: it ships the vocabulary inside the wheel, so nothing is
-downloaded. Without it, a stated estimate of one token per four characters is used.
+Tokens are counted by :mod:`desktop_app.core.tokens` (``o200k_base`` offline, or an estimate).
 """
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
-import math
 import re
-import threading
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Protocol
 
 from desktop_app.core.extract.result import Extraction
+from desktop_app.core.tokens import TokenCounter
 
 MIN_TOKENS = 500
 _PAGE = re.compile(r"^<!-- Page (\d+)(?: of \d+)? -->")
@@ -38,81 +29,6 @@ _TYPE_LABELS = {
     "rtf": "RTF document", "text": "plain text", "markdown": "Markdown", "code": "source code",
     "json": "JSON", "xml": "XML", "yaml": "YAML", "notebook": "Jupyter notebook",
 }  # fmt: skip
-
-
-class TokenCounter(Protocol):
-    name: str
-
-    def count(self, text: str) -> int: ...
-
-
-class EstimateCounter:
-    """One token per four characters: the usual rule of thumb for English prose."""
-
-    name = "estimate (chars/4)"
-
-    def count(self, text: str) -> int:
-        return math.ceil(len(text) / 4)
-
-
-class O200kCounter:
-    """Exact ``o200k_base`` counts from the vocabulary bundled in ``bpe-openai``."""
-
-    name = "o200k_base"
-
-    def __init__(self) -> None:
-        self._tokenizer = _load_bindings().tokenizer_for_encoding("o200k_base")
-
-    def count(self, text: str) -> int:
-        return int(self._tokenizer.count(text))
-
-
-def _load_bindings() -> Any:
-    """bpe-openai's Rust extension, loaded without running the package's ``__init__``.
-
-    The package's Python layer eagerly parses a second vocabulary (cl100k) in pure Python, which
-    takes over a second; the extension alone embeds o200k and is ready in well under 100 ms.
-    """
-    try:
-        spec = importlib.util.find_spec("bpe_openai")
-        if spec is None or spec.origin is None:
-            raise ImportError("bpe_openai is not installed")
-        folder = Path(spec.origin).parent
-        suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
-        binary = next(p for p in folder.iterdir() if p.name.startswith("_bindings.")
-                      and p.name.endswith(suffixes))  # fmt: skip
-        loader = importlib.machinery.ExtensionFileLoader("bpe_openai._bindings", str(binary))
-        ext_spec = importlib.util.spec_from_file_location(
-            "bpe_openai._bindings", binary, loader=loader
-        )
-        if ext_spec is None:
-            raise ImportError("cannot load bpe_openai._bindings")
-        module = importlib.util.module_from_spec(ext_spec)
-        loader.exec_module(module)
-        return module
-    except (StopIteration, OSError, ImportError):
-        with warnings.catch_warnings():
-            # The package reads its data with a deprecated importlib.resources call.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            from bpe_openai import _bindings
-
-            return _bindings
-
-
-_counter_lock = threading.Lock()
-_counter: TokenCounter | None = None
-
-
-def default_counter() -> TokenCounter:
-    """The best offline counter available (loaded once per process, ~0.5 s the first time)."""
-    global _counter
-    with _counter_lock:
-        if _counter is None:
-            try:
-                _counter = O200kCounter()
-            except (ImportError, OSError, RuntimeError, ValueError, AttributeError):
-                _counter = EstimateCounter()
-        return _counter
 
 
 @dataclass(frozen=True)

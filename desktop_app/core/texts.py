@@ -23,13 +23,8 @@ from desktop_app.core.errors import AttachGuardError, ExtractionError, SourceErr
 from desktop_app.core.extract import EXTRACTOR_VERSION, Extraction, ExtractionRunner, detect_type
 from desktop_app.core.extract.messages import to_error
 from desktop_app.core.extract.result import Failure, FailureKind
-from desktop_app.core.fallback import (
-    DocumentText,
-    FallbackPrompt,
-    TokenCounter,
-    build_prompt,
-    default_counter,
-)
+from desktop_app.core.fallback import DocumentText, FallbackPrompt, build_prompt
+from desktop_app.core.tokens import TokenCounter, default_counter
 
 if TYPE_CHECKING:
     from desktop_app.core.vault import Vault
