@@ -246,3 +246,17 @@ def test_worker_environment_holds_no_api_key(
     assert not isinstance(result, Failure), result
     assert "ATTACHGUARD_PROBE=visible" in result.markdown  # the probe really saw the environment
     assert "sk-test-must-not-leak" not in result.markdown
+
+
+def test_file_over_the_input_limit_is_too_large(tmp_path: Path) -> None:
+    from desktop_app.core.extract import Limits
+
+    sandbox = ExtractionRunner(timeout=90, limits=Limits(max_input_bytes=1024))
+    try:
+        big = tmp_path / "big.txt"
+        big.write_text("word " * 1000)
+        failure = failure_of(sandbox, big)
+    finally:
+        sandbox.close()
+    assert failure.kind is FailureKind.TOO_LARGE
+    assert user_message(failure, "big.txt") == "big.txt is too large to turn into text here."
