@@ -119,7 +119,7 @@ class TextService:
             entry = vault.get(entry_id)
             try:
                 extraction = self._extract(vault.blob_path(entry.sha256), entry.name, entry.sha256)
-            except ExtractionError as exc:
+            except (ExtractionError, SourceError) as exc:
                 skipped.append(str(exc))
                 last_error = exc
                 continue
