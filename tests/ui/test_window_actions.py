@@ -165,3 +165,24 @@ def test_copy_text_instead_puts_the_document_text_on_the_clipboard(
         window.actions.copy_text.trigger()
     assert blocker.args[0].startswith("Copied the text of “figures.txt”")
     assert "revenue up 12 percent" in QGuiApplication.clipboard().text()
+
+
+def test_keyboard_delete_removes_from_the_table_but_edits_in_the_search_field(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    (entry_id,) = _add(qtbot, window, tmp_path, ("draft.txt", b"draft"))
+    _select(window, entry_id)
+    questions: list[str] = []
+    window.actions.confirm = lambda q: questions.append(q) or False
+    window.search.setFocus()
+    window.search.setText("dr")
+    window.search.setCursorPosition(0)
+    qtbot.keyClick(window.search, Qt.Key.Key_Delete)
+    assert window.search.text() == "r" and questions == []
+    window.search.clear()
+    window.table.setFocus()
+    _select(window, entry_id)
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert len(questions) == 1 and "“draft.txt”" in questions[0]
