@@ -368,8 +368,12 @@ class MainWindow(QMainWindow):
         self.model.update_jobs(job_ids)
 
     def _entries_changed(self) -> None:
-        self.model.refresh_new()
+        before = self._total
+        added = self.model.refresh_new()
         self._update_count()
+        if before is not None and self._total is not None and self._total < before + added:
+            # Something was forgotten elsewhere (the watcher, or a prune): drop its rows.
+            self.model.drop_missing()
 
     def _rows_changed(self, entry_ids: Collection[int]) -> None:
         self.model.update_entries(entry_ids)
@@ -379,14 +383,15 @@ class MainWindow(QMainWindow):
         if recount or self._total is None:
             self._total = self.listing.count()
         total = self._total
+        noun = "document" if total == 1 else "documents"
         if self.proxy.active:
             shown = self.proxy.rowCount()
-            text = f"{shown:,} of {total:,} documents match"
+            text = f"{shown:,} of {total:,} {noun} match"
             if not self.model.fully_loaded:
                 text += f" (searching, {self.model.rowCount():,} read)"
             self.count_label.setText(text)
         else:
-            self.count_label.setText(f"{total:,} documents")
+            self.count_label.setText(f"{total:,} {noun}")
 
     def refresh_status(self) -> None:
         """Re-read the queue status (off the GUI thread) into the status bar."""

@@ -164,3 +164,20 @@ def test_search_reaches_documents_beyond_the_loaded_pages(qtbot: QtBot, ui_servi
     assert _names(window) == [document_name(13)]
     window.search.clear()
     assert window.proxy.rowCount() == 5_000
+
+
+def test_entries_forgotten_elsewhere_leave_the_table(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    paths = []
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(name)
+        paths.append(tmp_path / name)
+    with qtbot.waitSignal(window.documents_added, timeout=WAIT_MS) as blocker:
+        window.add_paths(paths)
+    gone = blocker.args[0].entry_ids[0]
+    window._service.vault.forget(gone)  # as the folder watcher does for a deleted file
+    with qtbot.waitSignal(window._bridge.entries_changed, timeout=WAIT_MS):
+        window._bridge.notify_entries_changed()
+    assert window.model.row_of(gone) is None
+    assert window.count_label.text() == "1 document"
