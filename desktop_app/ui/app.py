@@ -13,6 +13,7 @@ The main window is created on first use, so start-up (tray visible) stays fast.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import signal
 import socket
@@ -129,6 +130,11 @@ class TrayApp(QObject):
             self.handle_request(request, responder)
 
     def _start_workers(self) -> None:
+        # Everything imported and built so far (Qt wrappers, the SDK's types, the service)
+        # lives as long as the app. Freezing it keeps full garbage collections short: they
+        # otherwise rescan those ~100,000 objects, and a collection that a worker thread
+        # triggers holds the interpreter lock long enough to freeze the GUI for 100+ ms.
+        gc.freeze()
         service = self.service
         tasks.run_in_background(
             service.uploads.start,

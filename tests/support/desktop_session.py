@@ -15,6 +15,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 TOOLS = ("Xvfb", "trayer", "xwininfo", "xclip", "import")
@@ -107,6 +108,10 @@ class DesktopSession:
         self.processes.clear()
 
 
+def _panel_or_exit(session: DesktopSession, trayer: subprocess.Popen[bytes]) -> bool:
+    return bool(session.tray_panel()) or trayer.poll() is not None
+
+
 def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSession:
     """Start Xvfb (and trayer at the top right). Raises RuntimeError if either fails."""
     read_fd, write_fd = os.pipe()
@@ -124,7 +129,7 @@ def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSessio
         xvfb.wait()
         raise RuntimeError("Xvfb did not start")
     session = DesktopSession(f":{number}", [xvfb])
-    if tray:
+    for _attempt in range(3 if tray else 0):
         trayer = subprocess.Popen(
             [
                 "trayer",
@@ -149,8 +154,15 @@ def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSessio
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        session.processes.append(trayer)
-        if not wait_for(session.tray_panel, timeout=30):
-            session.stop()
-            raise RuntimeError("trayer did not map its panel")
+        # On a loaded machine trayer occasionally gives up before the fresh server is ready
+        # for it; start it again rather than failing the whole run.
+        wait_for(partial(_panel_or_exit, session, trayer), timeout=30)
+        if session.tray_panel():
+            session.processes.append(trayer)
+            return session
+        trayer.kill()
+        trayer.wait()
+    if tray:
+        session.stop()
+        raise RuntimeError("trayer did not map its panel")
     return session
