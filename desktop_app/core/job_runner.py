@@ -21,22 +21,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
 from desktop_app.core.multipart import MultipartUpload
 from desktop_app.core.retry import ErrorKind, RetryPolicy
 from desktop_app.core.upload_queue import Job, JobState, UploadQueue
-from desktop_app.core.uploader import (
-    FILES_API_LIMIT,
-    PART_LIMIT,
-    UPLOADS_API_LIMIT,
-    RemoteFile,
-    Uploader,
-)
+
+if TYPE_CHECKING:
+    from desktop_app.core.uploader import RemoteFile, Uploader
 
 log = logging.getLogger(__name__)
 
 MiB = 1024 * 1024
+#: Largest file ``files.create`` accepts; largest total and part the Uploads API accepts.
+FILES_API_LIMIT = 512 * MiB
+UPLOADS_API_LIMIT = 8 * 1024 * MiB
+PART_LIMIT = 64 * MiB
 #: How often (seconds) progress is written to the database and announced.
 PROGRESS_INTERVAL = 0.25
 
@@ -194,7 +195,7 @@ class JobRunner:
                 path, job.view.name, job.mime_type, job.purpose, job.expires_after, progress
             )
         finally:
-            progress.flush()
+            progress.flush(final=True)
 
     def _adopt(
         self,
@@ -267,7 +268,9 @@ class _Progress:
         self._owner = owner
         self._clock = clock
         self._emit = emit
-        self._last = 0.0
+        # The first write waits one interval: a small file is done before then, and its final
+        # byte count is written together with the state change (no extra transaction).
+        self._last = clock()
         self._sent = 0
         self._written = -1
 
@@ -278,7 +281,9 @@ class _Progress:
             self._last = now
             self.flush()
 
-    def flush(self) -> None:
+    def flush(self, *, final: bool = False) -> None:
+        if final and self._written < 0:
+            return  # nothing was announced yet: the state change will carry the count
         if self._sent != self._written:
             self._written = self._sent
             self._queue.set_progress(self._job_id, self._owner, self._sent)

@@ -13,11 +13,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError
 from desktop_app.core.retry import BREAKER_KINDS, ErrorKind, RetryPolicy
 from desktop_app.core.upload_queue import Job, UploadQueue
-from desktop_app.core.uploader import RemoteFile, Uploader
+
+if TYPE_CHECKING:
+    from desktop_app.core.uploader import RemoteFile, Uploader
 
 log = logging.getLogger(__name__)
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop_app.core.errors import ApiCallError
+
 
 class ErrorKind(StrEnum):
     """Why an upload attempt failed. Decides retry, pause or permanent failure."""
@@ -96,6 +98,18 @@ def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
             return None
         return max(0.0, when.timestamp() - now)
     return seconds if seconds >= 0 else None
+
+
+def failure_of(exc: ApiCallError) -> Failure:
+    """The policy's view of an API call error raised at the SDK boundary."""
+    return Failure(
+        kind=ErrorKind(exc.kind),
+        message=str(exc),
+        http_status=exc.http_status,
+        request_id=exc.request_id,
+        retry_after=exc.retry_after,
+        ambiguous=exc.ambiguous,
+    )
 
 
 class Action(StrEnum):

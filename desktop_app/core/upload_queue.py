@@ -349,15 +349,17 @@ class UploadQueue:
         return self._update_owned(job_id, owner, "reconcile_since = NULL", ())
 
     def mark_verifying(self, job_id: int, owner: str, file_id: str, size: int) -> bool:
+        """The file is stored remotely (id known); the multipart bookkeeping is dropped."""
         with self._db.transaction() as conn:
-            conn.execute("DELETE FROM upload_parts WHERE job_id = ?", (job_id,))
-        return self._update_owned(
-            job_id,
-            owner,
-            "state = 'verifying', file_id = ?, bytes_sent = ?, upload_id = NULL,"
-            " upload_expires_at = NULL",
-            (file_id, size),
-        )
+            cur = conn.execute(
+                "UPDATE upload_jobs SET state = 'verifying', file_id = ?, bytes_sent = ?,"
+                " upload_id = NULL, upload_expires_at = NULL, updated_at = ?"
+                " WHERE id = ? AND owner = ? AND state IN ('uploading', 'verifying')",
+                (file_id, size, self._clock(), job_id, owner),
+            )
+            if cur.rowcount == 1:
+                conn.execute("DELETE FROM upload_parts WHERE job_id = ?", (job_id,))
+            return cur.rowcount == 1
 
     def forget_file(self, job_id: int, owner: str) -> bool:
         """The recorded remote file is gone: the job must upload again."""

@@ -23,16 +23,9 @@ import openai
 
 from desktop_app.core.errors import ApiCallError
 from desktop_app.core.redact import redact
-from desktop_app.core.retry import ErrorKind, Failure, classify_status, parse_retry_after
+from desktop_app.core.retry import ErrorKind, classify_status, parse_retry_after
 
 log = logging.getLogger(__name__)
-
-MiB = 1024 * 1024
-#: Largest file ``files.create`` accepts, and largest total the Uploads API accepts.
-FILES_API_LIMIT = 512 * MiB
-UPLOADS_API_LIMIT = 8 * 1024 * MiB
-#: Largest single part the Uploads API accepts.
-PART_LIMIT = 64 * MiB
 
 
 @dataclass(frozen=True)
@@ -53,18 +46,6 @@ class RemoteUpload:
 
     id: str
     expires_at: float
-
-
-def failure_of(exc: ApiCallError) -> Failure:
-    """The retry-policy view of an :class:`ApiCallError`."""
-    return Failure(
-        kind=ErrorKind(exc.kind),
-        message=str(exc),
-        http_status=exc.http_status,
-        request_id=exc.request_id,
-        retry_after=exc.retry_after,
-        ambiguous=exc.ambiguous,
-    )
 
 
 def _remote(obj: Any) -> RemoteFile:

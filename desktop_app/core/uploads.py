@@ -18,12 +18,13 @@ import time
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.db import Database
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.job_runner import JobRunner, MiB, UploadLimits
-from desktop_app.core.retry import CircuitBreaker, ErrorKind, Failure, RetryPolicy
+from desktop_app.core.retry import ErrorKind, Failure, RetryPolicy, failure_of
 from desktop_app.core.upload_gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.upload_queue import (
     ACTIVE_STATES,
@@ -33,10 +34,13 @@ from desktop_app.core.upload_queue import (
     NewJob,
     UploadQueue,
 )
-from desktop_app.core.uploader import Uploader, failure_of
 from desktop_app.core.vault import Vault
 from desktop_app.core.worker import Drainer, WorkerPool
 from desktop_app.settings import UploadSettings
+
+if TYPE_CHECKING:
+    from desktop_app.core.retry import CircuitBreaker
+    from desktop_app.core.uploader import Uploader
 
 log = logging.getLogger(__name__)
 
@@ -414,6 +418,10 @@ class UploadManager:
         with self._lock:
             up = self._uploaders.get(target)
             if up is None:
+                # Imported on first use: the SDK is slow to import, and most commands that open
+                # the service (vault listing, watching) never talk to the API.
+                from desktop_app.core.uploader import Uploader
+
                 up = self._uploaders[target] = Uploader(key, target, timeout=self._request_timeout)
             return up
 

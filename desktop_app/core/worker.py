@@ -14,14 +14,24 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.job_runner import JobRunner, Outcome
 from desktop_app.core.multipart import Interrupted
-from desktop_app.core.retry import Action, CircuitBreaker, ErrorKind, Failure, RetryPolicy
+from desktop_app.core.retry import (
+    Action,
+    CircuitBreaker,
+    ErrorKind,
+    Failure,
+    RetryPolicy,
+    failure_of,
+)
 from desktop_app.core.upload_gate import Gate
 from desktop_app.core.upload_queue import Job, JobState, UploadQueue
-from desktop_app.core.uploader import Uploader, failure_of
+
+if TYPE_CHECKING:
+    from desktop_app.core.uploader import Uploader
 
 log = logging.getLogger(__name__)
 
