@@ -84,8 +84,9 @@ def build_prompt(
     for _ in range(8):
         pieces = _pieces(documents, max(budget, MIN_TOKENS // 2), counter)
         groups = _pack(pieces, max(budget, MIN_TOKENS // 2))
+        spread = _spread(groups)
         parts = [
-            _render_part(documents, group, number, len(groups), skipped)
+            _render_part(documents, group, number, len(groups), skipped, spread)
             for number, group in enumerate(groups, start=1)
         ]
         counts = [counter.count(p) for p in parts]
@@ -271,7 +272,9 @@ def _render_part(
     number: int,
     total: int,
     skipped: Sequence[str],
+    spread: dict[int, tuple[int, int]],
 ) -> str:
+    """Part ``number``; ``spread`` maps a document to the first and last part holding it."""
     what = "a file" if len(documents) == 1 else f"{len(documents)} files"
     intro = (
         f"Part {number} of {total}. The text of {what} that could not be uploaded "
@@ -284,11 +287,9 @@ def _render_part(
     blocks: list[str] = []
     for doc_index in dict.fromkeys(p.doc for p in group):
         mine = [p for p in group if p.doc == doc_index]
-        spans = [p.where for p in mine if p.where]
-        extra = f"{spans[0]} to {spans[-1]}" if spans and spans[0] != spans[-1] else ""
-        extra = extra or (spans[0] if spans else "")
-        extra = f"continued, {extra}" if extra and _continues(group, doc_index, number) else extra
+        first, last = spread.get(doc_index, (number, number))
         body = "\n\n".join(p.text for p in mine)
+        extra = _where(mine, first < number, last > number, number)
         blocks.append(
             f"<document {_attrs(documents[doc_index], extra)}>\n{_body(body)}\n</document>"
         )
@@ -296,17 +297,37 @@ def _render_part(
     return intro + note + "\n\n" + "\n\n".join(blocks) + "\n"
 
 
-def _continues(group: list[_Piece], doc_index: int, number: int) -> bool:
-    return number > 1 and group[0].doc == doc_index
+def _where(mine: list[_Piece], earlier: bool, later: bool, number: int) -> str:
+    """Which portion of a split document this part carries, e.g.
+    "continued from part 1, page 5 to page 9, continues in part 3"."""
+    spans = [p.where for p in mine if p.where]
+    span = ""
+    if spans:
+        span = spans[0] if spans[0] == spans[-1] else f"{spans[0]} to {spans[-1]}"
+    if not (earlier or later):
+        return ""
+    words = [f"continued from part {number - 1}"] if earlier else ["beginning"]
+    if span:
+        words.append(span)
+    if later:
+        words.append(f"continues in part {number + 1}")
+    else:
+        words.append("end")
+    return ", ".join(words)
+
+
+def _spread(groups: list[list[_Piece]]) -> dict[int, tuple[int, int]]:
+    spread: dict[int, tuple[int, int]] = {}
+    for number, group in enumerate(groups, start=1):
+        for doc in {p.doc for p in group}:
+            first, _ = spread.get(doc, (number, number))
+            spread[doc] = (first, number)
+    return spread
 
 
 def _overhead(documents: Sequence[DocumentText], counter: TokenCounter) -> int:
     """Tokens a part spends on its introduction and document tags (measured on a sample)."""
-    sample = _render_part(
-        documents,
-        [_Piece(i, "", 0, "page 1000 to page 1000") for i in range(len(documents))],
-        999,
-        999,
-        (),
-    )
+    pieces = [_Piece(i, "", 0, "page 1000 to page 1000") for i in range(len(documents))]
+    everywhere = {i: (1, 999_999) for i in range(len(documents))}
+    sample = _render_part(documents, pieces, 999, 999_999, (), everywhere)
     return counter.count(sample) + 32

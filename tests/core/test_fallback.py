@@ -60,7 +60,11 @@ def test_over_budget_splits_on_page_boundaries_into_numbered_parts() -> None:
         assert tokens <= 2_000 and tokens == counter.count(part)
         assert part.startswith(f"Part {number} of {total}.")
         assert 'name="long.pdf"' in part  # every part says which file it carries
-        assert re.search(r'part="(continued, )?page \d+( to page \d+)?"', part)
+        where = re.search(r'part="(beginning|continued from part (\d+)), page \d+( to page \d+)?, '
+                          r'(continues in part (\d+)|end)"', part)  # fmt: skip
+        assert where, part[:400]
+        assert (where.group(2) is None) == (number == 1)
+        assert (where.group(4) == "end") == (number == total)
     joined = "\n".join(prompt.parts)
     for n in range(1, 41):  # nothing lost, nothing repeated, order kept
         assert joined.count(f"<!-- Page {n} of 40 -->") == 1
