@@ -15,7 +15,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -195,6 +195,21 @@ class TextService:
         self._runner.close()
 
     # -- cache ----------------------------------------------------------------------------
+
+    def prune_cache(self, keep: Collection[str]) -> int:
+        """Delete cached texts of blobs not in ``keep`` (sha256s, e.g. what the vault still
+        holds) and of older extractor versions; return how many files were removed."""
+        wanted = set(keep)
+        removed = 0
+        current = f".v{EXTRACTOR_VERSION}.json"
+        for path in self._cache_dir.glob("??/*.json"):
+            sha256 = path.name.split(".", 1)[0]
+            if sha256 in wanted and path.name.endswith(current):
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        return removed
 
     def _cache_file(self, sha256: str) -> Path:
         return self._cache_dir / sha256[:2] / f"{sha256}.v{EXTRACTOR_VERSION}.json"

@@ -107,6 +107,20 @@ def test_second_extraction_comes_from_the_cache(texts: TextService, tmp_path: Pa
     assert list((tmp_path / "cache").rglob("*.json"))
 
 
+def test_prune_cache_keeps_only_live_blobs(texts: TextService, tmp_path: Path) -> None:
+    kept = tmp_path / "kept.txt"
+    kept.write_text("kept words")
+    gone = tmp_path / "gone.txt"
+    gone.write_text("gone words")
+    texts.extract_path(kept)
+    texts.extract_path(gone)
+    import hashlib
+
+    keep = hashlib.sha256(kept.read_bytes()).hexdigest()
+    assert texts.prune_cache({keep}) == 1
+    assert [p.name.split(".")[0] for p in (tmp_path / "cache").rglob("*.json")] == [keep]
+
+
 def test_fallback_for_vault_entries(tmp_path: Path) -> None:
     from desktop_app.core.service import Service
 
