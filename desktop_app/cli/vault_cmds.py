@@ -78,26 +78,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
-    from desktop_app.core.errors import DiskFullError, SourceError
+    from desktop_app.core.errors import DiskFullError
     from desktop_app.core.vault import Source, collect_files
 
     files, skipped = collect_files(args.paths, args.recursive)
     for problem in skipped:
         warn(f"skipped {problem}")
-    vault = context.service.vault
     stored = failed = 0
-    for path in files:
-        try:
-            entry = vault.add_file(path, Source.CLI)
-        except DiskFullError as exc:
-            # Every further file would fail the same way; nothing partial was left behind.
-            return fail(f"{exc}; stopped after {stored} file(s)")
-        except SourceError as exc:
-            warn(f"skipped {exc}")
+    full: DiskFullError | None = None
+    for _path, result in context.service.vault.add_files(files, Source.CLI):
+        if isinstance(result, DiskFullError):
+            full = result  # nothing partial was left; files not yet started are not tried
+        elif isinstance(result, Exception):
+            warn(f"skipped {result}")
             failed += 1
-            continue
-        stored += 1
-        print(f"{entry.id:>6}  {entry.sha256[:12]}  {_size(entry.size):>9}  {entry.name}")
+        else:
+            stored += 1
+            print(f"{result.id:>6}  {result.sha256[:12]}  {_size(result.size):>9}  {result.name}")
+    if full is not None:
+        return fail(f"{full}; stopped after {stored} file(s)")
     if skipped or failed:
         warn(f"backed up {stored} file(s), skipped {len(skipped) + failed}")
         return EXIT_FAILURE

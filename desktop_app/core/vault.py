@@ -16,23 +16,21 @@ next :class:`Vault` removes once its writer is gone.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from desktop_app.core import fsutil
+from desktop_app.core import fsutil, staging
 from desktop_app.core.collect import SkippedPath, collect_files
 from desktop_app.core.db import Database
 from desktop_app.core.errors import UnknownEntryError, VaultError
 from desktop_app.core.fsutil import FileOps
 from desktop_app.core.restore import restore_blob
-from desktop_app.core.sniff import sniff_file
 
 log = logging.getLogger(__name__)
 
@@ -127,110 +125,98 @@ class Vault:
 
     def add_file(self, path: Path, source: Source, *, name: str | None = None) -> Entry:
         """Back up the regular file at ``path`` (one read pass: hashed while it is copied)."""
-        src_fd = fsutil.open_source(path)
-        try:
-            return self._store(
-                src_fd,
-                str(path),
-                name=name if name is not None else path.name,
-                original_path=os.path.abspath(path),
-                source=source,
-            )
-        finally:
-            os.close(src_fd)
+        staged = staging.stage_file(
+            path, self._tmp, name if name is not None else path.name, self._ops.write
+        )
+        return self._commit([staged], source)[0]
 
     def add_bytes(self, data: bytes, name: str, source: Source) -> Entry:
         """Back up an in-memory document (e.g. dropped from another app) under ``name``."""
-        with fsutil.write_errors_converted("the vault"):
-            tmp_fd, tmp_path = fsutil.create_temp(self._tmp)
-        try:
-            with fsutil.write_errors_converted("the vault"):
-                try:
-                    fsutil.write_all(tmp_fd, memoryview(data), self._ops.write)
-                    os.fsync(tmp_fd)
-                finally:
-                    os.close(tmp_fd)
-            sha = hashlib.sha256(data).hexdigest()
-            head = data[: fsutil.HEAD_BYTES]
-            return self._commit(tmp_path, sha, len(data), head, name, None, source)
-        finally:
-            tmp_path.unlink(missing_ok=True)
+        staged = staging.stage_bytes(data, self._tmp, name, self._ops.write)
+        return self._commit([staged], source)[0]
 
-    def _store(
-        self, src_fd: int, label: str, *, name: str, original_path: str | None, source: Source
-    ) -> Entry:
-        with fsutil.write_errors_converted("the vault"):
-            tmp_fd, tmp_path = fsutil.create_temp(self._tmp)
-        try:
-            with fsutil.write_errors_converted("the vault"):
-                try:
-                    copied = fsutil.copy_hashing(src_fd, tmp_fd, label, self._ops.write)
-                    os.fsync(tmp_fd)
-                finally:
-                    os.close(tmp_fd)
-            return self._commit(
-                tmp_path, copied.sha256, copied.size, copied.head, name, original_path, source
-            )
-        finally:
-            tmp_path.unlink(missing_ok=True)  # already renamed away on success
+    def add_files(
+        self, paths: Iterable[Path], source: Source, *, workers: int = 4
+    ) -> Iterator[tuple[Path, Entry | VaultError]]:
+        """Back up many files, copying ``workers`` at once; yields (path, entry or error).
 
-    def _commit(
-        self,
-        tmp_path: Path,
-        sha: str,
-        size: int,
-        head: bytes,
-        name: str,
-        original_path: str | None,
-        source: Source,
-    ) -> Entry:
-        """Move the finished temp file into place (unless the blob exists) and add the rows."""
-        name = _storable(name) or "unnamed"
-        original_path = _storable(original_path) if original_path is not None else None
-        final = self.blob_path(sha)
+        Results come in input order, as soon as each is committed. Much faster than calling
+        :meth:`add_file` in a loop for many small files (their fsyncs overlap). After a
+        :class:`DiskFullError` no further file is started.
+        """
+        return staging.stage_many(
+            paths,
+            lambda path: staging.stage_file(path, self._tmp, path.name, self._ops.write),
+            lambda batch: self._commit(batch, source),
+            workers,
+        )
+
+    def _commit(self, batch: list[staging.Staged], source: Source) -> list[Entry]:
+        """Move finished temp copies into place (unless stored already) and add their rows.
+
+        One transaction for the batch: the renames happen under the database write lock, and
+        each touched directory is fsynced once, before any row can become durable.
+        """
+        placed: list[Path] = []
         try:
-            mime = sniff_file(tmp_path, name, head=head)
-        except OSError as exc:
-            raise VaultError(f"cannot read back the copy of {name}: {exc}") from exc
-        now = time.time()
-        placed = False
-        try:
+            now = time.time()
             with self.db.transaction() as conn:
-                row = conn.execute("SELECT 1 FROM blobs WHERE sha256 = ?", (sha,)).fetchone()
-                if row is None or not final.exists():
+                directories: set[Path] = set()
+                new_shard = False
+                for staged in batch:
+                    final = self.blob_path(staged.sha256)
+                    query = "SELECT 1 FROM blobs WHERE sha256 = ?"
+                    row = conn.execute(query, (staged.sha256,)).fetchone()
                     # A row without a file is a blob verify would call missing: heal it.
-                    shard_created = fsutil.private_dir(final.parent)
-                    self._ops.replace(str(tmp_path), str(final))
-                    placed = True
-                    fsutil.fsync_dir(final.parent)
-                    if shard_created:
-                        fsutil.fsync_dir(self._blobs)
-                conn.execute(
-                    "INSERT OR IGNORE INTO blobs (sha256, size, mime_type, stored_at)"
-                    " VALUES (?, ?, ?, ?)",
-                    (sha, size, mime, now),
-                )
-                cursor = conn.execute(
-                    "INSERT INTO entries (sha256, name, original_path, source, added_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (sha, name, original_path, source.value, now),
-                )
-                entry_id = int(cursor.lastrowid or 0)
+                    if (row is None or not final.exists()) and final not in placed:
+                        new_shard |= fsutil.private_dir(final.parent)
+                        self._ops.replace(str(staged.tmp_path), str(final))
+                        placed.append(final)
+                        directories.add(final.parent)
+                for directory in sorted(directories):
+                    fsutil.fsync_dir(directory)
+                if new_shard:
+                    fsutil.fsync_dir(self._blobs)
+                ids = [self._insert_rows(conn, staged, source, now) for staged in batch]
         except OSError as exc:
-            if placed:
-                final.unlink(missing_ok=True)
+            _unlink_all(placed)
             raise fsutil.write_error(exc, "the vault") from exc
         except sqlite3.Error as exc:
-            if placed:
-                # Still ours alone: nobody could have referenced it without the rolled-back row.
-                final.unlink(missing_ok=True)
-            raise VaultError(f"cannot record {name} in the vault database: {exc}") from exc
+            # Still ours alone: nobody could have referenced them without the rolled-back rows.
+            _unlink_all(placed)
+            raise VaultError(f"cannot record a backup in the vault database: {exc}") from exc
         except BaseException:
-            if placed:
-                final.unlink(missing_ok=True)
+            _unlink_all(placed)
             raise
-        log.info("backed up %s as entry %d (%s)", name, entry_id, sha[:12])
-        return self.get(entry_id)
+        finally:
+            for staged in batch:
+                staged.discard()
+        entries = [self.get(entry_id) for entry_id in ids]
+        for entry in entries:
+            log.info("backed up %s as entry %d (%s)", entry.name, entry.id, entry.sha256[:12])
+        return entries
+
+    @staticmethod
+    def _insert_rows(
+        conn: sqlite3.Connection, staged: staging.Staged, source: Source, now: float
+    ) -> int:
+        conn.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, size, mime_type, stored_at) VALUES (?, ?, ?, ?)",
+            (staged.sha256, staged.size, staged.mime_type, now),
+        )
+        original = staged.original_path
+        cursor = conn.execute(
+            "INSERT INTO entries (sha256, name, original_path, source, added_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                staged.sha256,
+                _storable(staged.name) or "unnamed",
+                None if original is None else _storable(original),
+                source.value,
+                now,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -443,6 +429,11 @@ def _storable(text: str) -> str:
     except UnicodeEncodeError:
         return os.fsencode(text).decode("utf-8", "replace")
     return text
+
+
+def _unlink_all(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def _is_sha256(text: str) -> bool:
