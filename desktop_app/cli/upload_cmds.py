@@ -125,9 +125,8 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
     manager = service.uploads
     job_ids = manager.enqueue(entry_ids, purpose=args.purpose, expires_after=args.expires_after)
     if not manager.has_key():
-        if args.wait:
-            return fail(_no_key_message(len(job_ids)))
-        warn(_no_key_message(len(job_ids)))
+        # Backed up and queued (nothing is lost), but nothing can be sent: say so, exit 1.
+        return fail(_no_key_message(len(job_ids)))
     if args.wait:
         manager.run_until_idle(job_ids)
         problem = _pause_problem(service, len(job_ids))

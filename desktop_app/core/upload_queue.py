@@ -230,6 +230,19 @@ class UploadQueue:
         )
         return None if row[0] is None else float(row[0])
 
+    def latest_fallback(self) -> Job | None:
+        """The job that most recently failed or was flagged for the text-only fallback."""
+        row = (
+            self._db.connection()
+            .execute(
+                "SELECT * FROM upload_jobs WHERE state = 'failed'"
+                " OR (fallback_available = 1 AND state != 'cancelled')"
+                " ORDER BY updated_at DESC, id DESC LIMIT 1"
+            )
+            .fetchone()
+        )
+        return None if row is None else _job(row)
+
     def protected_blobs(self) -> set[str]:
         """sha256 of every blob a job may still need to read."""
         rows = self._db.connection().execute(

@@ -28,7 +28,6 @@ from desktop_app.core.retry import ErrorKind, Failure, RetryPolicy, failure_of
 from desktop_app.core.upload_gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.upload_queue import (
     ACTIVE_STATES,
-    FINAL_STATES,
     JobState,
     JobView,
     NewJob,
@@ -212,11 +211,9 @@ class UploadManager:
         return self.queue.count(states)
 
     def latest_fallback_candidate(self) -> JobView | None:
-        """The newest job that failed, or that hit an expiry error (fallback offered)."""
-        for job in self.queue.select(None, 200):
-            if job.view.state is JobState.FAILED or job.view.fallback_available:
-                return job.view
-        return None
+        """The job that most recently failed or hit an expiry error (fallback offered)."""
+        job = self.queue.latest_fallback()
+        return None if job is None else job.view
 
     def status(self) -> QueueStatus:
         total, sent = self.queue.active_bytes()
@@ -466,8 +463,8 @@ class UploadManager:
             log.warning("uploads paused: the API key was rejected (%s)", message)
 
     def _check_key_replaced(self) -> None:
-        """Resume by itself when the key in the environment or keyring was replaced."""
-        if not self._gate.auth_rejected:
+        """Resume by itself when a key was stored, or the rejected one was replaced."""
+        if not (self._gate.auth_rejected or self._gate.no_key):
             return
         with self._lock:
             if time.monotonic() - self._key_checked_at < KEY_RECHECK_SECONDS:
@@ -478,7 +475,3 @@ class UploadManager:
         if current is not None and current != rejected:
             log.info("the API key changed; resuming uploads")
             self.key_changed()
-
-    def finished(self, job_ids: Collection[int]) -> bool:
-        """Whether every job in ``job_ids`` is done, failed or cancelled."""
-        return self.queue.count(set(JobState) - FINAL_STATES, list(job_ids)) == 0

@@ -100,6 +100,11 @@ def test_missing_key_fails_clearly_without_network(
     # The document is safe and queued for when a key is set.
     listing = json.loads(run_cli("queue", "--json").stdout)
     assert [j["state"] for j in listing] == ["queued"]
+    # Without --wait the same: backed up and queued, but exit 1 because nothing can be sent.
+    plain = run_cli("upload", *docs(tmp_path, "b.pdf"))
+    assert plain.returncode == 1 and "1 job(s) stay queued" in plain.stderr
+    assert "OPENAI_API_KEY" in plain.stderr
+    assert openai_server.requests == []
 
 
 def test_rejected_key_ends_wait_at_once_naming_the_key(

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from support.openai_server import FakeOpenAI
 from support.uploading import rig
 
+from desktop_app.core.service import Service
 from desktop_app.core.uploads import JobState
+from desktop_app.core.vault import Source
 
 
 def test_documents_upload_once_and_are_verified(tmp_path: Path, openai_server: FakeOpenAI) -> None:
@@ -49,3 +52,25 @@ def test_connection_reset_after_store_adopts_the_stored_file(
         # Exactly one remote copy survives, and it is the one the job points at.
         assert list(openai_server.files) == [job.file_id]
         assert job.error_kind is None
+
+
+def test_service_protects_blobs_of_unfinished_jobs(
+    tmp_path: Path, openai_server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    monkeypatch.setenv("OPENAI_BASE_URL", openai_server.base_url)
+    service = Service.open(tmp_path / "home")
+    try:
+        (tmp_path / "a.pdf").write_bytes(b"a" * 100)
+        (tmp_path / "b.pdf").write_bytes(b"b" * 100)
+        a = service.vault.add_file(tmp_path / "a.pdf", Source.CLI)
+        b = service.vault.add_file(tmp_path / "b.pdf", Source.CLI)
+        (done,) = service.uploads.enqueue([a.id])
+        service.uploads.run_until_idle([done], timeout=60)
+        service.uploads.pause()
+        service.uploads.enqueue([b.id])
+        # Pruning must keep b's backup until its upload is done; a's upload is finished.
+        assert service.protected_blobs() == {b.sha256}
+        assert service.uploads.base_url == openai_server.base_url
+    finally:
+        service.close()

@@ -174,3 +174,18 @@ def test_recheck_requeues_vanished_files(tmp_path: Path, openai_server: FakeOpen
         r.manager.run_until_idle(ids, timeout=60)
         assert r.manager.job(ids[1]).state is JobState.DONE
         assert r.manager.job(ids[1]).file_id != lost
+
+
+def test_cancel_during_upload_leaves_no_remote_file(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.delay(1.0)
+    with rig(tmp_path, openai_server) as r:
+        (job_id,) = r.enqueue("oops.pdf")
+        r.manager.start()
+        wait_for(lambda: r.manager.job(job_id).state is JobState.UPLOADING, what="in flight")
+        r.manager.cancel(job_id)
+        # The file arrives after the cancel; the worker removes it instead of keeping it.
+        wait_for(lambda: openai_server.count("DELETE", "/v1/files/") == 1, what="the clean-up")
+        assert r.manager.job(job_id).state is JobState.CANCELLED
+        assert openai_server.files == {}
