@@ -138,6 +138,8 @@ class DocumentActions(QObject):
         )
         self.confirm: Callable[[str], bool] = self._confirm_dialog
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        # (entry ids, part copied, parts): the next press copies the next part.
+        self._last_copy: tuple[tuple[int, ...], int, int] | None = None
 
         self.retry = self._action("&Retry now", "Ctrl+R", "Upload again now", self.retry_now)
         self.copy_text = self._action(
@@ -215,17 +217,32 @@ class DocumentActions(QObject):
         )
 
     def copy_text_instead(self) -> None:
+        """Copy the text fallback; a prompt over the token budget comes one part per press."""
         rows = self._selection()
         if not rows:
             return
         from desktop_app.ui import clipboard
 
+        ids = tuple(r.entry_id for r in rows)
+        last = self._last_copy
+        part = last[1] + 1 if last is not None and last[0] == ids and last[1] < last[2] else 1
         self._report(f"Extracting the text of {_describe(rows)}…")
+
+        def done(result: Any) -> None:
+            message = str(result.message)
+            if result.ok and result.parts > 1:
+                self._last_copy = (ids, int(result.part), int(result.parts))
+                if result.part < result.parts:
+                    keys = self.copy_text.shortcut().toString(
+                        QKeySequence.SequenceFormat.NativeText
+                    )
+                    message += f" Press {keys} again for part {result.part + 1}."
+            else:
+                self._last_copy = None
+            self._report(message)
+
         clipboard.copy_fallback(
-            self._service,
-            [r.entry_id for r in rows],
-            parent=self._parent,
-            on_done=lambda result: self._report(result.message),
+            self._service, list(ids), parent=self._parent, on_done=done, part=part
         )
 
     def copy_file_ids(self) -> None:

@@ -186,3 +186,32 @@ def test_keyboard_delete_removes_from_the_table_but_edits_in_the_search_field(
     _select(window, entry_id)
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert len(questions) == 1 and "“draft.txt”" in questions[0]
+
+
+def test_a_long_text_is_copied_one_part_per_press(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    window._service.settings.fallback.max_tokens = 1_000
+    paragraphs = [
+        f"Paragraph {n}: " + " ".join(f"word{n}x{i}" for i in range(60)) for n in range(60)
+    ]
+    (entry_id,) = _add(qtbot, window, tmp_path, ("long.txt", "\n\n".join(paragraphs).encode()))
+    _select(window, entry_id)
+
+    def copy() -> str:
+        with qtbot.waitSignal(
+            window.message_shown,
+            timeout=WAIT_MS,
+            check_params_cb=lambda m: m.startswith(("Copied", "Could not")),
+        ) as blocker:
+            window.actions.copy_text.trigger()
+        return str(blocker.args[0])
+
+    first = copy()
+    assert first.startswith("Copied part 1 of ") and "again for part 2" in first
+    part1 = QGuiApplication.clipboard().text()
+    assert "Paragraph 0:" in part1
+    second = copy()
+    assert second.startswith("Copied part 2 of ")
+    part2 = QGuiApplication.clipboard().text()
+    assert part2 != part1 and "Paragraph 59:" not in part1
