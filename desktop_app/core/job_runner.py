@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
 from desktop_app.core.multipart import MultipartUpload
-from desktop_app.core.retry import ErrorKind, RetryPolicy
+from desktop_app.core.retry import ErrorKind, Failure, RetryPolicy, failure_of
 from desktop_app.core.upload_queue import Job, JobState, UploadQueue
 
 if TYPE_CHECKING:
@@ -166,6 +166,31 @@ class JobRunner:
         except ApiCallError as exc:
             log.warning("job %d: could not look for duplicate copies: %s", job.id, exc)
         return deleted
+
+    def recheck(self, job: Job, up: Uploader) -> Failure | None:
+        """None if a done job's remote file is still there and valid, else why it is not.
+
+        Raises :class:`ApiCallError` when the check itself failed (network, server, key).
+        """
+        file_id = job.view.file_id
+        assert file_id is not None
+        try:
+            remote = up.retrieve(file_id)
+        except ApiCallError as exc:
+            if exc.kind == ErrorKind.EXPIRED:
+                return failure_of(exc)
+            if exc.http_status == 404:
+                return Failure(ErrorKind.EXPIRED, f"remote file {file_id} has vanished")
+            raise
+        if remote.expires_at is not None and remote.expires_at <= self._clock():
+            return Failure(ErrorKind.EXPIRED, f"remote file {file_id} has expired")
+        return None
+
+    def sweep_after_check(self, job: Job, up: Uploader) -> int:
+        """For a verified done job that once had an ambiguous attempt, remove late copies."""
+        if job.ambiguous_since is None or job.view.file_id is None:
+            return 0
+        return self.sweep(job, up, job.view.file_id, job.ambiguous_since)
 
     def _delete_quietly(self, up: Uploader, file_id: str, job_id: int) -> bool:
         try:

@@ -9,128 +9,25 @@ checks the owner, so a job taken over by crash recovery cannot be overwritten by
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
 from desktop_app.core.db import Database
 from desktop_app.core.errors import UnknownJobError, UploadError
 from desktop_app.core.retry import ErrorKind, Failure
-
-
-class JobState(StrEnum):
-    QUEUED = "queued"
-    UPLOADING = "uploading"
-    VERIFYING = "verifying"
-    WAITING_RETRY = "waiting_retry"
-    DONE = "done"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-
-
-#: States in which a job still has work ahead of it.
-ACTIVE_STATES = frozenset(
-    {JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING, JobState.WAITING_RETRY}
+from desktop_app.core.upload_jobs import (
+    ACTIVE_STATES,
+    FINAL_STATES,
+    Job,
+    JobState,
+    JobView,
+    NewJob,
+    job_from_row,
 )
-#: States a job never leaves by itself.
-FINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED})
+
+__all__ = ["ACTIVE_STATES", "FINAL_STATES", "Job", "JobState", "JobView", "NewJob", "UploadQueue"]
+
 _CLAIMABLE = ("queued", "waiting_retry")
 _BUSY = ("uploading", "verifying")
-
-
-@dataclass(frozen=True)
-class JobView:
-    """What the UI and the CLI show about one job."""
-
-    id: int
-    entry_id: int
-    name: str
-    sha256: str
-    size: int
-    state: JobState
-    attempts: int
-    next_attempt_at: float | None
-    error_kind: ErrorKind | None
-    error_message: str | None
-    http_status: int | None
-    request_id: str | None
-    file_id: str | None
-    expires_at: float | None
-    bytes_sent: int
-    fallback_available: bool
-    created_at: float
-    updated_at: float
-
-
-@dataclass(frozen=True)
-class Job:
-    """A job row with the worker's bookkeeping (not shown to users)."""
-
-    view: JobView
-    mime_type: str
-    target: str
-    purpose: str
-    expires_after: int | None
-    owner: str | None
-    attempt_started_at: float | None
-    reconcile_since: float | None
-    ambiguous_since: float | None
-    upload_id: str | None
-    upload_expires_at: float | None
-
-    @property
-    def id(self) -> int:
-        return self.view.id
-
-
-@dataclass(frozen=True)
-class NewJob:
-    entry_id: int
-    sha256: str
-    name: str
-    size: int
-    mime_type: str
-    target: str
-    purpose: str
-    expires_after: int | None
-
-
-def _job(row: sqlite3.Row) -> Job:
-    kind = row["error_kind"]
-    view = JobView(
-        id=row["id"],
-        entry_id=row["entry_id"],
-        name=row["name"],
-        sha256=row["sha256"],
-        size=row["size"],
-        state=JobState(row["state"]),
-        attempts=row["attempts"],
-        next_attempt_at=row["next_attempt_at"],
-        error_kind=ErrorKind(kind) if kind else None,
-        error_message=row["error_message"],
-        http_status=row["http_status"],
-        request_id=row["request_id"],
-        file_id=row["file_id"],
-        expires_at=row["expires_at"],
-        bytes_sent=row["bytes_sent"],
-        fallback_available=bool(row["fallback_available"]),
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
-    return Job(
-        view=view,
-        mime_type=row["mime_type"],
-        target=row["target"],
-        purpose=row["purpose"],
-        expires_after=row["expires_after"],
-        owner=row["owner"],
-        attempt_started_at=row["attempt_started_at"],
-        reconcile_since=row["reconcile_since"],
-        ambiguous_since=row["ambiguous_since"],
-        upload_id=row["upload_id"],
-        upload_expires_at=row["upload_expires_at"],
-    )
 
 
 def _marks(values: Collection[object]) -> str:
@@ -154,7 +51,7 @@ class UploadQueue:
         )
         if row is None:
             raise UnknownJobError(f"no upload job with id {job_id}")
-        return _job(row)
+        return job_from_row(row)
 
     def select(
         self,
@@ -166,7 +63,7 @@ class UploadQueue:
         where, params = self._filter(states, ids)
         sql = f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?"
         rows = self._db.connection().execute(sql, (*params, -1 if limit is None else limit, offset))
-        return [_job(row) for row in rows]
+        return [job_from_row(row) for row in rows]
 
     def count(
         self, states: Collection[JobState] | None = None, ids: Collection[int] | None = None
@@ -241,7 +138,7 @@ class UploadQueue:
             )
             .fetchone()
         )
-        return None if row is None else _job(row)
+        return None if row is None else job_from_row(row)
 
     def protected_blobs(self) -> set[str]:
         """sha256 of every blob a job may still need to read."""
@@ -257,7 +154,7 @@ class UploadQueue:
             " AND state = 'done' AND file_id IS NOT NULL AND id != ? ORDER BY id DESC",
             (sha256, purpose, target, exclude),
         )
-        return [_job(row) for row in rows]
+        return [job_from_row(row) for row in rows]
 
     def file_ids_of_others(self, target: str, sha256: str) -> set[str]:
         """Remote file ids that belong to other documents (never adopt or delete those)."""
@@ -334,7 +231,7 @@ class UploadQueue:
             RETURNING *"""
         with self._db.transaction() as conn:
             row = conn.execute(sql, (owner, now + lease, now, now, now, *held)).fetchone()
-        return None if row is None else _job(row)
+        return None if row is None else job_from_row(row)
 
     def _update_owned(
         self, job_id: int, owner: str, assignments: str, params: Iterable[object]
@@ -520,7 +417,7 @@ class UploadQueue:
             row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
             if row is None:
                 raise UnknownJobError(f"no upload job with id {job_id}")
-            before = _job(row)
+            before = job_from_row(row)
             if before.view.state is JobState.DONE:
                 raise UploadError(f"upload job {job_id} is already done", kind="invalid")
             conn.execute(

@@ -11,11 +11,8 @@ Listeners are plain callables, called from worker threads; the UI bridges them t
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import threading
 import time
-import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,7 +21,7 @@ from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.db import Database
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.job_runner import JobRunner, MiB, UploadLimits
-from desktop_app.core.retry import ErrorKind, Failure, RetryPolicy, failure_of
+from desktop_app.core.retry import ErrorKind, RetryPolicy
 from desktop_app.core.upload_gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.upload_queue import (
     ACTIVE_STATES,
@@ -34,7 +31,7 @@ from desktop_app.core.upload_queue import (
     UploadQueue,
 )
 from desktop_app.core.vault import Vault
-from desktop_app.core.worker import Drainer, WorkerPool
+from desktop_app.core.worker import Drainer, WorkerPool, new_owner, owner_is_stale
 from desktop_app.settings import UploadSettings
 
 if TYPE_CHECKING:
@@ -86,16 +83,6 @@ class RecheckReport:
     duplicates_removed: int = 0  # late copies of ambiguous attempts, deleted
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class UploadManager:
     """Persistent, crash-safe upload queue with worker threads (see the module docstring)."""
 
@@ -128,7 +115,7 @@ class UploadManager:
         self._runner = JobRunner(
             self.queue, vault.blob_path, self.limits, self.policy, clock, self._emit
         )
-        self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        self.owner = new_owner()
         self._lease = lease_seconds
         self._request_timeout = request_timeout
         self._lock = threading.RLock()
@@ -354,34 +341,19 @@ class UploadManager:
         requeued: list[int] = []
         ok = unreachable = removed = 0
         for job in done:
-            file_id = job.view.file_id
-            assert file_id is not None
             try:
-                remote = self._uploader(job.target).retrieve(file_id)
+                check = self._runner.recheck(job, self._uploader(job.target))
             except ApiCallError as exc:
                 if exc.kind == ErrorKind.AUTH:
                     raise NoApiKeyError(f"the API key was rejected ({exc})") from exc
-                if exc.http_status == 404 or exc.kind == ErrorKind.EXPIRED:
-                    failure = failure_of(exc)
-                    if exc.kind != ErrorKind.EXPIRED:
-                        failure = Failure(ErrorKind.EXPIRED, f"remote file {file_id} vanished")
-                    if self.queue.requeue_done(job.id, failure):
-                        requeued.append(job.id)
-                        self._emit("state", job.id)
-                    continue
                 unreachable += 1
                 continue
-            if remote.expires_at is not None and remote.expires_at <= self._clock():
-                failure = Failure(ErrorKind.EXPIRED, f"remote file {file_id} has expired")
-                if self.queue.requeue_done(job.id, failure):
-                    requeued.append(job.id)
-                    self._emit("state", job.id)
-                continue
-            ok += 1
-            if job.ambiguous_since is not None:
-                removed += self._runner.sweep(
-                    job, self._uploader(job.target), file_id, job.ambiguous_since
-                )
+            if check is None:
+                ok += 1
+                removed += self._runner.sweep_after_check(job, self._uploader(job.target))
+            elif self.queue.requeue_done(job.id, check):
+                requeued.append(job.id)
+                self._emit("state", job.id)
         if requeued:
             self._pool.wake()
         return RecheckReport(len(done), ok, requeued, unreachable, removed)
@@ -432,15 +404,7 @@ class UploadManager:
         return self._gate.breaker(target)
 
     def _is_stale(self, owner: str, lease_until: float | None) -> bool:
-        expired = lease_until is None or lease_until < self._clock()
-        host, _, rest = owner.partition(":")
-        pid_text = rest.partition(":")[0]
-        if host != socket.gethostname() or not pid_text.isdigit():
-            return expired
-        pid = int(pid_text)
-        if pid == os.getpid():
-            return expired  # another manager in this process: trust its lease
-        return expired or not _pid_alive(pid)
+        return owner_is_stale(owner, lease_until, self._clock())
 
     def _housekeep(self, stopping: threading.Event) -> None:
         last_recover = 0.0

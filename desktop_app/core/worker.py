@@ -11,8 +11,11 @@ resumed). No thread is ever killed; :meth:`WorkerPool.stop` sets the Event and j
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -37,6 +40,31 @@ log = logging.getLogger(__name__)
 
 #: Longest idle wait: jobs added by another process on the same database are seen this fast.
 MAX_IDLE_WAIT = 1.0
+
+
+def new_owner() -> str:
+    """A claim token, ``host:pid:random``: crash recovery can tell whether its holder lives."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def owner_is_stale(owner: str, lease_until: float | None, now: float) -> bool:
+    """Whether a job claimed by ``owner`` may be taken over: its process died or its lease ran
+    out (a process on another host, or a frozen one, is judged by the lease alone)."""
+    expired = lease_until is None or lease_until < now
+    host, _, rest = owner.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return expired
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return expired  # another manager in this process: trust its lease
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # alive, owned by someone else
+    return expired
 
 
 class WorkerPool:
