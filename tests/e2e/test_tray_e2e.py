@@ -115,15 +115,33 @@ def test_tray_add_expiry_and_copy_text_instead(
     assert shown.returncode == 0, shown.stderr
     assert wait_for(lambda: _window_mapped(desktop), 60)
     shot = tmp_path / "screenshot.png"
+    target = os.environ.get("ATTACHGUARD_E2E_SCREENSHOT")
+    if target:
+        _stage_for_screenshot(desktop)
     desktop.screenshot(shot)
     assert shot.stat().st_size > 10_000
-    target = os.environ.get("ATTACHGUARD_E2E_SCREENSHOT")
     if target:
         shutil.copyfile(shot, target)
 
     assert app.quit() == 0
     assert "AttachGuard stopped cleanly" in app.log_text()
     assert "threads still running at exit" not in app.log_text()
+
+
+def _stage_for_screenshot(desktop: DesktopSession) -> None:
+    """For the README picture: a backdrop, the window placed, and the tray menu open (opened by
+    a real right-click on our embedded tray icon)."""
+    desktop.set_background()
+    window = desktop.window_id("AttachGuard")
+    assert window is not None
+    desktop.run("xdotool", "windowsize", window, "900", "520")
+    desktop.run("xdotool", "windowmove", window, "40", "40")
+    icon = desktop.tray_icon_id("AttachGuard")
+    assert icon is not None
+    before = desktop.tree()
+    desktop.run("xdotool", "mousemove", "--window", icon, "8", "8", "click", "3")
+    wait_for(lambda: desktop.tree() != before, timeout=10)  # the menu maps (checked by eye)
+    desktop.run("xdotool", "mousemove_relative", "--", "-40", "-114")  # on "Copy text instead"
 
 
 def _window_mapped(desktop: DesktopSession) -> bool:

@@ -87,6 +87,49 @@ class DesktopSession:
                     return True
         return False
 
+    def window_id(self, title: str, min_width: int = 100) -> str | None:
+        pattern = re.compile(
+            r"^\s*(0x[0-9a-f]+) \"" + re.escape(title) + r"\": \(.*?\)\s+(\d+)x", re.M
+        )
+        for window_id, width in pattern.findall(self.tree()):
+            if int(width) >= min_width:
+                return str(window_id)
+        return None
+
+    def tray_icon_id(self, name: str) -> str | None:
+        panel = self.tray_panel()
+        if panel is None:
+            return None
+        match = re.search(r"(0x[0-9a-f]+) \"" + re.escape(name) + '"', self.tree(panel))
+        return match.group(1) if match else None
+
+    def set_background(self, top: str = "#3b4a5a", bottom: str = "#1f2833") -> None:
+        """A gradient on the root window (a bare X server is black), for screenshots."""
+        size = self.run("xwininfo", "-root").stdout
+        width = re.search(r"Width: (\d+)", size)
+        height = re.search(r"Height: (\d+)", size)
+        if not (width and height):
+            return
+        done = subprocess.run(
+            [
+                "convert",
+                "-size",
+                f"{width.group(1)}x{height.group(1)}",
+                f"gradient:{top}-{bottom}",
+                "png:-",
+            ],
+            capture_output=True,
+            timeout=60,
+        )
+        if done.returncode == 0:
+            subprocess.run(
+                ["display", "-window", "root", "png:-"],
+                input=done.stdout,
+                env=self.env(),
+                capture_output=True,
+                timeout=60,
+            )
+
     def clipboard(self) -> str | None:
         done = self.run("xclip", "-o", "-selection", "clipboard", timeout=10)
         return done.stdout if done.returncode == 0 else None
@@ -113,7 +156,7 @@ def _panel_or_exit(session: DesktopSession, trayer: subprocess.Popen[bytes]) -> 
 
 
 def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSession:
-    """Start Xvfb (and trayer at the top right). Raises RuntimeError if either fails."""
+    """Start Xvfb (and trayer at the bottom right). Raises RuntimeError if either fails."""
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
@@ -134,7 +177,7 @@ def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSessio
             [
                 "trayer",
                 "--edge",
-                "top",
+                "bottom",
                 "--align",
                 "right",
                 "--widthtype",
