@@ -19,7 +19,6 @@ import signal
 import socket
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,7 +42,6 @@ log = logging.getLogger(__name__)
 
 #: How long a launch that lost the race for the lock waits for the winner to start listening.
 HANDOVER_WAIT_S = 15.0
-COPY_TIMEOUT_S = 120.0
 
 
 class TrayApp(QObject):
@@ -293,24 +291,6 @@ class TrayApp(QObject):
             )
 
 
-def _hand_over(address: ipc.InstanceAddress, request: ipc.Request, wait: float) -> int | None:
-    """Give ``request`` to a running instance. Exit code, or None when there is none."""
-    timeout = COPY_TIMEOUT_S if request.command is ipc.Command.COPY_TEXT else 30.0
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            reply = ipc.send(address, request, timeout=timeout)
-        except ipc.InstanceError as exc:
-            print(f"attachguard: {exc}", file=sys.stderr)
-            return 1
-        if reply is not None:
-            print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
-            return 0 if reply.ok else 1
-        if time.monotonic() >= deadline:
-            return None
-        time.sleep(0.1)  # the other launch holds the lock but is not listening yet
-
-
 def _install_signal_handlers(qapp: QApplication) -> Any:
     """SIGINT/SIGTERM quit cleanly: a wakeup fd wakes the Qt loop so Python's handler runs."""
     if sys.platform == "win32":
@@ -339,8 +319,8 @@ def run(
 ) -> int:
     """Start the tray app, or hand ``files`` / ``command`` to the one already running."""
     address = ipc.instance_address(context.paths)
-    request = ipc.Request(command, tuple(str(Path(f).absolute()) for f in files))
-    handed = _hand_over(address, request, wait=0)
+    request = ipc.open_request(files, command)
+    handed = ipc.hand_over(address, request)
     if handed is not None:
         return handed
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
@@ -352,7 +332,7 @@ def run(
     qapp.setWindowIcon(icons.icon(icons.APP_ICON))
     guard = SingleInstance(address)
     if not guard.acquire():
-        handed = _hand_over(address, request, wait=HANDOVER_WAIT_S)
+        handed = ipc.hand_over(address, request, wait=HANDOVER_WAIT_S)
         return 1 if handed is None else handed
     # Read the theme from the settings file directly (small, no service needed) so that it is
     # right before anything paints; the service itself opens in the background.

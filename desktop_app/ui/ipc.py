@@ -23,7 +23,7 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -169,3 +169,32 @@ def _read_line(read: Callable[[int], bytes]) -> bytes:
     if not buffer:
         raise ValueError("the connection closed without a reply")
     return bytes(buffer.split(b"\n", 1)[0])
+
+
+#: Replies to COPY_TEXT come once the text is on the clipboard (extraction can take a while).
+COPY_TIMEOUT_S = 120.0
+
+
+def hand_over(address: InstanceAddress, request: Request, *, wait: float = 0.0) -> int | None:
+    """Give ``request`` to the running instance and print its answer; the exit code for the
+    launch, or None when no instance is running. ``wait`` > 0 keeps trying that long (for a
+    launch that lost the race to one that is still starting up)."""
+    timeout = COPY_TIMEOUT_S if request.command is Command.COPY_TEXT else 30.0
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            reply = send(address, request, timeout=timeout)
+        except InstanceError as exc:
+            print(f"attachguard: {exc}", file=sys.stderr)
+            return 1
+        if reply is not None:
+            print(reply.message, file=sys.stdout if reply.ok else sys.stderr)
+            return 0 if reply.ok else 1
+        if time.monotonic() >= deadline:
+            return None
+        time.sleep(0.1)  # the other launch holds the lock but is not listening yet
+
+
+def open_request(files: Sequence[str] = (), command: Command = Command.OPEN) -> Request:
+    """The request a launch with these file arguments makes (absolute paths)."""
+    return Request(command, tuple(str(Path(f).absolute()) for f in files))
