@@ -115,13 +115,16 @@ class UploadQueue:
         )
         return int(row[0]), int(row[1])
 
-    def next_due(self) -> float | None:
-        """The earliest time a claimable job becomes due (None: nothing is waiting)."""
+    def next_due(self, held_targets: Collection[str] = ()) -> float | None:
+        """The earliest time a claimable job (not of a held target) becomes due, or None."""
+        held = list(held_targets)
+        held_sql = f" AND target NOT IN ({_marks(held)})" if held else ""
         row = (
             self._db.connection()
             .execute(
-                "SELECT min(coalesce(next_attempt_at, 0)) FROM upload_jobs WHERE state IN (?, ?)",
-                _CLAIMABLE,
+                "SELECT min(coalesce(next_attempt_at, 0)) FROM upload_jobs"
+                f" WHERE state IN (?, ?){held_sql}",
+                (*_CLAIMABLE, *held),
             )
             .fetchone()
         )

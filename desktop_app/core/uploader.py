@@ -181,7 +181,7 @@ class Uploader:
             self._client.files.delete(file_id)
 
     def find(
-        self, filename: str, size: int, purpose: str, since: float, skew: float = 300.0
+        self, filename: str, size: int, purpose: str, since: float, skew: float = 60.0
     ) -> list[RemoteFile]:
         """Files named ``filename`` of ``size`` bytes and ``purpose`` created since ``since``.
 

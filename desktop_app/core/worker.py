@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 
 #: Longest idle wait: jobs added by another process on the same database are seen this fast.
 MAX_IDLE_WAIT = 1.0
+#: Shortest idle wait, so that a job that is due but cannot be claimed never spins a thread.
+IDLE_FLOOR = 0.05
 
 
 def new_owner() -> str:
@@ -183,10 +185,10 @@ class Drainer:
             if breaker.probe_due():
                 self._probe(target, breaker)
                 return None
-        job = self._queue.claim(self._owner, self._lease, self._gate.held_targets())
+        held = self._gate.held_targets()
+        job = self._queue.claim(self._owner, self._lease, held)
         if job is None:
-            due = self._queue.next_due()
-            return MAX_IDLE_WAIT if due is None else due - now
+            return self._idle_wait(now, held)
         self._emit("state", job.id)
         try:
             outcome = self._runner.run(job, self._uploader(job.target), self._owner, stopping)
@@ -211,7 +213,17 @@ class Drainer:
         else:
             if outcome is Outcome.DONE:
                 self._gate.breaker(job.target).record_success()
+        self._wake()  # a twin of this job, or a job held behind it, may be claimable now
         return None
+
+    def _idle_wait(self, now: float, held: set[str]) -> float:
+        """Seconds until a job may be claimable: its backoff ends, or a hold lifts."""
+        times = [t for t in (self._queue.next_due(held), self._gate.next_opening()) if t]
+        if not times:
+            return MAX_IDLE_WAIT
+        # A due job that could not be claimed waits for its twin (same content) in flight;
+        # finishing jobs wake the pool, the floor only bounds the polling.
+        return max(min(times) - now, IDLE_FLOOR)
 
     def _hand_back(self, job: Job, *, ambiguous: bool) -> None:
         self._queue.release(job.id, self._owner, ambiguous=ambiguous)
