@@ -31,6 +31,7 @@ class PendingFile:
     snapshot: Snapshot | None = None  # size and mtime read after the last event
     generation: int = 0  # bumped by every touch, so the settle thread can spot a race
     not_before: float = 0.0  # retry delay after a transient failure
+    retried: bool = False  # a transient failure was already reported for this file
 
 
 class PendingFiles:
@@ -112,6 +113,10 @@ class PendingFiles:
         with self._lock:
             return item.generation
 
-    def retry_later(self, item: PendingFile, when: float) -> None:
+    def retry_later(self, item: PendingFile, when: float) -> bool:
+        """Look again at ``when`` (a transient failure); True the first time, to report it once."""
         with self._lock:
             item.not_before = when
+            item.first_seen = when  # waiting for disk space is not "never settling"
+            first, item.retried = not item.retried, True
+            return first

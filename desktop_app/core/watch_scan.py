@@ -47,9 +47,12 @@ def scan_folder(
     report: Callable[[str, str], None],
 ) -> ScanResult:
     """Walk ``rule.root`` and queue what is new or changed; ``report(path, message)`` on trouble."""
-    first_time = not state.knows_root(rule.root)
-    note_only = first_time and not rule.backup_existing
-    started_wall = time.time()
+    root_record = state.root(rule.root)
+    # Until one full scan is done, what predates the first watch is noted, not backed up. The
+    # cut-off is fixed at the first watch, so scans cut short by a burst keep the same baseline.
+    note_before: float | None = None
+    if not rule.backup_existing and not root_record.baseline_done:
+        note_before = root_record.first_watched - FRESH_SECONDS
     found = noted = 0
     to_note: list[tuple[str, int, int]] = []
     stack = [rule.root]
@@ -79,11 +82,7 @@ def scan_folder(
                     record = state.lookup(path)
                     if record is not None and record.matches(*snapshot):
                         continue
-                    if (
-                        note_only
-                        and record is None
-                        and info.st_mtime < started_wall - FRESH_SECONDS
-                    ):
+                    if note_before is not None and record is None and info.st_mtime < note_before:
                         to_note.append((path, *snapshot))
                         if len(to_note) >= NOTE_BATCH:
                             noted += state.note_existing(to_note)
@@ -103,7 +102,7 @@ def scan_folder(
             # An unreadable subfolder (permissions, a dead mount) must not stop the others.
             report(directory, f"cannot read this folder: {exc.strerror or exc}")
     noted += state.note_existing(to_note)
-    if first_time:
-        state.add_root(rule.root)
+    if not root_record.baseline_done:
+        state.finish_baseline(rule.root)
     log.info("scanned %s: %d new or changed, %d noted", rule.root, found, noted)
     return ScanResult(True, found, noted)

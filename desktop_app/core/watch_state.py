@@ -2,9 +2,9 @@
 
 A row per file path records the size and mtime seen when it was last backed up (or first noted),
 so the catch-up scan on start can skip unchanged files with one stat and one indexed lookup, and
-only hash files whose size or mtime moved. A row per root says the folder has been watched before:
-files found in a folder watched for the first time are noted rather than backed up (unless the
-folder asks for its existing files too).
+only hash files whose size or mtime moved. A row per root says when the folder was first watched:
+files that were already there then are noted rather than backed up (unless the folder asks for
+its existing files too).
 """
 
 from __future__ import annotations
@@ -33,26 +33,36 @@ class FileRecord:
         return self.size == size and self.mtime_ns == mtime_ns
 
 
+@dataclass(frozen=True)
+class RootRecord:
+    """A watched folder: when it was first watched, and whether its first full scan is done."""
+
+    root: str
+    first_watched: float  # epoch seconds
+    baseline_done: bool
+
+
 class WatchState:
     """Reads and writes the ``watch_roots`` and ``watch_files`` tables."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def knows_root(self, root: str) -> bool:
-        row = (
-            self._db.connection()
-            .execute("SELECT 1 FROM watch_roots WHERE root = ?", (root,))
-            .fetchone()
-        )
-        return row is not None
-
-    def add_root(self, root: str) -> None:
+    def root(self, root: str) -> RootRecord:
+        """The record of a watched root, created (first watched now) if it is new."""
         with self._db.transaction() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO watch_roots (root, first_watched) VALUES (?, ?)",
                 (root, time.time()),
             )
+            row = conn.execute(
+                "SELECT first_watched, baseline_done FROM watch_roots WHERE root = ?", (root,)
+            ).fetchone()
+        return RootRecord(root, float(row["first_watched"]), bool(row["baseline_done"]))
+
+    def finish_baseline(self, root: str) -> None:
+        with self._db.transaction() as conn:
+            conn.execute("UPDATE watch_roots SET baseline_done = 1 WHERE root = ?", (root,))
 
     def lookup(self, path: str) -> FileRecord | None:
         row = (

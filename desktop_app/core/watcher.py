@@ -1,127 +1,76 @@
 """Watched folders: back up documents as they appear, once they are complete.
 
-Three kinds of thread, all named, all stopped by :meth:`Watcher.stop` through Events:
+Four kinds of thread, all named, all stopped by :meth:`Watcher.stop` through Events:
 
-* watchdog's observer threads turn OS events into calls on :class:`_FolderEvents`, which drops
-  ignored paths at once and only *touches* the bounded pending map (no I/O on that thread);
+* watchdog's observer threads turn OS events into calls on ``watch_observer.FolderEvents``; the
+  watcher drops ignored paths at once and only *touches* the bounded pending map (no I/O there);
 * ``attachguard-watch-settle`` decides when a pending file is complete (no event and no size or
-  mtime change for ``settle_seconds``, and it opens), backs it up through the ``ingest`` callable,
-  and runs catch-up scans (on start, when a folder comes back, after an event overflow);
-* ``attachguard-watch-folders`` polls every ``poll_seconds`` for watched folders that vanished
-  (deleted, renamed, unplugged) and for missing ones that returned, and re-attaches them.
+  mtime change for ``settle_seconds``, and it opens) and runs catch-up scans (on start, when a
+  folder comes back, after an event overflow);
+* ``attachguard-watch-ingest-N`` back complete files up through the ``ingest`` callable;
+* ``attachguard-watch-folders`` attaches the folders, then polls every ``poll_seconds`` for
+  watched folders that vanished (deleted, renamed, unplugged) and missing ones that returned.
 
 The watcher never imports the vault or the upload queue: the service passes ``ingest`` (path ->
 entry), ``forget`` (drop an entry copied mid-write) and ``on_backed_up`` (entry, folder rule), and
-gets :class:`WatchEvent` records through
-``on_event`` — called on a watcher thread, so a GUI must hand them to its own thread.
+gets :class:`WatchEvent` records through ``on_event`` — called on a watcher thread, so a GUI must
+hand them to its own thread. The records live in ``watch_types.py`` and are re-exported here.
 """
 
 from __future__ import annotations
 
 import contextlib
-import enum
 import hashlib
 import logging
 import os
+import queue
 import stat
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
-from watchdog.events import (
-    DirCreatedEvent,
-    DirDeletedEvent,
-    DirMovedEvent,
-    FileClosedEvent,
-    FileCreatedEvent,
-    FileDeletedEvent,
-    FileModifiedEvent,
-    FileMovedEvent,
-    FileSystemEvent,
-    FileSystemEventHandler,
-)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from desktop_app.core.db import Database
 from desktop_app.core.errors import AttachGuardError, DiskFullError, SourceError
 from desktop_app.core.watch_filters import FolderRule, inside, normalize_root
-from desktop_app.core.watch_pending import DEFAULT_CAPACITY, PendingFile, PendingFiles, Snapshot
+from desktop_app.core.watch_observer import EVENT_FILTER, FolderEvents, OverflowSpy, folder_identity
+from desktop_app.core.watch_pending import PendingFile, PendingFiles, Snapshot
 from desktop_app.core.watch_scan import scan_folder
 from desktop_app.core.watch_state import WatchState
+from desktop_app.core.watch_types import (
+    BackedUpEntry,
+    FolderState,
+    Ingest,
+    OnBackedUp,
+    OnEvent,
+    WatcherOptions,
+    WatchEvent,
+    WatchEventKind,
+)
+
+__all__ = [
+    "BackedUpEntry",
+    "FolderRule",
+    "FolderState",
+    "Ingest",
+    "OnBackedUp",
+    "OnEvent",
+    "WatchEvent",
+    "WatchEventKind",
+    "Watcher",
+    "WatcherOptions",
+]
 
 log = logging.getLogger(__name__)
-
-#: Only these events reach us. Opens, reads and closes-without-write are left out on purpose:
-#: reading a file to back it up must not look like a change to it.
-_EVENT_FILTER: list[type[FileSystemEvent]] = [
-    FileCreatedEvent,
-    FileModifiedEvent,
-    FileClosedEvent,
-    FileMovedEvent,
-    FileDeletedEvent,
-    DirCreatedEvent,
-    DirDeletedEvent,
-    DirMovedEvent,
-]
 
 #: Longest the settle thread sleeps with nothing due (it is woken early by any event).
 _IDLE_SECONDS = 1.0
 #: Shortest gap between two settle passes during a burst, so the pass is not re-run per event.
 _BURST_GAP_SECONDS = 0.02
-#: Loggers on which watchdog reports that the OS dropped events (inotify ``IN_Q_OVERFLOW``).
-_OVERFLOW_LOGGERS = ("watchdog.observers.inotify_c", "watchdog.observers.inotify")
-
-
-class WatchEventKind(enum.StrEnum):
-    BACKED_UP = "backed_up"
-    PROBLEM = "problem"
-    FOLDER_MISSING = "folder_missing"
-    FOLDER_BACK = "folder_back"
-
-
-@dataclass(frozen=True)
-class WatchEvent:
-    """Something the user may want to hear about; ``entry_id`` is set for ``BACKED_UP``."""
-
-    kind: WatchEventKind
-    path: Path
-    message: str
-    entry_id: int | None = None
-
-
-class BackedUpEntry(Protocol):
-    """What the watcher needs from a vault entry."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def sha256(self) -> str: ...
-
-
-Ingest = Callable[[Path], BackedUpEntry]
-OnBackedUp = Callable[[Any, FolderRule], None]
-OnEvent = Callable[[WatchEvent], None]
-
-
-class FolderState(enum.StrEnum):
-    STARTING = "starting"
-    WATCHING = "watching"
-    MISSING = "missing"
-    UNWATCHABLE = "unwatchable"
-
-
-@dataclass(frozen=True)
-class WatcherOptions:
-    settle_seconds: float = 1.0
-    give_up_seconds: float = 600.0
-    poll_seconds: float = 2.0  # how often to look for vanished or returned folders
-    retry_seconds: float = 30.0  # how soon to try again after a full disk
-    capacity: int = DEFAULT_CAPACITY  # files waiting to settle before falling back to a scan
-    ignore_roots: tuple[str, ...] = ()  # the app's own folders: never back up our own writes
 
 
 @dataclass
@@ -130,7 +79,7 @@ class _Folder:
     state: FolderState = FolderState.STARTING
     watch: ObservedWatch | None = None
     identity: tuple[int, int] | None = None
-    handler: _FolderEvents | None = field(default=None, repr=False)
+    handler: FolderEvents | None = field(default=None, repr=False)
 
 
 class Watcher:
@@ -162,7 +111,12 @@ class Watcher:
         self._scan_requests: set[str] = set()
         self._observer: BaseObserver | None = None
         self._threads: list[threading.Thread] = []
-        self._overflow_spy = _OverflowSpy(self._request_scan_all)
+        self._overflow_spy = OverflowSpy(self._request_scan_all)
+        # Backups run on a few ingest threads: most of their time is fsync, which overlaps well.
+        # The hand-off queue needs no bound of its own: what it holds is also in ``pending``.
+        self._ready: queue.Queue[tuple[PendingFile, Snapshot, int]] = queue.Queue()
+        self._inflight: set[str] = set()
+        self._inflight_lock = threading.Lock()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -171,14 +125,14 @@ class Watcher:
         observer.name = "attachguard-watch-observer"
         observer.start()
         self._observer = observer
-        for name in _OVERFLOW_LOGGERS:
-            logging.getLogger(name).addHandler(self._overflow_spy)
-        for folder in self._folders.values():
-            self._attach(folder)
-        for name, target in (
+        self._overflow_spy.install()
+        targets = [
             ("attachguard-watch-settle", self._settle_loop),
             ("attachguard-watch-folders", self._folders_loop),
-        ):
+        ]
+        for n in range(max(1, self.options.ingest_workers)):
+            targets.append((f"attachguard-watch-ingest-{n + 1}", self._ingest_loop))
+        for name, target in targets:
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -190,8 +144,7 @@ class Watcher:
         for thread in self._threads:
             thread.join(timeout)
         self._threads = []
-        for name in _OVERFLOW_LOGGERS:
-            logging.getLogger(name).removeHandler(self._overflow_spy)
+        self._overflow_spy.remove()
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout)
@@ -202,17 +155,17 @@ class Watcher:
 
     # -- events from the observer thread -----------------------------------------------------
 
-    def _seen(self, path: str, rule: FolderRule) -> None:
+    def file_seen(self, path: str, rule: FolderRule) -> None:
         if (self._ignore and inside(path, self._ignore)) or not rule.accepts(path):
             return
         if not self.pending.touch(path, rule, time.monotonic()):
             # Full: drop the event and let a scan find the file once there is room again.
             self._request_scan(rule.root)
 
-    def _gone(self, path: str) -> None:
+    def file_gone(self, path: str) -> None:
         self.pending.discard(path)
 
-    def _root_changed(self) -> None:
+    def root_changed(self) -> None:
         self._folder_wake.set()
 
     # -- folders -----------------------------------------------------------------------------
@@ -220,7 +173,7 @@ class Watcher:
     def _attach(self, folder: _Folder) -> None:
         """Start watching ``folder`` if it is there; report a change of state once."""
         root = folder.rule.root
-        identity = _identity(root)
+        identity = folder_identity(root)
         if identity is None:
             if folder.state is not FolderState.MISSING:
                 folder.state = FolderState.MISSING
@@ -232,10 +185,10 @@ class Watcher:
                 )
             return
         assert self._observer is not None
-        handler = _FolderEvents(self, folder.rule)
+        handler = FolderEvents(self, folder.rule)
         try:
             watch = self._observer.schedule(
-                handler, root, recursive=folder.rule.recursive, event_filter=_EVENT_FILTER
+                handler, root, recursive=folder.rule.recursive, event_filter=EVENT_FILTER
             )
         except OSError as exc:
             if folder.state is not FolderState.UNWATCHABLE:
@@ -261,20 +214,22 @@ class Watcher:
         folder.identity = None
 
     def _folders_loop(self) -> None:
+        # The first pass attaches every folder; it runs here, not in start(), because adding OS
+        # watches to a large recursive tree takes a while and start() must not block a GUI.
         while not self._stop.is_set():
-            self._folder_wake.wait(self.options.poll_seconds)
             self._folder_wake.clear()
-            if self._stop.is_set():
-                break
             for folder in self._folders.values():
+                if self._stop.is_set():
+                    return
                 try:
                     self._check_folder(folder)
                 except Exception:  # a bug here must not end the watching of every folder
                     log.exception("checking watched folder %s failed", folder.rule.root)
+            self._folder_wake.wait(self.options.poll_seconds)
 
     def _check_folder(self, folder: _Folder) -> None:
         if folder.state is FolderState.WATCHING:
-            if _identity(folder.rule.root) == folder.identity:
+            if folder_identity(folder.rule.root) == folder.identity:
                 return
             self._detach(folder)
             folder.state = FolderState.MISSING
@@ -309,11 +264,18 @@ class Watcher:
                 next_due = time.monotonic() + _IDLE_SECONDS
             if self._stop.wait(_BURST_GAP_SECONDS):
                 break
+            if self._scan_due():
+                continue  # a scan was cut short and there is room again: go on at once
             self.pending.wake.wait(max(0.0, next_due - time.monotonic()))
+
+    def _scan_due(self) -> bool:
+        with self._scan_lock:
+            waiting = bool(self._scan_requests)
+        return waiting and len(self.pending) <= self.pending.capacity // 2
 
     def _run_scans(self) -> None:
         # Scanning fills the pending map; wait for room so a scan is not cut short at once.
-        if len(self.pending) > self.pending.capacity // 2:
+        if not self._scan_due():
             return
         with self._scan_lock:
             roots, self._scan_requests = self._scan_requests, set()
@@ -347,6 +309,8 @@ class Watcher:
             if self._stop.is_set():
                 break
             now = time.monotonic()
+            if self._is_inflight(item.path):
+                continue  # being backed up; its ingest thread wakes us when done
             if item.not_before > now:
                 next_due = min(next_due, item.not_before)
                 continue
@@ -378,8 +342,30 @@ class Watcher:
             return due
         if not _can_open(item.path):
             return now + settle  # locked by its writer (Windows): not complete yet
-        self._back_up(item, snapshot, generation)
+        with self._inflight_lock:
+            self._inflight.add(item.path)
+        self._ready.put((item, snapshot, generation))
         return None
+
+    def _is_inflight(self, path: str) -> bool:
+        with self._inflight_lock:
+            return path in self._inflight
+
+    def _ingest_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                item, snapshot, generation = self._ready.get(timeout=_IDLE_SECONDS)
+            except queue.Empty:
+                continue
+            try:
+                if not self._stop.is_set():  # left pending on stop: the next start catches up
+                    self._back_up(item, snapshot, generation)
+            except Exception:  # keep the thread; the file stays pending and is retried
+                log.exception("backing up %s failed", item.path)
+            finally:
+                with self._inflight_lock:
+                    self._inflight.discard(item.path)
+                self.pending.wake.set()
 
     def _stat(self, item: PendingFile) -> Snapshot | None:
         try:
@@ -407,8 +393,8 @@ class Watcher:
                 return
             entry = self._ingest_fn(Path(path))
         except DiskFullError as exc:
-            self.pending.retry_later(item, time.monotonic() + self.options.retry_seconds)
-            self._emit(WatchEventKind.PROBLEM, path, f"not backed up yet: {exc}")
+            if self.pending.retry_later(item, time.monotonic() + self.options.retry_seconds):
+                self._emit(WatchEventKind.PROBLEM, path, f"not backed up yet, will retry: {exc}")
             return
         except (SourceError, OSError) as exc:
             self.pending.discard(path, generation)
@@ -454,51 +440,6 @@ class Watcher:
             self._on_event(WatchEvent(kind, Path(path), message, entry_id))
         except Exception:  # a listener's bug must not stop the watcher
             log.exception("watch event listener failed")
-
-
-class _FolderEvents(FileSystemEventHandler):
-    """Routes one folder's watchdog events to the watcher (runs on the observer thread)."""
-
-    def __init__(self, watcher: Watcher, rule: FolderRule) -> None:
-        self._watcher = watcher
-        self._rule = rule
-
-    def dispatch(self, event: FileSystemEvent) -> None:
-        src = os.fsdecode(event.src_path)
-        if event.is_directory:
-            if event.event_type in ("deleted", "moved") and src == self._rule.root:
-                self._watcher._root_changed()
-            return
-        if isinstance(event, FileMovedEvent):
-            self._watcher._gone(src)
-            dest = os.fsdecode(event.dest_path)
-            if dest:
-                self._watcher._seen(dest, self._rule)
-        elif isinstance(event, FileDeletedEvent):
-            self._watcher._gone(src)
-        else:
-            self._watcher._seen(src, self._rule)
-
-
-class _OverflowSpy(logging.Handler):
-    """watchdog reports a kernel event-queue overflow only in its log; turn that into a rescan."""
-
-    def __init__(self, on_overflow: Callable[[], None]) -> None:
-        super().__init__(logging.WARNING)
-        self._on_overflow = on_overflow
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if "overflow" in record.getMessage().lower():
-            self._on_overflow()
-
-
-def _identity(root: str) -> tuple[int, int] | None:
-    """(device, inode) of the folder, or None when it is not there as a directory."""
-    try:
-        info = os.stat(root)
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
 
 
 def _can_open(path: str) -> bool:

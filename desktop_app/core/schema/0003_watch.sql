@@ -1,7 +1,10 @@
 -- Watched folders: what the watcher has already seen, so a restart backs up only what changed.
+-- Until the first full scan of a root is done (baseline_done = 0), files older than
+-- first_watched are noted as already there instead of being backed up.
 CREATE TABLE watch_roots (
     root           TEXT PRIMARY KEY,
-    first_watched  REAL NOT NULL
+    first_watched  REAL NOT NULL,
+    baseline_done  INTEGER NOT NULL DEFAULT 0 CHECK (baseline_done IN (0, 1))
 );
 
 -- One row per file path below a watched folder. The cheap check on start is path + size +
