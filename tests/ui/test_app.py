@@ -223,3 +223,42 @@ def test_a_burst_of_failures_is_one_notice_and_never_repeated(
     finally:
         service.uploads.stop()
         service.close()
+
+
+def test_clicking_the_failure_notice_copies_the_text(
+    shell: TrayApp, openai_server: FakeOpenAI, qtbot: QtBot, tmp_path: Path
+) -> None:
+    openai_server.expired(times=None)
+    notices: list[Notice] = []
+    shell.notifier.notified.connect(notices.append)
+    shell.handle_request(ipc.Request(ipc.Command.ADD, (str(_document(tmp_path)),)), None)
+    qtbot.waitUntil(lambda: bool(notices), timeout=60_000)
+    QGuiApplication.clipboard().clear()
+    with qtbot.waitSignal(shell.tray.copy_finished, timeout=60_000) as done:
+        shell.tray.icon.messageClicked.emit()  # what Qt emits when the user clicks the balloon
+    assert done.args[0].ok
+    assert SENTENCE in QGuiApplication.clipboard().text()
+
+
+def test_copy_text_for_a_document_without_text_says_why(
+    shell: TrayApp, openai_server: FakeOpenAI, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop_app.core.vault import Source
+    from desktop_app.ui.clipboard import CopyResult, copy_fallback
+
+    image = tmp_path / "scan.png"
+    image.write_bytes(
+        bytes.fromhex(
+            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+            "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+        )
+    )
+    entry = shell.service.vault.add_file(image, Source.DROP)
+    QGuiApplication.clipboard().setText("left alone")
+    results: list[CopyResult] = []
+    copy_fallback(shell.service, [entry.id], on_done=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    assert not results[0].ok
+    assert results[0].message.startswith("Could not copy the text: ")
+    assert "Traceback" not in results[0].message
+    assert QGuiApplication.clipboard().text() == "left alone"  # nothing half-copied

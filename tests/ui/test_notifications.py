@@ -1,0 +1,72 @@
+"""What notices say: plain words, one per burst, the documents they are about."""
+
+from __future__ import annotations
+
+from desktop_app.core.retry import ErrorKind
+from desktop_app.core.upload_queue import JobState, JobView
+from desktop_app.ui.notifications import _classify, _Item, failure_notice, success_notice
+
+
+def item(job_id: int, name: str, kind: str, reason: str = "OpenAI refused the file") -> _Item:
+    return _Item(job_id, job_id * 10, name, kind, reason)
+
+
+def test_single_expiry_says_what_happened_and_what_a_click_does() -> None:
+    notice = failure_notice([item(1, "offer.pdf", "expired")])
+    assert notice.title == "Upload expired"
+    assert notice.text == (
+        "\u201coffer.pdf\u201d expired on OpenAI's side. It is still backed up here. "
+        "Click to copy its text and paste that instead."
+    )
+    assert notice.entry_ids == (10,)
+
+
+def test_single_permanent_failure_gives_the_reason_in_plain_words() -> None:
+    notice = failure_notice([item(2, "huge.zip", "failed", "it is larger than OpenAI accepts")])
+    assert notice.title == "Upload failed"
+    assert "\u201chuge.zip\u201d could not be uploaded: it is larger than OpenAI accepts." in (
+        notice.text
+    )
+
+
+def test_a_burst_is_summarised_in_one_notice() -> None:
+    items = [item(i, f"doc{i}.txt", "expired" if i < 3 else "failed") for i in range(1, 6)]
+    notice = failure_notice(items)
+    assert notice.title == "5 uploads need attention"
+    assert notice.text.startswith("5 documents could not be uploaded (2 expired, 3 failed).")
+    assert notice.entry_ids == (10, 20, 30, 40, 50)
+
+
+def test_success_notice() -> None:
+    assert success_notice([item(1, "a.txt", "done")]).text == "\u201ca.txt\u201d was uploaded."
+    assert success_notice([item(1, "a", "done"), item(2, "b", "done")]).text == (
+        "2 documents were uploaded."
+    )
+
+
+def _job(job_id: int, state: str, error_kind: str | None) -> JobView:
+    return JobView(
+        id=job_id, entry_id=job_id, name=f"doc{job_id}", sha256="0" * 64, size=1,
+        state=JobState(state), attempts=1, next_attempt_at=None,
+        error_kind=None if error_kind is None else ErrorKind(error_kind), error_message=None,
+        http_status=None, request_id=None, file_id=None, expires_at=None, bytes_sent=0,
+        fallback_available=error_kind == "expired", created_at=0.0, updated_at=0.0,
+    )  # fmt: skip
+
+
+def test_which_job_changes_deserve_a_notice() -> None:
+    kinds = {
+        i.job_id: i.kind
+        for i in _classify(
+            [
+                _job(1, "waiting_retry", "expired"),  # fallback ready at once
+                _job(2, "failed", "expired"),  # still an expiry to the user
+                _job(3, "failed", "too_large"),
+                _job(4, "waiting_retry", "server"),  # retried quietly
+                _job(5, "uploading", None),
+                _job(6, "done", None),
+                _job(7, "cancelled", "expired"),  # the user cancelled it: nothing to say
+            ]
+        )
+    }
+    assert kinds == {1: "expired", 2: "expired", 3: "failed", 6: "done"}
