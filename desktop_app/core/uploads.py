@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 
 #: How often (seconds) a paused queue looks whether a rejected key was replaced.
 KEY_RECHECK_SECONDS = 30.0
+#: Purposes the Files API accepts on upload.
+PURPOSES = frozenset({"assistants", "batch", "fine-tune", "vision", "user_data", "evals"})
 #: expires_after bounds accepted by the Files API (1 hour to 30 days).
 EXPIRES_AFTER_RANGE = (3600, 2_592_000)
 
@@ -155,6 +157,12 @@ class UploadManager:
     ) -> list[int]:
         """Persist one job per vault entry (one transaction) and wake the workers."""
         expires = expires_after if expires_after is not None else self.settings.expires_after
+        purpose = purpose or self.settings.purpose
+        if purpose not in PURPOSES:
+            raise UploadError(
+                f"unknown purpose {purpose!r}; use one of {', '.join(sorted(PURPOSES))}",
+                kind=str(ErrorKind.INVALID),
+            )
         low, high = EXPIRES_AFTER_RANGE
         if expires is not None and not low <= expires <= high:
             raise UploadError(
@@ -172,7 +180,7 @@ class UploadManager:
                     size=entry.size,
                     mime_type=entry.mime_type,
                     target=self.base_url,
-                    purpose=purpose or self.settings.purpose,
+                    purpose=purpose,
                     expires_after=expires,
                 )
             )

@@ -82,11 +82,13 @@ def test_upload_passes_purpose_and_expiry(
     assert remote.expires_at is not None and remote.expires_at - remote.created_at == 7200
 
 
-def test_upload_rejects_an_out_of_range_expiry(
+def test_upload_rejects_a_bad_expiry_or_purpose(
     env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["upload", *docs(tmp_path, "a.pdf"), "--expires-after", "60"]) == 1
     assert "between 3600 and 2592000" in capsys.readouterr().err
+    assert main(["upload", *docs(tmp_path, "b.pdf"), "--purpose", "userdata"]) == 1
+    assert "unknown purpose 'userdata'" in capsys.readouterr().err
 
 
 def test_missing_key_fails_clearly_without_network(
