@@ -189,3 +189,17 @@ def test_cancel_during_upload_leaves_no_remote_file(
         wait_for(lambda: openai_server.count("DELETE", "/v1/files/") == 1, what="the clean-up")
         assert r.manager.job(job_id).state is JobState.CANCELLED
         assert openai_server.files == {}
+
+
+def test_two_managers_on_one_store_upload_each_document_once(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    with rig(tmp_path, openai_server) as first, rig(tmp_path, openai_server) as second:
+        # Two processes' worth of workers (separate connections and owners) on one database.
+        ids = first.enqueue(*[f"doc-{i:02d}.txt" for i in range(30)])
+        second.manager.start()
+        first.manager.run_until_idle(ids, timeout=60)
+        second.manager.run_until_idle(ids, timeout=60)
+        assert {first.manager.job(i).state for i in ids} == {JobState.DONE}
+        assert openai_server.count("POST", "/v1/files") == 30
+        assert len(openai_server.files) == 30
