@@ -142,8 +142,12 @@ def _run(args: argparse.Namespace, context: CommandContext, targets: list[str]) 
             return fail(
                 "no folders to watch: give one (watch DIR) or configure one (watch add DIR)"
             )
-    if any(f.upload for f in folders) and getattr(service, "uploads", None) is None:
-        warn("uploads are not available in this build; new documents are only backed up")
+    if any(f.upload for f in folders):
+        # A long-running command: upload what it queues while it runs (jobs persist either way).
+        if service.uploads.has_key():
+            service.uploads.start()
+        else:
+            warn("no API key: new documents are backed up and queued, and upload once a key is set")
     settle = args.settle if args.settle is not None else settings.watch.settle_seconds
     options = WatcherOptions(settle_seconds=settle, give_up_seconds=settings.watch.give_up_seconds)
 

@@ -131,13 +131,8 @@ class Service:
             watcher.stop()
 
     def _upload_watched(self, entry: Entry, rule: FolderRule) -> None:
-        if not rule.upload:
-            return
-        uploads = getattr(self, "uploads", None)  # the upload engine, when this build has it
-        if uploads is None:
-            log.warning("not queuing %s for upload: no upload engine", entry.name)
-            return
-        uploads.enqueue([entry.id], purpose=rule.purpose)
+        if rule.upload:
+            self.uploads.enqueue([entry.id], purpose=rule.purpose)
 
     def close(self) -> None:
         self.stop_watching()
