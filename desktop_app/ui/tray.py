@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop_app.core.upload_queue import JobState
 from desktop_app.ui import icons, tasks
 from desktop_app.ui.clipboard import CopyResult, copy_latest_fallback
 
@@ -150,7 +151,7 @@ def take_snapshot(service: Service, has_key: bool | None = None) -> Snapshot:
     counts = {str(k): int(v) for k, v in status.counts.items()}
     expired = 0
     if counts.get("waiting_retry", 0):
-        waiting = uploads.jobs(states=["waiting_retry"], limit=_EXPIRED_SCAN_LIMIT)
+        waiting = uploads.jobs(states=[JobState.WAITING_RETRY], limit=_EXPIRED_SCAN_LIMIT)
         expired = sum(1 for job in waiting if job.error_kind == "expired")
     if has_key is None:
         has_key = service.has_api_key()
@@ -233,6 +234,11 @@ class TrayController(QObject):
             self.icon.setToolTip("AttachGuard: starting\u2026")
             for action in self._needs_service:
                 action.setEnabled(False)
+
+    def _open_service(self) -> Service:
+        # The actions that call this are disabled until attach(): a None here is a bug.
+        assert self.service is not None, "tray action used before the service was open"
+        return self.service
 
     def attach(self, service: Service) -> None:
         """The service is open: enable the menu (the first snapshot sets the real state)."""
@@ -377,7 +383,7 @@ class TrayController(QObject):
             if on_done is not None:
                 on_done(result)
 
-        copy_latest_fallback(self.service, on_done=done)
+        copy_latest_fallback(self._open_service(), on_done=done)
 
     def retry_failed(self) -> None:
         def done(count: int) -> None:
@@ -387,10 +393,10 @@ class TrayController(QObject):
                 self.show_message("AttachGuard", "Nothing to retry.")
             self.refresh()
 
-        tasks.run_in_background(self.service.uploads.retry, None, on_done=done)
+        tasks.run_in_background(self._open_service().uploads.retry, None, on_done=done)
 
     def toggle_pause(self) -> None:
-        uploads = self.service.uploads
+        uploads = self._open_service().uploads
         pausing = not (self.view is not None and self.view.user_paused)
         tasks.run_in_background(
             uploads.pause if pausing else uploads.resume, on_done=lambda _r: self.refresh()
