@@ -262,3 +262,17 @@ def test_copy_text_for_a_document_without_text_says_why(
     assert results[0].message.startswith("Could not copy the text: ")
     assert "Traceback" not in results[0].message
     assert QGuiApplication.clipboard().text() == "left alone"  # nothing half-copied
+
+
+def test_open_and_settings_from_the_tray_menu(shell: TrayApp, qtbot: QtBot) -> None:
+    from desktop_app.ui.settings_dialog import SettingsDialog
+
+    shell.tray.open_action.trigger()
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=30_000)
+    shell.tray.settings_action.trigger()
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, SettingsDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=30_000,
+    )
