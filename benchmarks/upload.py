@@ -4,13 +4,14 @@ Prints one table:
 
 (a) overhead: the queue (1 worker; persisted jobs, verify with files.retrieve) vs calling
     ``client.files.create`` directly in a loop, same files, same run. Goal: within 10 %.
-(b) throughput: 4 workers vs 1 on 200 small files.
+(b) throughput: 4 workers vs 1 on 200 small files, on bare loopback and with 20 ms of emulated
+    latency per request.
 (c) 30 % injected faults (5xx, 429, resets before/after store) on 500 files: done / lost /
     orphan duplicates and wall time vs the fault-free run; and the same workload through the
     raw SDK with its own retries (``max_retries=2``, 4 threads) for comparison.
 
 Usage: ``python benchmarks/upload.py [--quick]`` (run from anywhere; ``--quick`` shrinks sizes).
-Wall times are medians of several runs for (a) and (b); (c) runs once per variant.
+(a) and (b) are medians of interleaved runs after a warm-up; (c) runs once per variant.
 """
 
 from __future__ import annotations
@@ -46,12 +47,17 @@ from support.openai_server import FakeOpenAI
 server = FakeOpenAI().start()
 if float(sys.argv[2]):
     server.random_faults(float(sys.argv[2]), seed=int(sys.argv[3]))
+if float(sys.argv[4]):  # emulated network latency for every API request
+    server.delay(float(sys.argv[4]), times=None, method=None, path="/v1/")
 print(server.base_url, server.api_key, flush=True)
 sys.stdin.read()
 server.stop()
 """
 
 KiB = 1024
+#: Emulated network latency (seconds per API request) for the second throughput comparison:
+#: on loopback both sides are CPU-bound, while real uploads mostly wait on the network.
+LATENCY = 0.02
 
 
 @dataclass
@@ -86,9 +92,9 @@ class Server:
 
 
 @contextmanager
-def fake_server(fault_rate: float = 0.0, seed: int = 42) -> Iterator[Server]:
+def fake_server(fault_rate: float = 0.0, seed: int = 42, latency: float = 0.0) -> Iterator[Server]:
     proc = subprocess.Popen(
-        [sys.executable, "-c", SERVER_SCRIPT, TESTS_DIR, str(fault_rate), str(seed)],
+        [sys.executable, "-c", SERVER_SCRIPT, TESTS_DIR, str(fault_rate), str(seed), str(latency)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -133,9 +139,14 @@ def run_raw(
 
 
 def run_ours(
-    files: list[Path], workers: int, fault_rate: float, base: float = 1.0, cap: float = 300.0
+    files: list[Path],
+    workers: int,
+    fault_rate: float,
+    base: float = 1.0,
+    cap: float = 300.0,
+    latency: float = 0.0,
 ) -> Result:
-    with fake_server(fault_rate) as server, tempfile.TemporaryDirectory() as tmp:
+    with fake_server(fault_rate, latency=latency) as server, tempfile.TemporaryDirectory() as tmp:
         db = Database(Path(tmp) / "store.sqlite3")
         vault = Vault(db, Path(tmp) / "vault")
         entries = [vault.add_file(p, Source.CLI).id for p in files]  # backup is not timed
@@ -157,11 +168,24 @@ def run_ours(
         return Result(wall, done, len(files) - done, orphans)
 
 
-def median_of(runs: int, fn: Callable[[], Result]) -> Result:
-    results = [fn() for _ in range(runs)]
-    wall = statistics.median(r.wall for r in results)
-    last = results[-1]
-    return Result(wall, last.done, max(r.lost for r in results), max(r.orphans for r in results))
+def measure(runs: int, variants: list[Callable[[], Result]]) -> list[Result]:
+    """Median wall time per variant; one warm-up each, then runs interleaved round-robin so
+    that a change in machine load affects every variant alike."""
+    for fn in variants:
+        fn()
+    results: list[list[Result]] = [[] for _ in variants]
+    for _ in range(runs):
+        for i, fn in enumerate(variants):
+            results[i].append(fn())
+    return [
+        Result(
+            statistics.median(r.wall for r in rs),
+            min(r.done for r in rs),
+            max(r.lost for r in rs),
+            max(r.orphans for r in rs),
+        )
+        for rs in results
+    ]
 
 
 def main() -> int:
@@ -171,7 +195,7 @@ def main() -> int:
     n_a, size_a = (20, 1024 * KiB) if args.quick else (60, 1024 * KiB)
     n_b = 50 if args.quick else 200
     n_c = 100 if args.quick else 500
-    runs = 3
+    runs = 3 if args.quick else 5
     rows: list[tuple[str, str, int, Result, str]] = []
 
     def add(scenario: str, variant: str, n: int, result: Result, ratio: str) -> None:
@@ -180,10 +204,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         files_a = make_files(root / "a", n_a, size_a)
-        raw = median_of(runs, lambda: run_raw(files_a, 0.0, retries=0))
-        raw_v = median_of(runs, lambda: run_raw(files_a, 0.0, retries=0, verify=True))
-        ours = median_of(runs, lambda: run_ours(files_a, 1, 0.0))
-        ours4 = median_of(runs, lambda: run_ours(files_a, 4, 0.0))
+        raw, raw_v, ours, ours4 = measure(
+            runs,
+            [
+                lambda: run_raw(files_a, 0.0, retries=0),
+                lambda: run_raw(files_a, 0.0, retries=0, verify=True),
+                lambda: run_ours(files_a, 1, 0.0),
+                lambda: run_ours(files_a, 4, 0.0),
+            ],
+        )
         add("(a) overhead", "raw files.create loop (baseline)", n_a, raw, "1.00x")
         add("(a) overhead", "raw create+retrieve loop", n_a, raw_v, _x(raw_v, raw))
         add(
@@ -196,10 +225,26 @@ def main() -> int:
         add("(a) overhead", "queue, 4 workers (default)", n_a, ours4, _x(ours4, raw))
 
         files_b = make_files(root / "b", n_b, 4 * KiB)
-        one = median_of(runs, lambda: run_ours(files_b, 1, 0.0))
-        four = median_of(runs, lambda: run_ours(files_b, 4, 0.0))
+        one, four, one_rtt, four_rtt = measure(
+            runs,
+            [
+                lambda: run_ours(files_b, 1, 0.0),
+                lambda: run_ours(files_b, 4, 0.0),
+                lambda: run_ours(files_b, 1, 0.0, latency=LATENCY),
+                lambda: run_ours(files_b, 4, 0.0, latency=LATENCY),
+            ],
+        )
         add("(b) throughput", "queue, 1 worker (baseline)", n_b, one, "1.00x")
         add("(b) throughput", "queue, 4 workers", n_b, four, f"{one.wall / four.wall:.2f}x faster")
+        rtt = f"+{LATENCY * 1000:.0f} ms/request"
+        add("(b) throughput", f"queue, 1 worker, {rtt} (baseline)", n_b, one_rtt, "1.00x")
+        add(
+            "(b) throughput",
+            f"queue, 4 workers, {rtt}",
+            n_b,
+            four_rtt,
+            f"{one_rtt.wall / four_rtt.wall:.2f}x faster",
+        )
 
         files_c = make_files(root / "c", n_c, 4 * KiB)
         clean = run_ours(files_c, 4, 0.0, base=0.2, cap=5.0)
