@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
+from support.openai_server import FakeOpenAI
 
 from desktop_app.ui import tasks
 from desktop_app.ui.bridge import ServiceBridge
@@ -107,3 +109,38 @@ def test_closed_bridge_stays_silent(qtbot: QtBot) -> None:
 def _drain_tasks() -> Iterator[None]:
     yield None
     assert tasks.wait_for_all(10_000)
+
+
+def test_real_upload_events_arrive_on_gui_thread(
+    qtbot: QtBot,
+    tmp_path: Path,
+    openai_server: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from support.app_home import loopback_home
+
+    from desktop_app.core.service import Service
+    from desktop_app.core.vault import Source
+
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    service = Service(loopback_home(tmp_path / "home", openai_server))
+    bridge = ServiceBridge(service)
+    bridge.attach()
+    seen: list[tuple[int, str, bool]] = []
+    bridge.job_changed.connect(
+        lambda job_id: seen.append(
+            (job_id, str(service.uploads.job(job_id).state), QThread.currentThread().isMainThread())
+        )
+    )
+    try:
+        doc = tmp_path / "letter.txt"
+        doc.write_text("Dear reader", encoding="utf-8")
+        entry = service.vault.add_file(doc, Source.DROP)
+        (job_id,) = service.uploads.enqueue([entry.id])
+        service.uploads.start()
+        qtbot.waitUntil(lambda: (job_id, "done", True) in seen, timeout=60_000)
+        assert all(on_gui for _job, _state, on_gui in seen)
+    finally:
+        bridge.close()
+        service.uploads.stop()
+        service.close()
