@@ -172,3 +172,11 @@ def test_controller_applies_view_to_icon_tooltip_and_menu(
     finally:
         tray.close()
         service.close()
+
+
+def test_window_icon_is_the_installed_application_icon() -> None:
+    """The runtime copy (package data) matches the artwork packaging installs for menus."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "resources" / "icons" / "attachguard.svg"
+    assert icons.svg_data(icons.APP_ICON) == source.read_bytes()
