@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
 
 from desktop_app.settings import load_settings
 from desktop_app.ui import icons, ipc, tasks
@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 #: How long a launch that lost the race for the lock waits for the winner to start listening.
 HANDOVER_WAIT_S = 15.0
+#: With no tray at start, look for one every 2 s for 2 minutes (login race with the panel).
+TRAY_RECHECK_MS = 2000
+TRAY_RECHECKS = 60
 
 
 class TrayApp(QObject):
@@ -94,7 +97,24 @@ class TrayApp(QObject):
             # No tray to come back to: closing the window must end the app, and messages go
             # to the window's status bar instead of tray balloons.
             self.qapp.setQuitOnLastWindowClosed(True)
+            # Started at login, the panel's tray may come up a little after us: keep looking
+            # for a while, then move into it.
+            self._tray_checks = TRAY_RECHECKS
+            self._tray_timer = QTimer(self)
+            self._tray_timer.setInterval(TRAY_RECHECK_MS)
+            self._tray_timer.timeout.connect(self._recheck_tray)
+            self._tray_timer.start()
         return self.has_tray
+
+    def _recheck_tray(self) -> None:
+        self._tray_checks -= 1
+        if QSystemTrayIcon.isSystemTrayAvailable() and self.tray.show():
+            log.info("a system tray appeared; the app lives there now")
+            self.has_tray = True
+            self.qapp.setQuitOnLastWindowClosed(False)
+            self._tray_timer.stop()
+        elif self._tray_checks <= 0:
+            self._tray_timer.stop()
 
     def launch(self, first: ipc.Request, open_service: Callable[[], Service]) -> None:
         """Show the tray now; open the service off the GUI thread; then :meth:`start`."""

@@ -157,4 +157,9 @@ def test_without_a_tray_the_window_opens(
     apps.append(app)
     assert wait_for(lambda: _window_mapped(bare_desktop), timeout=60), app.output_text()
     assert wait_for(lambda: "system tray available: False" in app.log_text(), timeout=30)
+    # Started at login before the panel: once a tray appears, the app moves into it.
+    if shutil.which("trayer"):
+        bare_desktop.start_tray()
+        assert wait_for(lambda: bare_desktop.tray_icon_embedded("attachguard"), timeout=60)
+        assert "a system tray appeared" in app.log_text()
     assert app.quit() == 0

@@ -140,6 +140,27 @@ class DesktopSession:
         if done.returncode != 0:
             raise RuntimeError(f"screenshot failed: {done.stderr.strip()}")
 
+    def start_tray(self) -> None:
+        """Start ``trayer`` (bottom right) and wait until its panel is mapped."""
+        for _attempt in range(3):
+            trayer = subprocess.Popen(
+                ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
+                 "--height", "32", "--transparent", "false", "--tint", "0x30343a",
+                 "--SetDockType", "true", "--expand", "true"],
+                env=self.env(),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            # On a loaded machine trayer occasionally gives up before a fresh server is ready
+            # for it; start it again rather than failing the whole run.
+            wait_for(partial(_panel_or_exit, self, trayer), timeout=30)
+            if self.tray_panel():
+                self.processes.append(trayer)
+                return
+            trayer.kill()
+            trayer.wait()
+        raise RuntimeError("trayer did not map its panel")
+
     def stop(self) -> None:
         for process in reversed(self.processes):
             process.terminate()
@@ -172,40 +193,10 @@ def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSessio
         xvfb.wait()
         raise RuntimeError("Xvfb did not start")
     session = DesktopSession(f":{number}", [xvfb])
-    for _attempt in range(3 if tray else 0):
-        trayer = subprocess.Popen(
-            [
-                "trayer",
-                "--edge",
-                "bottom",
-                "--align",
-                "right",
-                "--widthtype",
-                "request",
-                "--height",
-                "32",
-                "--transparent",
-                "false",
-                "--tint",
-                "0x30343a",
-                "--SetDockType",
-                "true",
-                "--expand",
-                "true",
-            ],
-            env=session.env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        # On a loaded machine trayer occasionally gives up before the fresh server is ready
-        # for it; start it again rather than failing the whole run.
-        wait_for(partial(_panel_or_exit, session, trayer), timeout=30)
-        if session.tray_panel():
-            session.processes.append(trayer)
-            return session
-        trayer.kill()
-        trayer.wait()
     if tray:
-        session.stop()
-        raise RuntimeError("trayer did not map its panel")
+        try:
+            session.start_tray()
+        except RuntimeError:
+            session.stop()
+            raise
     return session
