@@ -3,9 +3,11 @@
 :func:`run` is what ``attachguard`` with no subcommand calls. A second launch for the same data
 root hands its request (files, "show the window", "copy text instead") to the running instance
 over ``ipc`` and exits. The first one creates the ``QApplication`` (it keeps running with no
-window open: it lives in the tray), starts the upload workers and the folder watcher, shows the
-tray icon (or the window, if the platform has no tray), and on Quit stops everything in order:
-watcher, workers (joined), background tasks, then the database.
+window open: it lives in the tray), shows the tray icon at once (or the window, if the platform
+has no tray), opens the service on a pool thread, then starts the upload workers, the status
+monitor, the batch watchdog and the folder watcher. On Quit (menu, SIGTERM, SIGINT) it stops
+everything in order: watcher, monitors, workers (joined), background tasks, the extraction
+worker process, then the database.
 
 The main window is created on first use, so start-up (tray visible) stays fast.
 """
