@@ -276,3 +276,43 @@ def test_open_and_settings_from_the_tray_menu(shell: TrayApp, qtbot: QtBot) -> N
         ),
         timeout=30_000,
     )
+
+
+def test_open_with_files_starts_with_the_window_and_backs_them_up(
+    tmp_path: Path,
+    openai_server: FakeOpenAI,
+    qtbot: QtBot,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    paths = loopback_home(tmp_path / "home", openai_server)
+    guard = SingleInstance(ipc.instance_address(paths))
+    assert guard.acquire()
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    app = TrayApp(qapp, None, guard)  # as run() does: the service opens in the background
+    opened: list[Service] = []
+
+    def open_service() -> Service:
+        opened.append(Service(paths))
+        return opened[0]
+
+    document = _document(tmp_path, "opened with.txt")
+    app.launch(ipc.open_request([str(document)]), open_service)
+    try:
+        assert app.tray.icon.toolTip() == "AttachGuard: starting\u2026"
+        qtbot.waitUntil(lambda: app.window is not None and app.window.isVisible(), timeout=60_000)
+        qtbot.waitUntil(
+            lambda: [e.name for e in app.service.vault.entries()] == ["opened with.txt"],
+            timeout=60_000,
+        )
+        qtbot.waitUntil(
+            lambda: [str(j.state) for j in app.service.uploads.jobs()] == ["done"],
+            timeout=60_000,
+        )
+    finally:
+        app.shutdown()
+        for service in opened:
+            service.close()
+        qapp.setQuitOnLastWindowClosed(False)
