@@ -1,170 +1,37 @@
 """The tray icon: tells the truth about the queue, and offers the few actions users need from it.
 
-:func:`describe` turns a queue snapshot into a :class:`TrayView` (state, icon, tooltip); it is pure
-so every state can be tested directly. :class:`TrayController` owns the ``QSystemTrayIcon`` and its
-menu. Snapshots are taken on a pool thread (they query the database and, now and then, the
-keyring) and applied on the GUI thread; while one is in flight, further refresh requests collapse
-into one more.
-
-States, most important first: paused (by the user, no API key, key refused) > service trouble
-(circuit open, provider outage, rate limit) > needs attention (failed or expired uploads, with a
-count) > uploading (with overall progress) > all good.
+:class:`TrayController` owns the ``QSystemTrayIcon`` and its menu. What to show is decided in
+``tray_state`` (Qt-free, pure). Snapshots are taken on a pool thread and applied on the GUI
+thread; while one is in flight, further refresh requests collapse into one more.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from desktop_app.core.upload_queue import JobState
 from desktop_app.ui import icons, tasks
 from desktop_app.ui.clipboard import CopyResult, copy_latest_fallback
+from desktop_app.ui.tray_state import (
+    Snapshot,
+    TrayState,
+    TrayView,
+    describe,
+    plural,
+    take_snapshot,
+)
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
 
 log = logging.getLogger(__name__)
 
-_ACTIVE = ("queued", "uploading", "verifying")
-_STATE_WORDS = (
-    ("uploading", "uploading"),
-    ("verifying", "verifying"),
-    ("queued", "queued"),
-    ("waiting_retry", "waiting to retry"),
-    ("failed", "failed"),
-    ("done", "uploaded"),
-    ("cancelled", "cancelled"),
-)
-#: How many waiting jobs are inspected for expiry errors per snapshot (bounded work).
-_EXPIRED_SCAN_LIMIT = 1000
-
-
-class TrayState(StrEnum):
-    OK = "ok"
-    UPLOADING = "uploading"
-    ATTENTION = "attention"
-    PAUSED = "paused"
-    TROUBLE = "trouble"
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """What the tray needs to know, gathered off the GUI thread."""
-
-    counts: Mapping[str, int]
-    paused: str | None  # a PauseReason value
-    breaker_open: bool
-    next_retry_at: float | None
-    bytes_total: int
-    bytes_sent: int
-    has_key: bool
-    expired_waiting: int = 0  # waiting to retry after an "expired" error: the fallback is ready
-
-
-@dataclass(frozen=True)
-class TrayView:
-    state: TrayState
-    icon_name: str
-    progress: float | None
-    count: int
-    headline: str
-    tooltip: str
-    user_paused: bool
-    needs_key: bool
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def describe(snap: Snapshot, now: float | None = None) -> TrayView:
-    """The state, icon and tooltip for a snapshot (pure; ``now`` for the retry time)."""
-    counts = {str(k): int(v) for k, v in snap.counts.items()}
-    active = sum(counts.get(s, 0) for s in _ACTIVE)
-    attention = counts.get("failed", 0) + snap.expired_waiting
-    paused = str(snap.paused) if snap.paused is not None else None
-    needs_key = not snap.has_key or paused == "no_key"
-    progress: float | None = None
-    count = 0
-    if needs_key:
-        state, headline = TrayState.PAUSED, "Uploads paused until you add an API key"
-    elif paused == "auth":
-        state, headline = TrayState.PAUSED, "Uploads paused: the API key was refused"
-    elif paused == "user":
-        state, headline = TrayState.PAUSED, "Uploads paused by you"
-    elif paused == "service_outage":
-        state, headline = TrayState.TROUBLE, "OpenAI reports an outage; uploads are on hold"
-    elif snap.breaker_open or paused == "breaker":
-        state, headline = TrayState.TROUBLE, "The upload service is failing; retrying later"
-    elif paused == "rate_limit":
-        state, headline = TrayState.TROUBLE, "Rate limited by OpenAI; waiting to retry"
-    elif attention:
-        state, count = TrayState.ATTENTION, attention
-        headline = f"{_plural(attention, 'document')} could not be uploaded"
-    elif active:
-        state = TrayState.UPLOADING
-        progress = snap.bytes_sent / snap.bytes_total if snap.bytes_total > 0 else 0.0
-        headline = f"Uploading {_plural(active, 'document')} ({round(progress * 100)}%)"
-    else:
-        state, headline = TrayState.OK, "All documents are backed up"
-    lines = [f"AttachGuard: {headline}"]
-    parts = [f"{counts[s]} {w}" for s, w in _STATE_WORDS if counts.get(s, 0)]
-    if parts:
-        lines.append(", ".join(parts))
-    if snap.next_retry_at is not None and counts.get("waiting_retry", 0):
-        lines.append(f"Next retry: {_when(snap.next_retry_at, now)}")
-    return TrayView(
-        state=state,
-        icon_name=f"tray-{state.value}",
-        progress=progress,
-        count=count,
-        headline=headline,
-        tooltip="\n".join(lines),
-        user_paused=paused == "user",
-        needs_key=needs_key,
-    )
-
-
-def _when(at: float, now: float | None) -> str:
-    now = time.time() if now is None else now
-    if at <= now + 1:
-        return "now"
-    seconds = at - now
-    clock = time.strftime("%H:%M:%S", time.localtime(at))
-    if seconds < 90:
-        return f"{clock} (in {round(seconds)} s)"
-    return f"{clock} (in {round(seconds / 60)} min)"
-
-
-def take_snapshot(service: Service, has_key: bool | None = None) -> Snapshot:
-    """Pool thread: one status query, a bounded scan for expiry errors, the key if asked."""
-    uploads = service.uploads
-    status = uploads.status()
-    counts = {str(k): int(v) for k, v in status.counts.items()}
-    expired = 0
-    if counts.get("waiting_retry", 0):
-        waiting = uploads.jobs(states=[JobState.WAITING_RETRY], limit=_EXPIRED_SCAN_LIMIT)
-        expired = sum(1 for job in waiting if job.error_kind == "expired")
-    if has_key is None:
-        has_key = service.has_api_key()
-    return Snapshot(
-        counts=counts,
-        paused=None if status.paused is None else str(status.paused),
-        breaker_open=bool(status.breaker_open),
-        next_retry_at=status.next_retry_at,
-        bytes_total=int(status.bytes_total),
-        bytes_sent=int(status.bytes_sent),
-        has_key=has_key,
-        expired_waiting=expired,
-    )
+__all__ = ["Snapshot", "TrayController", "TrayState", "TrayView", "describe", "take_snapshot"]
 
 
 class TrayController(QObject):
@@ -388,7 +255,7 @@ class TrayController(QObject):
     def retry_failed(self) -> None:
         def done(count: int) -> None:
             if count:
-                self.show_message("AttachGuard", f"Retrying {_plural(count, 'document')} now.")
+                self.show_message("AttachGuard", f"Retrying {plural(count, 'document')} now.")
             else:
                 self.show_message("AttachGuard", "Nothing to retry.")
             self.refresh()

@@ -24,7 +24,7 @@ from desktop_app.ui.app import TrayApp
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.notifications import Notice, Notifier
 from desktop_app.ui.single_instance import SingleInstance
-from desktop_app.ui.tray import TrayState
+from desktop_app.ui.tray_state import TrayState
 
 SENTENCE = "Seven amber lanterns swayed over the harbour wall at midnight."
 

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.service import Service
 from desktop_app.paths import AppPaths
 from desktop_app.ui import icons
-from desktop_app.ui.tray import Snapshot, TrayController, TrayState, describe
+from desktop_app.ui.tray import TrayController
+from desktop_app.ui.tray_state import Snapshot, TrayState, describe
 
 NOW = 1_800_000_000.0
 
