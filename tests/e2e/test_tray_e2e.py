@@ -123,6 +123,22 @@ def test_tray_add_expiry_and_copy_text_instead(
     if target:
         shutil.copyfile(shot, target)
 
+    # Once more the way a user does it: another program owns the clipboard; right-click the
+    # tray icon and press the menu's mnemonic for "&Copy text instead".
+    desktop.set_clipboard("something else")
+    assert wait_for(lambda: desktop.clipboard() == "something else", timeout=30)
+    desktop.run("xdotool", "key", "Escape")  # close a menu left open for the screenshot
+    icon = desktop.tray_icon_id("AttachGuard")
+    assert icon is not None
+    desktop.run("xdotool", "mousemove", "--window", icon, "8", "8", "click", "3")
+
+    def press_c_in_menu() -> bool:
+        desktop.run("xdotool", "key", "c")  # ignored until the menu has opened
+        return wait_for(lambda: SENTENCE in (desktop.clipboard() or ""), timeout=2, interval=0.2)
+
+    assert wait_for(press_c_in_menu, timeout=60, interval=0.2), app.log_text()
+    assert app.log_text().count("fallback copied") == 2  # the CLI's copy, then the menu's
+
     assert app.quit() == 0
     assert "AttachGuard stopped cleanly" in app.log_text()
     assert "threads still running at exit" not in app.log_text()

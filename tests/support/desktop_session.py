@@ -130,6 +130,18 @@ class DesktopSession:
                 timeout=60,
             )
 
+    def set_clipboard(self, text: str) -> None:
+        """Another program takes the clipboard (xclip keeps serving it in the background)."""
+        subprocess.run(
+            ["xclip", "-i", "-selection", "clipboard"],
+            input=text,
+            text=True,
+            env=self.env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=30,
+        )
+
     def clipboard(self) -> str | None:
         done = self.run("xclip", "-o", "-selection", "clipboard", timeout=10)
         return done.stdout if done.returncode == 0 else None
