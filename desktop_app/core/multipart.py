@@ -85,9 +85,12 @@ class MultipartUpload:
         try:
             return self._send(job, owner, path, part_size, upload_id, on_progress)
         except ApiCallError as exc:
-            if exc.kind != ErrorKind.EXPIRED:
+            # The Upload itself expired, or a resumed one can no longer take parts (completed
+            # or cancelled meanwhile): start over once within this attempt.
+            stale = upload_id is not None and exc.kind == ErrorKind.INVALID
+            if exc.kind != ErrorKind.EXPIRED and not stale:
                 raise
-        # The server says the Upload itself expired: start over once within this attempt.
+            log.info("job %d: the upload cannot continue (%s); starting over", job.id, exc)
         current = self._queue.get(job.id).upload_id
         if current is not None:
             self._abandon(job, owner, current)
