@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.watching import FAST, Recorder, wait_until, watched_entries, watching
+from support.watching import FAST, LIVE_OBSERVER, Recorder, wait_until, watched_entries, watching
 
 from desktop_app.core.service import Service
 from desktop_app.core.watcher import Watcher, WatchEvent, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder
+
+pytestmark = LIVE_OBSERVER
 
 
 @pytest.fixture

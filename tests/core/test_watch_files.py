@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from support.watching import (
+    LIVE_OBSERVER,
     Recorder,
     blob_bytes,
+    permissions_ignored,
     sha256,
     wait_until,
     watched_entries,
@@ -22,6 +24,8 @@ from desktop_app.core.service import Service
 from desktop_app.core.watcher import WatcherOptions, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder
+
+pytestmark = LIVE_OBSERVER
 
 
 @pytest.fixture
@@ -210,7 +214,7 @@ def test_special_files_do_not_block_the_watcher(service: Service, inbox: Path) -
     assert names == ["after.pdf"]
 
 
-@pytest.mark.skipif(getattr(os, "geteuid", lambda: 0)() == 0, reason="root reads any file")
+@pytest.mark.skipif(permissions_ignored(), reason="this user can read unreadable files")
 def test_an_unreadable_file_is_reported_and_the_rest_continue(
     service: Service, inbox: Path
 ) -> None:

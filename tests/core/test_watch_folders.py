@@ -8,12 +8,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.watching import Recorder, blob_bytes, wait_until, watched_entries, watching
+from support.watching import (
+    LIVE_OBSERVER,
+    Recorder,
+    blob_bytes,
+    permissions_ignored,
+    wait_until,
+    watched_entries,
+    watching,
+)
 
 from desktop_app.core.service import Service
 from desktop_app.core.watcher import FolderState, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder
+
+pytestmark = LIVE_OBSERVER
 
 
 @pytest.fixture
@@ -146,7 +156,7 @@ def test_a_symlink_loop_in_a_recursive_folder_is_not_followed(
     assert sorted(e.name for e in watched_entries(service)) == ["after.pdf", "before.pdf"]
 
 
-@pytest.mark.skipif(getattr(os, "geteuid", lambda: 0)() == 0, reason="root reads any folder")
+@pytest.mark.skipif(permissions_ignored(), reason="this user can read unreadable files")
 def test_an_unreadable_subfolder_is_reported_and_skipped(service: Service, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     (inbox / "private").mkdir(parents=True)

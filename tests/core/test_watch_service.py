@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.watching import Recorder, wait_until, watched_entries
+from support.watching import LIVE_OBSERVER, Recorder, wait_until, watched_entries
 
 from desktop_app.core.service import Service
 from desktop_app.core.watcher import FolderState, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder, load_settings
+
+pytestmark = LIVE_OBSERVER
 
 
 @pytest.fixture
