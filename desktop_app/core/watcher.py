@@ -114,7 +114,7 @@ class Watcher:
         self._overflow_spy = OverflowSpy(self._request_scan_all)
         # Backups run on a few ingest threads: most of their time is fsync, which overlaps well.
         # The hand-off queue needs no bound of its own: what it holds is also in ``pending``.
-        self._ready: queue.Queue[tuple[PendingFile, Snapshot, int]] = queue.Queue()
+        self._ready: queue.Queue[tuple[PendingFile, Snapshot, int] | None] = queue.Queue()
         self._inflight: set[str] = set()
         self._inflight_lock = threading.Lock()
 
@@ -141,6 +141,8 @@ class Watcher:
         self._stop.set()
         self.pending.wake.set()
         self._folder_wake.set()
+        for _ in range(max(1, self.options.ingest_workers)):
+            self._ready.put(None)  # wakes an idle ingest thread at once
         for thread in self._threads:
             thread.join(timeout)
         self._threads = []
@@ -353,10 +355,10 @@ class Watcher:
 
     def _ingest_loop(self) -> None:
         while not self._stop.is_set():
-            try:
-                item, snapshot, generation = self._ready.get(timeout=_IDLE_SECONDS)
-            except queue.Empty:
-                continue
+            job = self._ready.get()
+            if job is None:
+                break
+            item, snapshot, generation = job
             try:
                 if not self._stop.is_set():  # left pending on stop: the next start catches up
                     self._back_up(item, snapshot, generation)
