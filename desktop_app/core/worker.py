@@ -189,6 +189,10 @@ class Drainer:
         job = self._queue.claim(self._owner, self._lease, held)
         if job is None:
             return self._idle_wait(now, held)
+        if self._gate.closed():
+            # Paused (e.g. the key was rejected) between the check above and the claim.
+            self._hand_back(job, ambiguous=False)
+            return MAX_IDLE_WAIT
         self._emit("state", job.id)
         try:
             outcome = self._runner.run(job, self._uploader(job.target), self._owner, stopping)
@@ -260,10 +264,11 @@ class Drainer:
             self._emit("queue", None)
         decision = self._policy.decide(failure, job.view.attempts, now)
         if decision.action is Action.PAUSE:
+            # Pause first: a worker that claims the job once it is back sees the pause.
+            self._on_auth_rejected(failure.message)
             self._queue.reschedule(
                 job.id, self._owner, failure, None, counts_attempt=False, state=JobState.QUEUED
             )
-            self._on_auth_rejected(failure.message)
             self._emit("queue", None)
         elif failure.kind is ErrorKind.RATE_LIMITED:
             until = decision.next_attempt_at or now

@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -53,14 +54,19 @@ def states(db_file: Path) -> list[str]:
 def wait_until_server_idle(server: FakeOpenAI) -> None:
     """Let requests the killed process left behind finish on the server (they may store files).
 
-    The fake server has no public in-flight counter; its connection threads are joined here.
+    The fake server has no public in-flight counter; this polls its connection threads until
+    none has been running for a few accept-loop cycles (no other client talks to it now).
     """
     httpd = server._httpd
     assert httpd is not None
-    with httpd._conn_lock:
-        threads = list(httpd._conn_threads)
-    for thread in threads:
-        thread.join(30)
+    quiet = 0
+    deadline = time.monotonic() + 60
+    while quiet < 5:
+        assert time.monotonic() < deadline, "the server never went idle"
+        with httpd._conn_lock:
+            busy = bool(httpd._conn_threads)
+        quiet = 0 if busy else quiet + 1
+        time.sleep(0.1)
 
 
 def test_sigkill_mid_queue_then_restart_uploads_each_document_once(

@@ -141,7 +141,7 @@ def test_expired_upload_starts_over(tmp_path: Path, openai_server: FakeOpenAI) -
 
 
 def test_graceful_stop_hands_in_flight_jobs_back(tmp_path: Path, openai_server: FakeOpenAI) -> None:
-    openai_server.delay(4.0, times=2)
+    openai_server.delay(6.0, times=2)
     with rig(tmp_path, openai_server, fast_settings(concurrency=2)) as r:
         ids = r.enqueue("a.pdf", "b.pdf")
         r.manager.start()
