@@ -139,4 +139,5 @@ class Service:
         self.health.stop()
         self.batches.stop()
         self.uploads.stop()
+        self.texts.close()
         self.db.close()
