@@ -29,8 +29,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="back up documents and queue them for upload",
         description="Back up each file into the vault, then queue it for upload to the OpenAI "
         "Files API (the queue survives crashes and outages). With --wait, process the queue "
-        "until these uploads are done or failed: exit 0 if all are done, 3 if some failed, 1 "
-        "if the API key is missing or rejected (the jobs stay queued).",
+        "until these uploads are done or failed: exit 0 if all are done, 3 if some failed. "
+        "Exit 1 if no API key is set (with or without --wait) or the key is rejected; the "
+        "documents stay backed up and queued either way.",
     )
     upload.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to upload")
     upload.add_argument("--purpose", metavar="P", help="file purpose (default from settings)")
