@@ -13,7 +13,6 @@ from support.watching import (
     LIVE_OBSERVER,
     Recorder,
     blob_bytes,
-    permissions_ignored,
     sha256,
     wait_until,
     watched_entries,
@@ -214,7 +213,7 @@ def test_special_files_do_not_block_the_watcher(service: Service, inbox: Path) -
     assert names == ["after.pdf"]
 
 
-@pytest.mark.skipif(permissions_ignored(), reason="this user can read unreadable files")
+@pytest.mark.unprivileged
 def test_an_unreadable_file_is_reported_and_the_rest_continue(
     service: Service, inbox: Path
 ) -> None:

@@ -12,7 +12,6 @@ from support.watching import (
     LIVE_OBSERVER,
     Recorder,
     blob_bytes,
-    permissions_ignored,
     wait_until,
     watched_entries,
     watching,
@@ -156,7 +155,7 @@ def test_a_symlink_loop_in_a_recursive_folder_is_not_followed(
     assert sorted(e.name for e in watched_entries(service)) == ["after.pdf", "before.pdf"]
 
 
-@pytest.mark.skipif(permissions_ignored(), reason="this user can read unreadable files")
+@pytest.mark.unprivileged
 def test_an_unreadable_subfolder_is_reported_and_skipped(service: Service, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     (inbox / "private").mkdir(parents=True)
