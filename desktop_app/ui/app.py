@@ -295,12 +295,20 @@ class TrayApp(QObject):
 
     def _batch_stuck(self, batch: Any) -> None:
         reason = getattr(batch, "stuck_reason", None) or "it is not making progress"
+        batch_id = str(batch.id)
         self.tray.show_message(
             "A batch looks stuck",
-            f"Batch {batch.id} ({batch.status}): {reason}. Its input file is backed up; "
-            "'attachguard batches' shows what you can do.",
+            f"Batch {batch_id} ({batch.status}): {reason}. Its input file is backed up; "
+            "click to see it and resubmit it.",
             warning=True,
+            on_click=lambda: self.show_batch(batch_id),
         )
+
+    def show_batch(self, batch_id: str) -> None:
+        """Open the window on the Service health tab with ``batch_id`` selected."""
+        window = self.ensure_window()
+        window.show_and_raise()
+        window.health_panel.show_batch(batch_id)
 
     def _view_changed(self, view: TrayView) -> None:
         if view.needs_key and not self._told_about_key:

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHeaderView, QStyle
 
 from desktop_app.core.listing import DocumentListing, DocumentRow
 from desktop_app.ui import theme
@@ -52,6 +53,34 @@ HEADERS = {
     Column.FILE_ID: "Remote file",
     Column.EXPIRES: "Expires",
 }
+
+#: What each fixed column must show unclipped: widths follow the font, and Name (stretched)
+#: gets the rest. Fixed pixel widths left Name ~60 px wide ("quarte…") in a 900 px window.
+COLUMN_SAMPLES = {
+    Column.SIZE: "1023.9 MB",
+    Column.ADDED: "25 Nov 14:05",
+    Column.STATUS: "Failed: network problem",  # longer ones elide; the tooltip has the rest
+    Column.ATTEMPTS: "10 · next 14:05",
+    Column.FILE_ID: "file-8Zq4XyV2b7",
+    Column.EXPIRES: "25 Nov 14:05",
+}
+
+
+def fit_columns(header: QHeaderView) -> None:
+    """Name takes the spare width; the others start just wide enough for their usual text.
+
+    Sized from samples, not ``ResizeToContents``: that would measure rows on every update of a
+    100,000-row table. The user can still drag them (``Interactive``).
+    """
+    metrics = header.fontMetrics()
+    padding = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+    for column, sample in COLUMN_SAMPLES.items():
+        widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(HEADERS[column]))
+        header.resizeSection(column, widest + padding)
+
 
 #: The whole :class:`DocumentRow` of an index (any column).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -248,6 +277,8 @@ class DocumentTableModel(QAbstractTableModel):
             return f"{row.error_message}{hint}"
         if column == Column.NAME:
             return row.name
+        if column == Column.FILE_ID and row.file_id:
+            return row.file_id  # long ids are elided in the cell
         return None
 
     # -- paging -------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.listing import DocumentListing, DocumentRow
-from desktop_app.ui import theme
+from desktop_app.ui import health_view, theme
 from desktop_app.ui.actions import AddReport, DocumentActions, add_documents
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime
 from desktop_app.ui.models import (
@@ -49,6 +49,7 @@ from desktop_app.ui.models import (
     DocumentFilterProxy,
     DocumentTableModel,
     StatusFilter,
+    fit_columns,
 )
 from desktop_app.ui.status_view import QueueStatusLabels, StatusDelegate
 
@@ -122,18 +123,7 @@ class MainWindow(QMainWindow):
         # Fixed row height: the view never measures 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (Column.SIZE, 80),
-            (Column.ADDED, 110),
-            (Column.STATUS, 210),
-            (Column.ATTEMPTS, 120),
-            (Column.FILE_ID, 190),
-            (Column.EXPIRES, 110),
-        ):
-            header.resizeSection(column, width)
+        fit_columns(self.table.horizontalHeader())
         self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -159,7 +149,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.drop_zone)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Document count")
@@ -173,6 +162,10 @@ class MainWindow(QMainWindow):
             bar.addPermanentWidget(label)
 
         self._build_menus()
+        # Documents and "Service health" become tabs; the provider's state joins the status bar.
+        self.tabs, self.health_panel = health_view.install(
+            self, central, service, bridge, tasks_module, self.show_message
+        )
         self._connect_bridge()
         self._update_count()
         self.refresh_status()

@@ -1,0 +1,226 @@
+"""What the service-health panel shows, in words: provider state, components, and the batch table.
+
+:func:`describe_provider` turns a ``HealthSnapshot`` into the status bar's short sentence ("OpenAI:
+operational", "Files: major outage", "OpenAI status unknown") and a colour family;
+:func:`component_words` does the same for one component. :class:`BatchTableModel` is a small
+``QAbstractTableModel`` over the ``BatchView`` list the watchdog keeps in the store (a few hundred
+rows at most, so it is replaced whole on each read). Nothing here reads the store or the network:
+the panel hands in what it read off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+
+from desktop_app.core.batch_records import BatchStatus, BatchView, format_duration
+from desktop_app.core.health import HealthSnapshot
+from desktop_app.core.status_page import ComponentState
+from desktop_app.ui import theme
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: The provider's name in the status bar (the status page is OpenAI's by default).
+PROVIDER = "OpenAI"
+
+# Worst first: the status bar names the worst components only.
+_SEVERITY = {
+    ComponentState.MAJOR_OUTAGE: 4,
+    ComponentState.PARTIAL_OUTAGE: 3,
+    ComponentState.DEGRADED_PERFORMANCE: 2,
+    ComponentState.UNDER_MAINTENANCE: 1,
+    ComponentState.OPERATIONAL: 0,
+    ComponentState.UNKNOWN: 0,
+}
+
+_KIND = {
+    ComponentState.OPERATIONAL: "ok",
+    ComponentState.DEGRADED_PERFORMANCE: "warning",
+    ComponentState.UNDER_MAINTENANCE: "warning",
+    ComponentState.PARTIAL_OUTAGE: "error",
+    ComponentState.MAJOR_OUTAGE: "error",
+    ComponentState.UNKNOWN: "muted",
+}
+
+
+def component_words(state: ComponentState) -> tuple[str, str]:
+    """(state in words, colour family) for one component: ``("major outage", "error")``."""
+    return state.label, _KIND.get(state, "muted")
+
+
+def describe_provider(snapshot: HealthSnapshot | None) -> tuple[str, str]:
+    """(status-bar text, colour family) for the provider's state as last seen."""
+    if snapshot is None or not snapshot.known:
+        return f"{PROVIDER} status unknown", "muted"
+    worst = max((_SEVERITY[s] for s in snapshot.components.values()), default=0)
+    if worst == 0:
+        if all(s is ComponentState.UNKNOWN for s in snapshot.components.values()):
+            return f"{PROVIDER} status unknown", "muted"
+        return f"{PROVIDER}: operational", "ok"
+    named = [
+        f"{name}: {state.label}"
+        for name, state in snapshot.components.items()
+        if _SEVERITY[state] == worst
+    ]
+    kind = "error" if worst >= _SEVERITY[ComponentState.PARTIAL_OUTAGE] else "warning"
+    return " · ".join(named), kind
+
+
+def last_checked_text(snapshot: HealthSnapshot, fmt_time: Any) -> str:
+    """The panel's line under the components: when it was checked, or why it is unknown."""
+    if snapshot.known:
+        return f"Last checked {fmt_time(snapshot.fetched_at)}"
+    error = snapshot.error or "unknown"
+    if error == "not checked yet":
+        return "Status page not checked yet — unknown (use Check now)"
+    if error == "status checks are turned off":
+        return "Status checks are turned off in the settings — unknown"
+    checked = f" (tried {fmt_time(snapshot.fetched_at)})" if snapshot.fetched_at else ""
+    return f"Status page unreachable — unknown: {error}{checked}"
+
+
+class BatchColumn(IntEnum):
+    ID = 0
+    STATUS = 1
+    ENDPOINT = 2
+    AGE = 3
+    REQUESTS = 4
+    STUCK = 5
+    BACKUP = 6
+
+
+BATCH_HEADERS = {
+    BatchColumn.ID: "Batch",
+    BatchColumn.STATUS: "Status",
+    BatchColumn.ENDPOINT: "Endpoint",
+    BatchColumn.AGE: "In this status",
+    BatchColumn.REQUESTS: "Requests done",
+    BatchColumn.STUCK: "Stuck?",
+    BatchColumn.BACKUP: "Input backup",
+}
+
+#: The whole :class:`BatchView` of an index (any column).
+BATCH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def status_words(status: BatchStatus) -> str:
+    return status.value.replace("_", " ")
+
+
+def requests_text(batch: BatchView) -> str:
+    if not batch.requests_total:
+        return "—"
+    failed = f", {batch.requests_failed:,} failed" if batch.requests_failed else ""
+    return f"{batch.requests_completed:,} / {batch.requests_total:,}{failed}"
+
+
+def backup_text(batch: BatchView) -> str:
+    if batch.resubmitted_as:
+        return f"backed up · resubmitted as {batch.resubmitted_as}"
+    if batch.backup_entry_id is not None:
+        return "backed up"
+    if batch.backup_error:
+        return f"not backed up: {batch.backup_error}"
+    return "not backed up"
+
+
+class BatchTableModel(QAbstractTableModel):
+    """The batches from the last watchdog check, newest first; stuck ones stand out."""
+
+    def __init__(self, parent: QObject | None = None, clock: Any = time.time) -> None:
+        super().__init__(parent)
+        self._rows: list[BatchView] = []
+        self._clock = clock
+
+    def set_batches(self, batches: Sequence[BatchView]) -> None:
+        self.beginResetModel()
+        self._rows = list(batches)
+        self.endResetModel()
+
+    def batch_at(self, row: int) -> BatchView:
+        return self._rows[row]
+
+    def row_of(self, batch_id: str) -> int | None:
+        for i, batch in enumerate(self._rows):
+            if batch.id == batch_id:
+                return i
+        return None
+
+    def ages_changed(self) -> None:
+        """Repaint the age column (time passes; the rows do not change)."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, BatchColumn.AGE), self.index(len(self._rows) - 1, BatchColumn.AGE)
+            )
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(BatchColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                BATCH_HEADERS.get(BatchColumn(section)) if 0 <= section < len(BatchColumn) else None
+            )
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        batch = self._rows[index.row()]
+        column = BatchColumn(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(batch, column)
+        if role == BATCH_ROLE:
+            return batch
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if batch.stuck:
+                return (
+                    f"Stuck: {batch.stuck_reason}. Resubmit… creates a new batch from the backup."
+                )
+            return batch.backup_error if column == BatchColumn.BACKUP else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            kind = self._kind(batch, column)
+            return theme.status_color(kind, QGuiApplication.palette()) if kind else None
+        if role == Qt.ItemDataRole.FontRole and batch.stuck and column == BatchColumn.STUCK:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def text(self, batch: BatchView, column: BatchColumn) -> str:
+        if column is BatchColumn.ID:
+            return batch.id
+        if column is BatchColumn.STATUS:
+            return status_words(batch.status)
+        if column is BatchColumn.ENDPOINT:
+            return batch.endpoint
+        if column is BatchColumn.AGE:
+            return format_duration(batch.age(self._clock()))
+        if column is BatchColumn.REQUESTS:
+            return requests_text(batch)
+        if column is BatchColumn.STUCK:
+            return f"⚠ {batch.stuck_reason}" if batch.stuck else "no"
+        return backup_text(batch)
+
+    @staticmethod
+    def _kind(batch: BatchView, column: BatchColumn) -> str:
+        if batch.stuck and column in (BatchColumn.STATUS, BatchColumn.STUCK):
+            return "error"
+        if column is BatchColumn.BACKUP and batch.backup_error:
+            return "warning"
+        if column is BatchColumn.STATUS:
+            if batch.status is BatchStatus.COMPLETED:
+                return "ok"
+            if batch.status in (BatchStatus.FAILED, BatchStatus.EXPIRED):
+                return "error"
+        return ""
