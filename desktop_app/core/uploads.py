@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 #: How often (seconds) a paused queue looks whether a rejected key was replaced.
 KEY_RECHECK_SECONDS = 30.0
+#: Longest wait (seconds) of ``run_until_idle`` between checks when no job of this process
+#: ended: it still notices jobs settled or cancelled by another process on the same database.
+IDLE_RECHECK_SECONDS = 1.0
 #: Purposes the Files API accepts on upload.
 PURPOSES = frozenset({"assistants", "batch", "fine-tune", "vision", "user_data", "evals"})
 #: expires_after bounds accepted by the Files API (1 hour to 30 days).
@@ -114,14 +117,17 @@ class UploadManager:
             large_file_threshold=settings.large_file_threshold_mb * MiB,
             part_size=max(1, min(settings.part_size_mb, 64)) * MiB,
         )
+        # Mid-job events (verifying, progress) only go to listeners; ``run_until_idle`` is woken
+        # once per job, when the worker is done with it (``_job_ended``).
         self._runner = JobRunner(
-            self.queue, vault.blob_path, self.limits, self.policy, clock, self._emit
+            self.queue, vault.blob_path, self.limits, self.policy, clock, self._announce
         )
         self.owner = new_owner()
         self._lease = lease_seconds
         self._request_timeout = request_timeout
         self._lock = threading.RLock()
         self._idle = threading.Condition()
+        self._changes = 0  # bumped under ``_idle`` whenever a waiter should look again
         self._listeners: list[Callable[[UploadEvent], None]] = []
         self._gate = Gate(settings.breaker_threshold, self.policy, clock)
         self._key: str | None = None
@@ -141,7 +147,8 @@ class UploadManager:
             on_auth_rejected=self._pause_auth,
             before_step=self._check_key_replaced,
             emit=self._emit,
-            wake=lambda: self._pool.wake(),
+            announce=self._announce,
+            wake=self._job_ended,
         )
         self._pool = WorkerPool("ag-upload", settings.concurrency, self._drainer.step)
         self._housekeeper: threading.Thread | None = None
@@ -325,14 +332,22 @@ class UploadManager:
         ids = None if job_ids is None else list(job_ids)
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
+            # Read the change counter before looking, so that a job ending while we look is
+            # not missed (the wait below returns at once instead of sleeping through it).
+            with self._idle:
+                seen = self._changes
             if self.queue.count(ACTIVE_STATES, ids) == 0:
                 return
             if self.paused in BLOCKING_PAUSES and self.queue.count_owned(self.owner) == 0:
                 return
-            if deadline is not None and time.monotonic() >= deadline:
-                return
+            wait = IDLE_RECHECK_SECONDS
+            if deadline is not None:
+                wait = min(wait, deadline - time.monotonic())
+                if wait <= 0:
+                    return
             with self._idle:
-                self._idle.wait(0.2)
+                if self._changes == seen:
+                    self._idle.wait(wait)
 
     def recover(self) -> list[int]:
         """Put jobs left ``uploading``/``verifying`` by a dead process back in the queue."""
@@ -369,16 +384,33 @@ class UploadManager:
     # -- internals -----------------------------------------------------------------------------
 
     def _emit(self, kind: str, job_id: int | None) -> None:
+        """Tell the listeners, and wake ``run_until_idle`` (a job settled or the gate moved)."""
+        self._announce(kind, job_id)
+        self._notify_idle()
+
+    def _announce(self, kind: str, job_id: int | None) -> None:
+        """Tell the listeners only: a mid-job event that cannot end ``run_until_idle``."""
         with self._lock:
             listeners = list(self._listeners)
+        if not listeners:
+            return
         event = UploadEvent(kind, job_id)
         for callback in listeners:
             try:
                 callback(event)
             except Exception:
                 log.exception("upload listener failed")
+
+    def _notify_idle(self) -> None:
         with self._idle:
+            self._changes += 1
             self._idle.notify_all()
+
+    def _job_ended(self) -> None:
+        """A worker is done with a job (or a breaker closed): other workers may find work, and
+        ``run_until_idle`` should look whether everything it waits for is settled."""
+        self._pool.wake()
+        self._notify_idle()
 
     def _api_key(self) -> str | None:
         with self._lock:

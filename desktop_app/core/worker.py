@@ -155,6 +155,7 @@ class Drainer:
         on_auth_rejected: Callable[[str], None],
         before_step: Callable[[], None],
         emit: Callable[[str, int | None], None],
+        announce: Callable[[str, int | None], None],
         wake: Callable[[], None],
     ) -> None:
         self._queue = queue
@@ -169,6 +170,7 @@ class Drainer:
         self._on_auth_rejected = on_auth_rejected
         self._before_step = before_step
         self._emit = emit
+        self._announce = announce
         self._wake = wake
 
     def step(self, stopping: threading.Event) -> float | None:
@@ -193,7 +195,7 @@ class Drainer:
             # Paused (e.g. the key was rejected) between the check above and the claim.
             self._hand_back(job, ambiguous=False)
             return MAX_IDLE_WAIT
-        self._emit("state", job.id)
+        self._announce("state", job.id)  # now uploading; the job's end wakes waiters below
         try:
             outcome = self._runner.run(job, self._uploader(job.target), self._owner, stopping)
         except Interrupted:
