@@ -276,3 +276,49 @@ def test_document_names_get_the_spare_width(qtbot: QtBot, window: Any) -> None:
     assert name > max(others)
     fits = window.table.fontMetrics().horizontalAdvance("quarterly numbers.txt")
     assert name > fits
+
+
+def test_clicking_the_stuck_batch_notice_opens_that_batch(
+    qtbot: QtBot, tmp_path: Path, openai_server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication
+    from support.app_home import loopback_home
+
+    from desktop_app.core.service import Service
+    from desktop_app.ui import ipc, tasks
+    from desktop_app.ui.app import TrayApp
+    from desktop_app.ui.single_instance import SingleInstance
+
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    now = int(openai_server.now)
+    add_batch(openai_server, "completed", output_file_id="file-out")
+    stuck = add_batch(openai_server, "finalizing", finalizing_at=now - 4 * HOUR)
+    paths = loopback_home(tmp_path / "home", openai_server)
+    service = Service(paths)
+    guard = SingleInstance(ipc.instance_address(paths))
+    assert guard.acquire()
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    app = TrayApp(qapp, service, guard)
+    try:
+        with qtbot.waitSignal(
+            app.tray.message_shown,
+            timeout=WAIT,
+            check_params_cb=lambda title, _text: title == "A batch looks stuck",
+        ) as shown:
+            app.start(ipc.Request(ipc.Command.OPEN))  # starts the watchdog, which checks at once
+        assert stuck in shown.args[1] and "finalizing for 4 h" in shown.args[1]
+        app.tray.icon.messageClicked.emit()  # what Qt emits when the user clicks the balloon
+        window = app.window
+        assert window is not None and window.isVisible()
+        assert window.tabs.currentWidget() is window.health_panel
+        batches = window.health_panel.batches
+        qtbot.waitUntil(lambda: batches.selected_batch() is not None, timeout=WAIT)
+        assert batches.selected_batch().id == stuck
+    finally:
+        app.shutdown()
+        service.close()
+        qapp.setQuitOnLastWindowClosed(False)
+        assert tasks.wait_for_all(30_000)
