@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.batch_records import BatchView
-from desktop_app.ui.health_model import BatchColumn, BatchTableModel
+from desktop_app.ui.health_model import BatchTableModel
 
 #: Ages are shown in minutes: repaint them once a minute.
 AGE_REFRESH_MS = 60_000
@@ -72,7 +72,7 @@ class BatchJobsView(QGroupBox):
         header = self.table.horizontalHeader()
         # A few hundred rows at most: measuring them is cheap.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BatchColumn.STUCK, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

@@ -85,23 +85,24 @@ def last_checked_text(snapshot: HealthSnapshot, fmt_time: Any) -> str:
 
 
 class BatchColumn(IntEnum):
+    # What a user scans for first comes first; the endpoint (rarely needed) takes the rest.
     ID = 0
     STATUS = 1
-    ENDPOINT = 2
+    STUCK = 2
     AGE = 3
     REQUESTS = 4
-    STUCK = 5
-    BACKUP = 6
+    BACKUP = 5
+    ENDPOINT = 6
 
 
 BATCH_HEADERS = {
     BatchColumn.ID: "Batch",
     BatchColumn.STATUS: "Status",
-    BatchColumn.ENDPOINT: "Endpoint",
+    BatchColumn.STUCK: "Stuck?",
     BatchColumn.AGE: "In this status",
     BatchColumn.REQUESTS: "Requests done",
-    BatchColumn.STUCK: "Stuck?",
     BatchColumn.BACKUP: "Input backup",
+    BatchColumn.ENDPOINT: "Endpoint",
 }
 
 #: The whole :class:`BatchView` of an index (any column).

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -134,6 +134,11 @@ class HealthPanel(QWidget):
         return button
 
     # -- provider status ------------------------------------------------------------------------
+
+    @property
+    def snapshot(self) -> HealthSnapshot | None:
+        """The snapshot shown now."""
+        return self._snapshot
 
     def _health_changed(self, snapshot: HealthSnapshot) -> None:
         self.show_snapshot(snapshot)
@@ -264,6 +269,18 @@ def install(
     window.setCentralWidget(tabs)
     panel.reveal = lambda: tabs.setCurrentWidget(panel)
     window.statusBar().addPermanentWidget(panel.provider_label)
+    # The tab itself warns (shape, not only colour) while the provider reports trouble.
+    trouble = {
+        "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    }
+
+    def mark_tab(snapshot: HealthSnapshot | None) -> None:
+        pixmap = trouble.get(describe_provider(snapshot)[1])
+        tabs.setTabIcon(1, QIcon() if pixmap is None else panel.style().standardIcon(pixmap))
+
+    panel.health_shown.connect(mark_tab)
+    mark_tab(panel.snapshot)
     view = window.menuBar().addMenu("&View")
     for text, keys, widget in (
         ("&Documents", "Ctrl+1", documents),

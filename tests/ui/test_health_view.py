@@ -134,6 +134,29 @@ def test_components_follow_the_status_page(
     assert panel.incidents.isHidden()
 
 
+def test_provider_state_in_words_names_the_worst_components() -> None:
+    from desktop_app.core.health import HealthSnapshot
+    from desktop_app.core.status_page import ComponentState as S
+    from desktop_app.ui.health_model import describe_provider
+
+    def seen(**states: S) -> HealthSnapshot:
+        return HealthSnapshot({k.replace("_", " "): v for k, v in states.items()}, fetched_at=1.0)
+
+    assert describe_provider(seen(Files=S.OPERATIONAL, Batch=S.OPERATIONAL)) == (
+        "OpenAI: operational",
+        "ok",
+    )
+    assert describe_provider(seen(Files=S.OPERATIONAL, Batch=S.DEGRADED_PERFORMANCE)) == (
+        "Batch: degraded performance",
+        "warning",
+    )
+    assert describe_provider(
+        seen(Files=S.PARTIAL_OUTAGE, Batch=S.DEGRADED_PERFORMANCE, File_uploads=S.PARTIAL_OUTAGE)
+    ) == ("Files: partial outage · File uploads: partial outage", "error")
+    unknown = HealthSnapshot.unknown(["Files"], "the status page is unreachable: refused")
+    assert describe_provider(unknown) == ("OpenAI status unknown", "muted")
+
+
 def test_status_bar_follows_health_changed_from_the_monitor(
     qtbot: QtBot, window: Any, health_service: Any, openai_server: FakeOpenAI
 ) -> None:
@@ -142,6 +165,7 @@ def test_status_bar_follows_health_changed_from_the_monitor(
     openai_server.serve_json(SUMMARY, doc("statuspage_summary_files_outage.json"))
     health_service.health.check_now()  # the monitor's own thread would do this; the bridge relays
     qtbot.waitUntil(lambda: label.text() == "Files: major outage", timeout=WAIT)
+    assert not window.tabs.tabIcon(1).isNull()  # the Service health tab warns too
     # The upload queue is held for the outage and the queue label says so, side by side.
     window.refresh_status()
     qtbot.waitUntil(lambda: "outage" in window.service_label.text(), timeout=WAIT)
@@ -149,6 +173,7 @@ def test_status_bar_follows_health_changed_from_the_monitor(
     openai_server.serve_json(SUMMARY, doc("statuspage_summary_operational.json"))
     health_service.health.check_now()
     qtbot.waitUntil(lambda: label.text() == "OpenAI: operational", timeout=WAIT)
+    assert window.tabs.tabIcon(1).isNull()
 
 
 def test_stuck_and_healthy_batches_are_listed_with_age_and_status(
