@@ -99,9 +99,8 @@ class HealthPanel(QWidget):
             "Open incident &page", "Open the selected incident in the browser", self._open_selected
         )
         self.check_button = self._button(
-            "&Check now", "Check the status page and your Batch jobs now (F5)", self.check_now
+            "&Check now", "Check the status page and your Batch jobs now (Alt+C)", self.check_now
         )
-        self.check_button.setShortcut(QKeySequence("F5"))
         provider = QGroupBox("Provider status")
         provider.setAccessibleName("Provider status")
         box = QVBoxLayout(provider)

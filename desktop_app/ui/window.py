@@ -499,6 +499,7 @@ class MainWindow(QMainWindow):
         self._update_count(recount=False)
 
     def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)  # the search box lives on the Documents tab
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

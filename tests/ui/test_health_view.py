@@ -275,6 +275,8 @@ def test_resubmit_asks_first_and_creates_a_new_batch(
     assert cell(window, stuck, BatchColumn.BACKUP) == f"backed up · resubmitted as {new_id}"
     batches.select_batch(stuck)
     assert not batches.resubmit_action.isEnabled()  # once only
+    window.find_action.trigger()  # Ctrl+F from the health tab goes back to the documents
+    assert window.tabs.currentIndex() == 0 and window.search.isVisible()
 
 
 def test_check_now_without_a_key_still_checks_the_status_page(
