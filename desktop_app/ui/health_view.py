@@ -227,6 +227,8 @@ class HealthPanel(QWidget):
                 report = service.batches.check()
             except Exception as exc:  # BatchError (no key, API down): the status still counts
                 return f"Status checked; Batch jobs not: {exc}"
+            for problem in report.problems:  # e.g. an input file that could not be backed up
+                log.warning("batch check: %s", problem)
             problems = (
                 f" ({len(report.problems)} problem(s), see the log)" if report.problems else ""
             )
