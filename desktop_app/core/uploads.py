@@ -127,7 +127,10 @@ class UploadManager:
         self._request_timeout = request_timeout
         self._lock = threading.RLock()
         self._idle = threading.Condition()
-        self._changes = 0  # bumped under ``_idle`` whenever a waiter should look again
+        # Counters under ``_idle`` for ``run_until_idle``: events that may settle a job or move
+        # the gate, and jobs a worker of this process finished working on.
+        self._events = 0
+        self._ended = 0
         self._listeners: list[Callable[[UploadEvent], None]] = []
         self._gate = Gate(settings.breaker_threshold, self.policy, clock)
         self._key: str | None = None
@@ -332,22 +335,31 @@ class UploadManager:
         ids = None if job_ids is None else list(job_ids)
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            # Read the change counter before looking, so that a job ending while we look is
-            # not missed (the wait below returns at once instead of sleeping through it).
+            # Read the counters before looking, so that nothing that happens while we look is
+            # missed (the wait below then returns at once instead of sleeping through it).
             with self._idle:
-                seen = self._changes
-            if self.queue.count(ACTIVE_STATES, ids) == 0:
+                events, ended = self._events, self._ended
+            active = self.queue.count(ACTIVE_STATES, ids)
+            if active == 0:
                 return
-            if self.paused in BLOCKING_PAUSES and self.queue.count_owned(self.owner) == 0:
+            blocked = self.paused in BLOCKING_PAUSES
+            if blocked and self.queue.count_owned(self.owner) == 0:
                 return
-            wait = IDLE_RECHECK_SECONDS
+            # Each active job must end in a worker here before the count can reach zero
+            # (cancels, pauses and the like are events; other processes are caught by the
+            # periodic recheck), so the database is not asked again after every single job.
+            needed = 1 if blocked else active
+            until = time.monotonic() + IDLE_RECHECK_SECONDS
             if deadline is not None:
-                wait = min(wait, deadline - time.monotonic())
-                if wait <= 0:
-                    return
+                until = min(until, deadline)
             with self._idle:
-                if self._changes == seen:
-                    self._idle.wait(wait)
+                while self._events == events and self._ended - ended < needed:
+                    left = until - time.monotonic()
+                    if left <= 0:
+                        break
+                    self._idle.wait(left)
+            if deadline is not None and time.monotonic() >= deadline:
+                return
 
     def recover(self) -> list[int]:
         """Put jobs left ``uploading``/``verifying`` by a dead process back in the queue."""
@@ -403,14 +415,16 @@ class UploadManager:
 
     def _notify_idle(self) -> None:
         with self._idle:
-            self._changes += 1
+            self._events += 1
             self._idle.notify_all()
 
     def _job_ended(self) -> None:
         """A worker is done with a job (or a breaker closed): other workers may find work, and
-        ``run_until_idle`` should look whether everything it waits for is settled."""
+        ``run_until_idle`` counts one more ended job."""
         self._pool.wake()
-        self._notify_idle()
+        with self._idle:
+            self._ended += 1
+            self._idle.notify_all()
 
     def _api_key(self) -> str | None:
         with self._lock:
