@@ -129,7 +129,9 @@ def resolve_api_key(
     return (store or CredentialStore()).get()
 
 
-def resolve_base_url(settings_base_url: str | None, environ: Mapping[str, str] | None = None) -> str:
+def resolve_base_url(
+    settings_base_url: str | None, environ: Mapping[str, str] | None = None
+) -> str:
     """The settings value, else ``OPENAI_BASE_URL``, else the public API."""
     env = os.environ if environ is None else environ
     for candidate in (settings_base_url, env.get(BASE_URL_ENV)):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
+from support.secret_service import SecretServiceEnv
 
 from desktop_app.core.credentials import (
     CredentialStore,
@@ -17,7 +18,6 @@ from desktop_app.core.credentials import (
     resolve_base_url,
 )
 from desktop_app.core.errors import CredentialsError
-from support.secret_service import SecretServiceEnv
 
 KEY = "sk-test-credential-0123456789abcdef"
 
