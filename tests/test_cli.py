@@ -67,3 +67,18 @@ def test_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
     lister.wait(timeout=60)
     assert "Traceback" not in err
     assert "BrokenPipe" not in err
+
+
+def test_tray_app_without_a_display_explains_instead_of_crashing(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["ATTACHGUARD_HOME"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert "no graphical display" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -116,12 +116,24 @@ def _start_gui(context: CommandContext, files: Sequence[str] = ()) -> int:
     handed = ipc.hand_over(ipc.instance_address(context.paths), ipc.open_request(files))
     if handed is not None:
         return handed
+    if not _display_available():
+        return fail(
+            "no graphical display found (DISPLAY and WAYLAND_DISPLAY are unset): start the tray "
+            "app from a desktop session, or use the headless subcommands (attachguard --help)"
+        )
     try:
         # Qt is imported only when the GUI starts, so the CLI never needs a display.
         from desktop_app.ui.app import run
     except ImportError as exc:
         return fail(f"the tray app is not available in this build: {exc}")
     return int(run(context, files))
+
+
+def _display_available() -> bool:
+    """False on an X11/Wayland platform with no display, where Qt would abort the process."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True  # Windows and macOS always have their native platform
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
