@@ -3,9 +3,9 @@
 Every change is one SQLite transaction. A job is written before any work on it starts, and a
 worker takes it with a single conditional ``UPDATE ... RETURNING`` (one statement, so one write
 transaction: see :meth:`UploadQueue._write`), so two threads or two processes sharing the
-database never claim the same job. A claim carries the
-claimer's ``owner`` token and a lease that the owner renews while busy; every later transition
-checks the owner, so a job taken over by crash recovery cannot be overwritten by its old holder.
+database never claim the same job. A claim carries the claimer's ``owner`` token and a lease
+that the owner renews while busy; every later transition checks the owner, so a job taken over
+by crash recovery cannot be overwritten by its old holder.
 """
 
 from __future__ import annotations
