@@ -208,7 +208,9 @@ def main() -> int:
     n_c = 100 if args.quick else 500
     runs = 3 if args.quick else 5
     rows: list[tuple[str, str, int, Result, str]] = []
-    goals: list[str] = []
+    goals: list[tuple[str, str, str, str]] = [
+        ("condition", "queue", "vs create loop", "vs create+retrieve loop")
+    ]
 
     def add(scenario: str, variant: str, n: int, result: Result, ratio: str) -> None:
         rows.append((scenario, variant, n, result, ratio))
@@ -232,10 +234,7 @@ def main() -> int:
             add(scenario, "raw create+retrieve loop", n_a, raw_v, _x(raw_v, raw))
             for label, result in (("queue, 1 worker", ours), ("queue, 4 workers (default)", ours4)):
                 add(scenario, label, n_a, result, f"{_x(result, raw)}; {_x(result, raw_v)} c+r")
-                goals.append(
-                    f"  {cond}, {label}: {_goal(result, raw)} of the create loop, "
-                    f"{_goal(result, raw_v)} of the create+retrieve loop"
-                )
+                goals.append((cond, label, _goal(result, raw), _goal(result, raw_v)))
 
         files_b = make_files(root / "b", n_b, 4 * KiB)
         one, four, one_rtt, four_rtt = measure(
@@ -304,8 +303,10 @@ def main() -> int:
             c.ljust(widths[i]) if i in (0, 1, 8) else c.rjust(widths[i]) for i, c in enumerate(row)
         ]
         print("  ".join(cells).rstrip())
-    print(f"\nGoal (a): the queue takes at most {GOAL:.2f}x the time of the direct loop.")
-    print("\n".join(goals))
+    print(f"\nGoal (a): the queue's wall time is at most {GOAL:.2f}x the direct loop's.")
+    goal_widths = [max(len(row[i]) for row in goals) for i in range(4)]
+    for goal in goals:
+        print("  " + "  ".join(c.ljust(w) for c, w in zip(goal, goal_widths, strict=True)).rstrip())
     print(
         "The create loop sends one request per file; the queue must also verify each upload "
         "(files.retrieve), so the create+retrieve loop is the like-for-like baseline."
@@ -325,8 +326,8 @@ def _x(result: Result, baseline: Result) -> str:
 
 
 def _goal(result: Result, baseline: Result) -> str:
-    ratio = result.wall / baseline.wall
-    return f"{ratio:.2f}x -> {'MET' if ratio <= GOAL else 'MISSED'}"
+    ratio = round(result.wall / baseline.wall, 2)  # judged as printed
+    return f"{ratio:.2f}x {'met' if ratio <= GOAL else 'MISSED'}"
 
 
 if __name__ == "__main__":
