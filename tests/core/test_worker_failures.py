@@ -9,7 +9,9 @@ from pathlib import Path
 from support.openai_server import FakeOpenAI
 from support.uploading import fast_settings, rig, wait_for
 
+from desktop_app.core.db import Database
 from desktop_app.core.job_runner import UploadLimits
+from desktop_app.core.upload_queue import UploadQueue
 from desktop_app.core.uploads import ErrorKind, JobState, PauseReason, UploadEvent
 
 
@@ -176,6 +178,29 @@ def test_cancel_while_queued_and_user_pause(tmp_path: Path, openai_server: FakeO
         assert r.manager.job(keep).state is JobState.DONE
         assert r.manager.job(drop).state is JobState.CANCELLED
         assert r.remote_names() == ["keep.pdf"]
+
+
+def test_waiting_ends_when_another_process_cancels_the_job(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    # `upload --wait` in one process, `attachguard cancel` in another: the waiter gets no event
+    # from the other process, yet must notice the job is settled and return.
+    with rig(tmp_path, openai_server) as r:
+        r.manager.hold("health", PauseReason.SERVICE_OUTAGE)  # not a blocking pause: it waits
+        (job_id,) = r.enqueue("a.pdf")
+        other = Database(tmp_path / "store.sqlite3")
+        try:
+            canceller = threading.Timer(0.3, lambda: UploadQueue(other, time.time).cancel(job_id))
+            canceller.start()
+            started = time.monotonic()
+            r.manager.run_until_idle([job_id], timeout=60)
+            waited = time.monotonic() - started
+            canceller.join()
+        finally:
+            other.close()
+        assert r.manager.job(job_id).state is JobState.CANCELLED
+        assert waited < 60, "run_until_idle ran into its timeout instead of seeing the cancel"
+        assert openai_server.requests == []
 
 
 def test_external_hold_stops_claims_until_released(
