@@ -163,16 +163,25 @@ class Vault:
             with self.db.transaction() as conn:
                 directories: set[Path] = set()
                 new_shard = False
+                seen: set[Path] = set()
                 for staged in batch:
                     final = self.blob_path(staged.sha256)
+                    if final in seen:
+                        continue
+                    seen.add(final)
                     query = "SELECT 1 FROM blobs WHERE sha256 = ?"
                     row = conn.execute(query, (staged.sha256,)).fetchone()
-                    # A row without a file is a blob verify would call missing: heal it.
-                    if (row is None or not final.exists()) and final not in placed:
-                        new_shard |= fsutil.private_dir(final.parent)
+                    new_shard |= fsutil.private_dir(final.parent)
+                    if row is None or not final.exists():
                         self._ops.replace(str(staged.tmp_path), str(final))
-                        placed.append(final)
-                        directories.add(final.parent)
+                        placed.append(final)  # ours alone until commit: removed on failure
+                    else:
+                        # Stored already. The fresh copy was hashed while it was written, so it
+                        # replaces the stored one: a blob damaged on disk (verify calls it corrupt)
+                        # is healed by backing the document up again. Never unlinked on failure:
+                        # either file holds the same, committed content.
+                        self._ops.replace(str(staged.tmp_path), str(final))
+                    directories.add(final.parent)
                 for directory in sorted(directories):
                     fsutil.fsync_dir(directory)
                 if new_shard:
