@@ -11,6 +11,7 @@ import argparse
 import importlib
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -69,13 +70,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = [a for a in args_list if a.startswith("-")]
     args = parser.parse_args(args_list)
     context = CommandContext(verbose=args.verbose)
+    if args.command is not None:
+        # SIGTERM (a service manager, `kill`) stops a command the way Ctrl+C does: in-flight work
+        # is handed back and the store is closed, instead of the process dying mid-write.
+        signal.signal(signal.SIGTERM, _terminate)
     try:
-        if args.command is None:
-            return _start_gui(context, files)
-        handler = args.handler
-        return int(handler(args, context))
+        try:
+            if args.command is None:
+                return _start_gui(context, files)
+            return int(args.handler(args, context))
+        finally:
+            context.close()
     except AttachGuardError as exc:
         return fail(str(exc))
+    except _Terminated:
+        print("stopped", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
@@ -84,8 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
-    finally:
-        context.close()
+
+
+class _Terminated(KeyboardInterrupt):
+    """Raised in the main thread by SIGTERM, so it unwinds exactly like Ctrl+C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def _files_to_open(parser: argparse.ArgumentParser, args_list: Sequence[str]) -> list[str]:
