@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,17 +87,32 @@ def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
         warn(f"skipped {problem}")
     stored = failed = 0
     full: DiskFullError | None = None
-    for _path, result in context.service.vault.add_files(files, Source.CLI):
+    attempted: Counter[Path] = Counter()
+    for path, result in context.service.vault.add_files(files, Source.CLI):
+        attempted[path] += 1
         if isinstance(result, DiskFullError):
             full = result  # nothing partial was left; files not yet started are not tried
+            warn(f"not backed up {_shown(str(path))}: {result}")
+            failed += 1
         elif isinstance(result, Exception):
-            warn(f"skipped {result}")
+            warn(f"skipped {_shown(str(result))}")
             failed += 1
         else:
             stored += 1
-            print(f"{result.id:>6}  {result.sha256[:12]}  {_size(result.size):>9}  {result.name}")
+            print(
+                f"{result.id:>6}  {result.sha256[:12]}  {_size(result.size):>9}  "
+                f"{_shown(result.name)}"
+            )
     if full is not None:
-        return fail(f"{full}; stopped after {stored} file(s)")
+        # The vault yields nothing for files it never started after the disk filled: name
+        # them here, so the user knows exactly which documents still have no copy.
+        for path in files:
+            if attempted[path]:
+                attempted[path] -= 1
+            else:
+                warn(f"not backed up {_shown(str(path))}: not tried after the disk filled")
+                failed += 1
+        return fail(f"{full}: backed up {stored} file(s), {failed + len(skipped)} not backed up")
     if skipped or failed:
         warn(f"backed up {stored} file(s), skipped {len(skipped) + failed}")
         return EXIT_FAILURE
@@ -114,10 +130,9 @@ def cmd_list(args: argparse.Namespace, context: CommandContext) -> int:
     print(f"{'ID':>6}  {'ADDED (UTC)':<19}  {'SIZE':>9}  {'SOURCE':<6}  {'SHA256':<12}  NAME")
     for e in entries:
         added = datetime.fromtimestamp(e.added_at, UTC).strftime("%Y-%m-%d %H:%M:%S")
-        name = e.name.encode("unicode_escape").decode("ascii") if _unprintable(e.name) else e.name
         print(
             f"{e.id:>6}  {added:<19}  {_size(e.size):>9}  {e.source.value:<6}  "
-            f"{e.sha256[:12]}  {name}"
+            f"{e.sha256[:12]}  {_shown(e.name)}"
         )
     return EXIT_OK
 
@@ -217,8 +232,9 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _unprintable(text: str) -> bool:
-    return not text.isprintable()
+def _shown(text: str) -> str:
+    """``text`` safe for one terminal line: control characters and newlines escaped."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _size(count: int) -> str:

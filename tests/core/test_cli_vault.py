@@ -208,18 +208,51 @@ def test_prune_and_forget_spare_documents_with_unfinished_uploads(
     assert [e["name"] for e in list_json(home)] == ["pending.pdf"]
 
 
-def test_backup_onto_a_full_disk_stops_with_one_clear_line(tmp_path: Path) -> None:
+def test_backup_onto_a_full_disk_names_every_file_left_without_a_copy(tmp_path: Path) -> None:
     (tmp_path / "memo.txt").write_text("fits easily")
     (tmp_path / "video.bin").write_bytes(os.urandom(3 * 1024 * 1024))
+    # More files after the video than the vault copies at once: the last ones are never tried.
+    later = [tmp_path / f"later-{n:02}.txt" for n in range(20)]
+    for n, path in enumerate(later):
+        path.write_text(f"later document {n}")
+    given = [tmp_path / "memo.txt", tmp_path / "video.bin", *later]
 
     with mounted_tmpfs(tmp_path / "small-home", size="2m") as home:
-        result = run(home, "backup", tmp_path / "memo.txt", tmp_path / "video.bin")
+        result = run(home, "backup", *given)
 
         assert result.returncode == 1
-        assert result.stderr.strip().endswith(
-            "no space left on the disk holding the vault; stopped after 1 file(s)"
+        lines = result.stderr.strip().splitlines()
+        summary = lines.pop()
+        stored = [e["name"] for e in list_json(home)]
+        not_backed_up = [line for line in lines if line.startswith("attachguard: not backed up ")]
+        assert not_backed_up == lines  # nothing else on stderr
+        assert (
+            f"attachguard: not backed up {tmp_path / 'video.bin'}: "
+            "no space left on the disk holding the vault"
+        ) in lines
+        assert f"not backed up {later[-1]}: not tried after the disk filled" in lines[-1]
+        # Every document given is either in the vault or named once as not backed up.
+        for path in given:
+            named = sum(line.startswith(f"attachguard: not backed up {path}:") for line in lines)
+            assert named == (0 if path.name in stored else 1), path
+        assert "memo.txt" in stored
+        assert summary == (
+            "attachguard: no space left on the disk holding the vault: "
+            f"backed up {len(stored)} file(s), {len(lines)} not backed up"
         )
-        assert [e["name"] for e in list_json(home)] == ["memo.txt"]
         assert run(home, "verify").returncode == 0
         leftovers = [p for p in (home / "data" / "vault" / "tmp").iterdir()]
         assert leftovers == []
+
+
+def test_backup_and_list_escape_control_characters_in_names(home: Path, tmp_path: Path) -> None:
+    tricky = tmp_path / "two\nlines\x1b[31m.txt"
+    tricky.write_text("a name made to forge output lines")
+
+    backup = run(home, "backup", tricky)
+    listing = run(home, "list")
+
+    assert backup.returncode == 0, backup.stderr
+    assert backup.stdout.count("\n") == 1
+    assert backup.stdout.rstrip("\n").endswith("two\\nlines\\x1b[31m.txt")
+    assert listing.stdout.strip().splitlines()[-1].endswith("two\\nlines\\x1b[31m.txt")
