@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, warn
+from desktop_app.cli.common import EXIT_OK, CommandContext, print_json, warn
 
 if TYPE_CHECKING:
     from desktop_app.core.texts import TextService
@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="put the prompt (or part K) on the system clipboard instead of printing it",
     )
     fallback.add_argument("--json", action="store_true", help="parts and token counts as JSON")
-    fallback.set_defaults(handler=cmd_fallback)
+    fallback.set_defaults(handler=cmd_fallback, fallback_parser=fallback)
 
 
 def _token_budget(text: str) -> int:
@@ -107,7 +107,9 @@ def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
         texts.close()
     total = len(prompt.parts)
     if args.part is not None and not 1 <= args.part <= total:
-        return fail(f"there {'is' if total == 1 else 'are'} {total} part(s); --part {args.part}")
+        # A usage error (exit 2), though only the built prompt knows how many parts there are.
+        parser: argparse.ArgumentParser = args.fallback_parser
+        parser.error(f"--part must be between 1 and {total}")
     chosen = range(total) if args.part is None else [args.part - 1]
     for problem in prompt.skipped:
         warn(problem)

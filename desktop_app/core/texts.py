@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Collection, Sequence
@@ -38,7 +39,8 @@ __all__ = ["Extraction", "FallbackPrompt", "TextService"]
 # crash) may go away on a less loaded machine or a newer version, so they are retried.
 _PERMANENT = frozenset(
     {FailureKind.ENCRYPTED, FailureKind.CORRUPT, FailureKind.NO_TEXT, FailureKind.EMPTY,
-     FailureKind.UNSUPPORTED, FailureKind.TOO_LARGE, FailureKind.BOMB}
+     FailureKind.UNSUPPORTED, FailureKind.TOO_LARGE, FailureKind.BOMB,
+     FailureKind.ENTITIES}
 )  # fmt: skip
 _HASH_CHUNK = 1024 * 1024
 
@@ -74,10 +76,19 @@ class TextService:
 
     def extract_path(self, path: Path, *, name: str | None = None) -> Extraction:
         """The text of the file at ``path`` (not necessarily in the vault)."""
-        label = name or path.name
+        # "." and "/" have no name of their own: name the folder they stand for.
+        label = name or path.name or path.resolve().name or str(path)
         try:
-            if not path.is_file():
-                raise SourceError(f"{label} is not a readable file.")
+            info = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            raise SourceError(f"{label} does not exist.") from None
+        except OSError as exc:
+            raise SourceError(f"{label} cannot be read: {exc.strerror or exc}.") from exc
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(f"{label} is a folder, not a file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"{label} is not a regular file (a pipe, socket or device).")
+        try:
             digest = _sha256(path)
         except OSError as exc:
             raise SourceError(f"{label} cannot be read: {exc.strerror or exc}.") from exc

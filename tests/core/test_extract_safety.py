@@ -72,7 +72,15 @@ def test_billion_laughs_in_a_docx_is_refused(
         for info in source.infolist():
             data = source.read(info)
             target.writestr(info, laughs if info.filename == "word/document.xml" else data)
-    assert failure_of(runner, hostile).kind is FailureKind.BOMB
+    failure = failure_of(runner, hostile)
+    assert failure.kind is FailureKind.ENTITIES
+    # The user is told what was refused and why, not a size they never saw.
+    message = user_message(failure, "laughs.docx")
+    assert message == (
+        "laughs.docx was refused: it contains XML entity declarations, "
+        "which are refused for safety."
+    )
+    assert "size" not in message
 
 
 def test_external_entity_xml_does_not_leak_the_file(
@@ -100,7 +108,8 @@ def test_external_entity_xml_does_not_leak_the_file(
                 data = doc.read_bytes()
             target.writestr(info, data)
     failure = failure_of(runner, evil_odt)
-    assert failure.kind is FailureKind.BOMB
+    assert failure.kind is FailureKind.ENTITIES
+    assert "contains XML entity declarations" in user_message(failure, "evil.odt")
     assert "TOP-SECRET" not in failure.detail
 
 

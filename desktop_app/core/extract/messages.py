@@ -21,6 +21,9 @@ _TEMPLATES: dict[FailureKind, str] = {
         "{name} was refused: its content expands to an unsafe size (a possible decompression "
         "or XML bomb)."
     ),
+    FailureKind.ENTITIES: (
+        "{name} was refused: it contains XML entity declarations, which are refused for safety."
+    ),
     FailureKind.TIMEOUT: "Reading {name} took too long and was stopped.",
     FailureKind.MEMORY: "Reading {name} needed too much memory and was stopped.",
     FailureKind.FAILED: "Text could not be extracted from {name}.",

@@ -16,7 +16,7 @@ from desktop_app.core.extract import detect
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 
 #: Bump when any extractor's output changes: cached texts of older versions are ignored.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: entity declarations get their own failure kind
 
 Extractor = Callable[[Path, str, Limits], Extraction]
 

@@ -21,6 +21,7 @@ class FailureKind(StrEnum):
     UNSUPPORTED = "unsupported"
     TOO_LARGE = "too_large"
     BOMB = "bomb"
+    ENTITIES = "entities"  # XML entity/DTD declarations: refused before any parser sees them
     TIMEOUT = "timeout"
     MEMORY = "memory"
     FAILED = "failed"

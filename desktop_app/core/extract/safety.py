@@ -80,7 +80,7 @@ def refuse_entities(data: bytes, name: str) -> None:
     """Refuse XML whose prolog declares entities (the building block of XML bombs and XXE)."""
     head = data[:_PROLOG_BYTES]
     if _ENTITY_DECL.search(head) or _ENTITY_DECL_UTF16.search(head):
-        raise ExtractFailed(FailureKind.BOMB, f"{name} declares XML entities")
+        raise ExtractFailed(FailureKind.ENTITIES, f"{name} declares XML entities")
 
 
 def check_zip_members(archive: zipfile.ZipFile, suffixes: tuple[str, ...]) -> None:
@@ -106,6 +106,6 @@ def parse_xml(data: bytes, name: str) -> Element:
         )
         return root
     except DefusedXmlException as exc:
-        raise ExtractFailed(FailureKind.BOMB, f"{name}: {exc}") from exc
+        raise ExtractFailed(FailureKind.ENTITIES, f"{name}: {exc}") from exc
     except SafeET.ParseError as exc:
         raise ExtractFailed(FailureKind.CORRUPT, f"{name}: {exc}") from exc
