@@ -5,7 +5,8 @@ Order matters for "exactly once":
 1. a job that already has a remote file id (recovered in ``verifying``) is only verified;
 2. a done job with the same content, purpose and target whose file still exists is reused;
 3. if an earlier attempt may have stored the file (``reconcile_since``), matching remote files
-   created since then are looked up: one is adopted, extra copies are deleted;
+   created since then are looked up: the newest one no job records is adopted, extra copies
+   are deleted only when they can only be ours (see :meth:`JobRunner._reconcile`);
 4. only then is the file sent (Files API, or the Uploads API in parts above the threshold), and
    the new file is verified with ``files.retrieve`` before the job is done.
 
@@ -40,6 +41,11 @@ UPLOADS_API_LIMIT = 8 * 1024 * MiB
 PART_LIMIT = 64 * MiB
 #: How often (seconds) progress is written to the database and announced.
 PROGRESS_INTERVAL = 0.25
+#: Reconciliation deletes only copies created at or after the attempt start, allowing just for
+#: the server's whole-second ``created_at`` (the adoption window is a little wider).
+DELETE_SKEW = 1.0
+#: Same as ``uploader.RECONCILE_SKEW`` (not imported: it loads the SDK).
+RECONCILE_SKEW = 2.0
 
 
 @dataclass(frozen=True)
@@ -102,9 +108,13 @@ class JobRunner:
         if reused is not None:
             return self._adopt(job, up, owner, reused, verified=True)
         if job.reconcile_since is not None:
-            found = self._reconcile(job, up, job.reconcile_since)
+            found = self._reconcile(job, up, owner, job.reconcile_since)
+            if isinstance(found, Outcome):
+                return found
             if found is not None:
-                return self._adopt(job, up, owner, found, verified=False, sweep=job.ambiguous_since)
+                return self._verified_or_check(
+                    job, up, owner, found, verified=False, sweep=job.ambiguous_since
+                )
             if not self._queue.mark_reconciled(job.id, owner):
                 return self._lost_or_cancelled(job, up, None)
         remote = self._send(job, up, owner, stop)
@@ -131,37 +141,65 @@ class JobRunner:
                 return remote
         return None
 
-    def _reconcile(self, job: Job, up: Uploader, since: float) -> RemoteFile | None:
-        """Adopt a file an ambiguous attempt may have stored; delete extra copies."""
-        view = job.view
-        others = self._queue.file_ids_of_others(job.target, view.sha256)
-        matches = [
-            m
-            for m in up.find(view.name, view.size, job.purpose, since)
-            if m.id not in others and not self._queue.file_id_in_use(m.id, job.id)
-        ]
-        if not matches:
-            log.info("job %d: no remote copy from the interrupted attempt", job.id)
-            return None
-        keep, extra = matches[0], matches[1:]
-        log.info("job %d: adopting %s stored by an interrupted attempt", job.id, keep.id)
-        for duplicate in extra:
-            self._delete_quietly(up, duplicate.id, job.id)
-        return keep
+    def _reconcile(
+        self, job: Job, up: Uploader, owner: str, since: float
+    ) -> RemoteFile | Outcome | None:
+        """Adopt the file an ambiguous attempt (started at ``since``) may have stored.
 
-    def sweep(self, job: Job, up: Uploader, keep: str, since: float) -> int:
-        """Remove copies an ambiguous attempt stored late (after we gave up on the request).
+        Remote files can only be matched by name, size and purpose, so the rules are strict;
+        a wrong adoption attaches another document's bytes, while a duplicate only costs
+        storage, so when in doubt a duplicate is left rather than something adopted that might
+        not be ours:
 
-        Returns how many were deleted; files of other documents or other jobs are kept.
+        - only files created at or after ``since`` minus a few seconds of clock skew count
+          (``RECONCILE_SKEW``), never older ones (e.g. uploaded earlier by another tool);
+        - the claim never runs two jobs with the same name, size, purpose and target at once,
+          and one waiting to reconcile holds its look-alikes back, so a match in the window is
+          ours; files any job records are skipped;
+        - the newest match is adopted, and its id is recorded in the same transaction that
+          checks no other job records it. Extra copies are left to :meth:`sweep`.
         """
         view = job.view
-        others = self._queue.file_ids_of_others(job.target, view.sha256)
+        referenced = self._queue.referenced_file_ids(job.target)
+        for match in up.find(view.name, view.size, job.purpose, since):
+            if match.id in referenced:
+                continue
+            taken = self._queue.adopt_file(job.id, owner, match.id, view.size)
+            if taken is None:
+                return self._lost_or_cancelled(job, up, None)
+            if taken:
+                log.info("job %d: adopting %s stored by an interrupted attempt", job.id, match.id)
+                self._emit("state", job.id)
+                return match
+        log.info("job %d: no remote copy from the interrupted attempt", job.id)
+        return None
+
+    def sweep(self, job: Job, up: Uploader, keep: str, since: float) -> int:
+        """Remove extra copies an ambiguous attempt of ``job`` (started at ``since``) stored.
+
+        Deletes only files that match name, size and purpose, were created at or after
+        ``since`` (allowing just for whole-second timestamps, ``DELETE_SKEW``), are recorded
+        by no job, and only when no look-alike job (same name, size, purpose, target) was
+        active since then. Otherwise the copies are left: a duplicate is better than deleting
+        a file that might not be ours. Returns how many were deleted.
+        """
+        view = job.view
         deleted = 0
         try:
-            for m in up.find(view.name, view.size, job.purpose, since):
-                if m.id == keep or m.id in others or self._queue.file_id_in_use(m.id, job.id):
-                    continue
-                if self._delete_quietly(up, m.id, job.id):
+            found = up.find(view.name, view.size, job.purpose, since, skew=DELETE_SKEW)
+            extra = [m for m in found if m.id != keep]
+            if not extra:
+                return 0
+            if self._queue.name_twin_active(job, since - RECONCILE_SKEW):
+                log.info(
+                    "job %d: leaving %d possible duplicate(s): a look-alike job was active",
+                    job.id,
+                    len(extra),
+                )
+                return 0
+            referenced = self._queue.referenced_file_ids(job.target)
+            for m in extra:
+                if m.id not in referenced and self._delete_quietly(up, m.id, job.id):
                     deleted += 1
         except ApiCallError as exc:
             log.warning("job %d: could not look for duplicate copies: %s", job.id, exc)
@@ -235,6 +273,18 @@ class JobRunner:
         if not self._queue.mark_verifying(job.id, owner, remote.id, job.view.size):
             return self._lost_or_cancelled(job, up, remote.id)
         self._emit("state", job.id)
+        return self._verified_or_check(job, up, owner, remote, verified=verified, sweep=sweep)
+
+    def _verified_or_check(
+        self,
+        job: Job,
+        up: Uploader,
+        owner: str,
+        remote: RemoteFile,
+        *,
+        verified: bool,
+        sweep: float | None,
+    ) -> Outcome:
         if sweep is not None:
             self.sweep(job, up, remote.id, sweep)
         if verified:

@@ -167,14 +167,31 @@ class UploadQueue:
         )
         return [job_from_row(row) for row in rows]
 
-    def file_ids_of_others(self, target: str, sha256: str) -> set[str]:
-        """Remote file ids that belong to other documents (never adopt or delete those)."""
+    def referenced_file_ids(self, target: str) -> set[str]:
+        """Every remote file id any job of ``target`` records (never adopt or delete those)."""
         rows = self._db.connection().execute(
-            "SELECT file_id FROM upload_jobs WHERE target = ? AND sha256 != ?"
-            " AND file_id IS NOT NULL",
-            (target, sha256),
+            "SELECT DISTINCT file_id FROM upload_jobs WHERE target = ? AND file_id IS NOT NULL",
+            (target,),
         )
         return {row[0] for row in rows}
+
+    def name_twin_active(self, job: Job, since: float) -> bool:
+        """Whether another job with the same file name, size, purpose and target may have
+        stored a file at or after ``since`` that nobody references yet: it is busy, waits to
+        reconcile an ambiguous attempt, or had an ambiguous attempt and was active since then.
+        Such a file would look exactly like ours, so reconciliation must not delete it."""
+        row = (
+            self._db.connection()
+            .execute(
+                "SELECT 1 FROM upload_jobs WHERE id != ? AND name = ? AND size = ?"
+                " AND purpose = ? AND target = ? AND (state IN ('uploading', 'verifying')"
+                " OR reconcile_since IS NOT NULL"
+                " OR (ambiguous_since IS NOT NULL AND updated_at >= ?)) LIMIT 1",
+                (job.id, job.view.name, job.view.size, job.purpose, job.target, since),
+            )
+            .fetchone()
+        )
+        return row is not None
 
     def file_id_in_use(self, file_id: str, exclude: int) -> bool:
         row = (
@@ -222,7 +239,10 @@ class UploadQueue:
 
         A job is skipped while another job with the same content, purpose and target is in
         flight, so the second one can reuse the first one's remote file instead of uploading a
-        copy.
+        copy. It is also skipped while another job with the same file name, size, purpose and
+        target is in flight or still has to reconcile an ambiguous attempt (the oldest such job
+        goes first): remote files are only told apart by name and size, so reconciliation can
+        only be sure a match is its own when no look-alike job ran in its window.
         """
         now = self._clock()
         held = list(held_targets)
@@ -238,6 +258,14 @@ class UploadQueue:
                   AND NOT EXISTS (
                       SELECT 1 FROM upload_jobs o WHERE o.state IN ('uploading', 'verifying')
                       AND o.sha256 = j.sha256 AND o.purpose = j.purpose AND o.target = j.target)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM upload_jobs o WHERE o.id != j.id
+                      AND o.name = j.name AND o.size = j.size AND o.purpose = j.purpose
+                      AND o.target = j.target
+                      AND (o.state IN ('uploading', 'verifying')
+                           OR (o.state IN ('queued', 'waiting_retry')
+                               AND o.reconcile_since IS NOT NULL
+                               AND (j.reconcile_since IS NULL OR o.id < j.id))))
                 ORDER BY j.id LIMIT 1)
             RETURNING *"""
         _, rows = self._write(sql, (owner, now + lease, now, now, now, *held))
@@ -300,6 +328,30 @@ class UploadQueue:
             if cur.rowcount == 1:
                 conn.execute("DELETE FROM upload_parts WHERE job_id = ?", (job_id,))
             return cur.rowcount == 1
+
+    def adopt_file(self, job_id: int, owner: str, file_id: str, size: int) -> bool | None:
+        """Like :meth:`mark_verifying` for a file found by reconciliation, but only if no other
+        job records ``file_id`` (checked and claimed in one transaction).
+
+        True: adopted; False: another job records that file; None: the job is no longer ours.
+        """
+        with self._transaction() as conn:
+            taken = conn.execute(
+                "SELECT 1 FROM upload_jobs WHERE file_id = ? AND id != ? LIMIT 1",
+                (file_id, job_id),
+            ).fetchone()
+            if taken is not None:
+                return False
+            cur = conn.execute(
+                "UPDATE upload_jobs SET state = 'verifying', file_id = ?, bytes_sent = ?,"
+                " upload_id = NULL, upload_expires_at = NULL, updated_at = ?"
+                " WHERE id = ? AND owner = ? AND state IN ('uploading', 'verifying')",
+                (file_id, size, self._clock(), job_id, owner),
+            )
+            if cur.rowcount != 1:
+                return None
+            conn.execute("DELETE FROM upload_parts WHERE job_id = ?", (job_id,))
+            return True
 
     def forget_file(self, job_id: int, owner: str) -> bool:
         """The recorded remote file is gone: the job must upload again."""

@@ -27,6 +27,10 @@ from desktop_app.core.retry import ErrorKind, classify_status, parse_retry_after
 
 log = logging.getLogger(__name__)
 
+#: Seconds a remote file may seem to predate the attempt that stored it: ``created_at`` is in
+#: whole seconds, and the server clock may run a little behind ours.
+RECONCILE_SKEW = 2.0
+
 
 @dataclass(frozen=True)
 class RemoteFile:
@@ -181,12 +185,15 @@ class Uploader:
             self._client.files.delete(file_id)
 
     def find(
-        self, filename: str, size: int, purpose: str, since: float, skew: float = 60.0
+        self, filename: str, size: int, purpose: str, since: float, skew: float = RECONCILE_SKEW
     ) -> list[RemoteFile]:
-        """Files named ``filename`` of ``size`` bytes and ``purpose`` created since ``since``.
+        """Files named ``filename`` of ``size`` bytes and ``purpose`` created since ``since``,
+        newest first.
 
-        ``skew`` widens the window for a server clock that runs behind ours. Pages newest
-        first and stops once files are older than the window.
+        ``skew`` (a few seconds, never more) widens the window for the server's whole-second
+        timestamps and a server clock slightly behind ours; a file created earlier than that
+        cannot come from an attempt that started at ``since``. Pages newest first and stops
+        once files are older than the window.
         """
         found: list[RemoteFile] = []
         with _boundary(may_store=False):
@@ -203,7 +210,7 @@ class Uploader:
                 if older or not page.has_next_page():
                     break
                 page = page.get_next_page()
-        found.sort(key=lambda r: (r.created_at, r.id))
+        found.sort(key=lambda r: (r.created_at, r.id), reverse=True)
         return found
 
     def probe(self) -> None:

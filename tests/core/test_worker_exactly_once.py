@@ -203,3 +203,57 @@ def test_two_managers_on_one_store_upload_each_document_once(
         assert {first.manager.job(i).state for i in ids} == {JobState.DONE}
         assert openai_server.count("POST", "/v1/files") == 30
         assert len(openai_server.files) == 30
+
+
+def test_dropped_connections_never_mix_up_look_alike_documents(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    # Eight different documents with the same name and size; every first upload is stored,
+    # then the connection drops, so each job must find its own copy among look-alikes.
+    with rig(tmp_path, openai_server, fast_settings(concurrency=4)) as r:
+        entries = [r.doc("report.txt", f"content number {i}\n".encode()) for i in range(8)]
+        openai_server.reset_after_store(times=8)
+        ids = r.manager.enqueue([e.id for e in entries])
+        r.manager.run_until_idle(ids, timeout=90)
+        jobs = [r.manager.job(i) for i in ids]
+        assert [j.state for j in jobs] == [JobState.DONE] * 8
+        for job, entry in zip(jobs, entries, strict=True):
+            remote = openai_server.files[job.file_id or ""]
+            assert remote.content == r.vault.blob_path(entry.sha256).read_bytes()
+        assert len({j.file_id for j in jobs}) == 8
+        assert len(openai_server.files) == 8  # nothing of another job deleted, no orphans
+
+
+def test_reconciliation_keeps_a_file_another_tool_uploaded_just_before(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    with rig(tmp_path, openai_server) as r:
+        entry = r.doc("notes.txt", b"MY REAL CONTENT 1234\n")
+        foreign = openai_server.add_file(
+            "notes.txt", b"someone else's file!\n", created_at=int(openai_server.now - 1.5)
+        )
+        openai_server.reset_after_store()
+        (job_id,) = r.manager.enqueue([entry.id])
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.DONE
+        assert openai_server.files[job.file_id or ""].content == b"MY REAL CONTENT 1234\n"
+        assert foreign.id in openai_server.files  # not ours: never deleted
+
+
+def test_reconciliation_never_adopts_a_file_older_than_the_attempt(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    with rig(tmp_path, openai_server) as r:
+        entry = r.doc("notes.txt", b"MY REAL CONTENT 1234\n")
+        foreign = openai_server.add_file(
+            "notes.txt", b"someone else's file!\n", created_at=int(openai_server.now - 20)
+        )
+        openai_server.reset_before()  # nothing of ours is stored by the first attempt
+        (job_id,) = r.manager.enqueue([entry.id])
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.DONE
+        assert job.file_id != foreign.id
+        assert openai_server.files[job.file_id or ""].content == b"MY REAL CONTENT 1234\n"
+        assert foreign.id in openai_server.files
