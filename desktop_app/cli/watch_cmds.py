@@ -29,7 +29,9 @@ DESCRIPTION = """\
 Back up documents as they appear in folders: a file is taken once it is complete (its size and
 modification time stop changing for a moment), temporary and hidden files (*.part, *.crdownload,
 *.tmp, ~$*, editor swap files) are ignored, and a download renamed into place counts as new.
-Files that appeared while nothing was watching are caught up on start.
+Files that appeared while nothing was watching are caught up on start. A folder that does
+not exist (yet) is reported at once and watched as soon as it appears, as is one that goes away
+and comes back (an unplugged drive).
 
   attachguard watch DIR... [options]   watch these folders until Ctrl+C
   attachguard watch                    watch the configured folders until Ctrl+C
@@ -160,10 +162,11 @@ def _run(args: argparse.Namespace, context: CommandContext, targets: list[str]) 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         watcher = service.watcher(folders, on_event=printer, options=options)
+        # Said before starting, so a missing folder's report (from a watcher thread) follows it.
+        names = ", ".join(f.path for f in folders)
+        print(f"attachguard: watching {names}; press Ctrl+C to stop", file=sys.stderr, flush=True)
         watcher.start()
         try:
-            names = ", ".join(f.path for f in folders)
-            print(f"attachguard: watching {names}; press Ctrl+C to stop", file=sys.stderr)
             # A timed wait, so the signal handler gets to run promptly on every platform.
             while not stop.wait(0.5):
                 pass
@@ -190,6 +193,10 @@ class _EventPrinter:
                 print(f"backed up {event.path} (entry {event.entry_id})", flush=True)
             elif event.kind is WatchEventKind.FOLDER_BACK:
                 print(f"{event.path}: {event.message}", flush=True)
+            elif event.kind is WatchEventKind.FOLDER_MISSING:
+                # The message reads on from the path: "/x does not exist; waiting for it ...".
+                warn(f"{event.path} {event.message}")
+                sys.stderr.flush()
             else:
                 warn(f"{event.path}: {event.message}")
                 sys.stderr.flush()

@@ -179,12 +179,7 @@ class Watcher:
         if identity is None:
             if folder.state is not FolderState.MISSING:
                 folder.state = FolderState.MISSING
-                self._emit(
-                    WatchEventKind.FOLDER_MISSING,
-                    root,
-                    "folder not found (deleted, renamed or on an unplugged drive); "
-                    "watching for it to come back",
-                )
+                self._emit(WatchEventKind.FOLDER_MISSING, root, _MISSING_AT_START)
             return
         assert self._observer is not None
         handler = FolderEvents(self, folder.rule)
@@ -218,9 +213,11 @@ class Watcher:
     def _folders_loop(self) -> None:
         # The first pass attaches every folder; it runs here, not in start(), because adding OS
         # watches to a large recursive tree takes a while and start() must not block a GUI.
+        # Missing folders go first: a mistyped path is reported at once, not after the others.
+        folders = sorted(self._folders.values(), key=lambda f: os.path.isdir(f.rule.root))
         while not self._stop.is_set():
             self._folder_wake.clear()
-            for folder in self._folders.values():
+            for folder in folders:
                 if self._stop.is_set():
                     return
                 try:
@@ -238,7 +235,7 @@ class Watcher:
             self._emit(
                 WatchEventKind.FOLDER_MISSING,
                 folder.rule.root,
-                "folder is gone (deleted, renamed or unplugged); watching for it to come back",
+                "is gone (deleted, renamed or unplugged); waiting for it to come back",
             )
         self._attach(folder)
 
@@ -442,6 +439,11 @@ class Watcher:
             self._on_event(WatchEvent(kind, Path(path), message, entry_id))
         except Exception:  # a listener's bug must not stop the watcher
             log.exception("watch event listener failed")
+
+
+# Said of a folder that was not there when watching began (a typo, an unplugged drive, a folder
+# another program creates later): it is watched as soon as it appears.
+_MISSING_AT_START = "does not exist; waiting for it to appear"
 
 
 def _can_open(path: str) -> bool:

@@ -139,3 +139,24 @@ def test_usage_errors_exit_2(ag_home: Path, argv: list[str]) -> None:
     with pytest.raises(SystemExit) as raised:
         main(argv)
     assert raised.value.code == 2
+
+
+def test_a_missing_folder_is_reported_at_once_and_watched_once_it_appears(
+    ag_home: Path, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "not-mounted-yet"
+    with _running(["watch", str(inbox), "--settle", "0.2"]) as (proc, out, err):
+        wait_until(lambda: err.has("does not exist"), "the missing-folder report")
+        assert proc.poll() is None  # still running: it waits for the folder
+        inbox.mkdir()
+        wait_until(lambda: out.has("watching it again"), "the folder to be picked up")
+        (inbox / "scan.pdf").write_bytes(b"%PDF-1.4 scan")
+        wait_until(lambda: out.has("backed up"), "the backup line")
+        proc.send_signal(signal.SIGTERM)
+        code = proc.wait(timeout=60)
+    stderr = err.text()
+    assert code == 0, stderr
+    assert f"attachguard: {inbox} does not exist; waiting for it to appear\n" in stderr
+    assert stderr.count("does not exist") == 1
+    assert "Traceback" not in stderr
+    assert f"backed up {inbox / 'scan.pdf'} (entry 1)" in out.text()
