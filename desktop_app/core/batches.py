@@ -120,7 +120,9 @@ class BatchWatchdog:
     def _client(self) -> openai.OpenAI:
         key = self._api_key()
         if not key:
-            raise BatchError("no API key: set OPENAI_API_KEY or store a key in the settings")
+            raise BatchError(
+                "no API key: add it in Settings (stored in the OS keyring) or set OPENAI_API_KEY"
+            )
         return openai.OpenAI(
             api_key=key, base_url=self._base_url(), max_retries=0, timeout=self._timeout
         )

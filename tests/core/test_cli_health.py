@@ -160,5 +160,8 @@ def test_batches_without_a_key_fails_with_one_line(
 ) -> None:
     result = run(tmp_path, openai_server, "batches", key=None)
     assert result.returncode == 1
-    assert result.stderr.strip().startswith("attachguard: no API key")
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.strip() == (
+        "attachguard: no API key: add it in Settings (stored in the OS keyring) "
+        "or set OPENAI_API_KEY"
+    )
+    assert openai_server.count("GET", "/v1/batches") == 0  # nothing was asked without a key
