@@ -54,6 +54,8 @@ __all__ = [
 ]
 
 STATUS_URL_ENV = "ATTACHGUARD_STATUS_URL"
+#: This value (or an empty one) for the URL turns status checks off.
+STATUS_OFF = "off"
 #: Never poll more often than this, whatever the settings say (the page is shared by everyone).
 MIN_POLL_SECONDS = 30.0
 #: A status document is a few hundred kB at most; anything far larger is not one.
@@ -62,10 +64,16 @@ DEFAULT_TIMEOUT = 10.0
 
 
 def status_url(settings: StatusSettings, environ: Mapping[str, str] | None = None) -> str:
-    """``ATTACHGUARD_STATUS_URL`` if set, else the settings value (empty = checks turned off)."""
+    """The status page to poll, or ``""`` when status checks are turned off.
+
+    ``ATTACHGUARD_STATUS_URL``, when set at all, wins over ``[status] url``. In either place an
+    empty value or ``off`` (any case) turns the checks off: an environment variable set to ""
+    is a deliberate choice (e.g. ``ATTACHGUARD_STATUS_URL= attachguard run``), not "unset".
+    """
     env = os.environ if environ is None else environ
-    override = env.get(STATUS_URL_ENV, "").strip()
-    return override or settings.url.strip()
+    override = env.get(STATUS_URL_ENV)
+    url = (settings.url if override is None else override).strip()
+    return "" if url.lower() == STATUS_OFF else url
 
 
 @dataclass(frozen=True)

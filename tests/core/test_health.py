@@ -343,3 +343,27 @@ def test_a_failing_listener_does_not_stop_the_others(openai_server: FakeOpenAI) 
     monitor.add_listener(seen.append)
     monitor.check_now()
     assert len(seen) == 1 and seen[0].known
+
+
+@pytest.mark.parametrize("value", ["", "off", " OFF "])
+def test_status_url_variable_set_to_empty_or_off_turns_checks_off(
+    openai_server: FakeOpenAI, value: str
+) -> None:
+    configured = openai_server.serve_json(SUMMARY, load("statuspage_summary_files_outage.json"))
+    monitor = HealthMonitor(StatusSettings(url=configured), environ={STATUS_URL_ENV: value})
+    monitor.start()
+    try:
+        assert not monitor.enabled and not monitor.running
+        assert monitor.snapshot.error == "status checks are turned off"
+    finally:
+        monitor.stop()
+    assert openai_server.count("GET", SUMMARY) == 0  # the configured page was never asked
+
+
+def test_off_in_the_settings_turns_checks_off_and_the_variable_can_turn_them_back_on(
+    openai_server: FakeOpenAI,
+) -> None:
+    assert not HealthMonitor(StatusSettings(url="off"), environ={}).enabled
+    url = openai_server.serve_json(SUMMARY, load("statuspage_summary_files_outage.json"))
+    monitor = HealthMonitor(StatusSettings(url="off"), environ={STATUS_URL_ENV: url})
+    assert monitor.check_now().components["Files"] is ComponentState.MAJOR_OUTAGE
