@@ -266,6 +266,11 @@ def _pause_problem(service: Service, queued: int) -> str | None:
             else "the API key stored in the keyring (service 'attachguard')"
         )
         return f"the server rejected {where} (401/403); fix the key; {queued} job(s) stay queued"
+    if paused is PauseReason.QUOTA:
+        return (
+            "the OpenAI account is out of credit (insufficient_quota); add credit or use "
+            f"another key, then run 'attachguard retry --all'; {queued} job(s) stay queued"
+        )
     if paused is PauseReason.USER:
         return f"uploads are paused; {queued} job(s) stay queued"
     return None

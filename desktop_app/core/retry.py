@@ -22,6 +22,7 @@ class ErrorKind(StrEnum):
 
     EXPIRED = "expired"  # 4xx saying the file expired: retry, offer the fallback at once
     RATE_LIMITED = "rate_limited"  # 429: pause the target until Retry-After passes
+    QUOTA = "quota"  # 429 insufficient_quota: out of credit; pause the queue until fixed
     SERVER = "server"  # 5xx: retry with backoff, counts towards the breaker
     NETWORK = "network"  # no usable response: retry with backoff, counts towards the breaker
     AUTH = "auth"  # 401/403: pause the whole queue until the key changes
@@ -35,7 +36,7 @@ PERMANENT_KINDS = frozenset({ErrorKind.TOO_LARGE, ErrorKind.INVALID})
 #: Kinds that say the service (not this document) is in trouble; they feed the breaker.
 BREAKER_KINDS = frozenset({ErrorKind.SERVER, ErrorKind.NETWORK})
 #: Kinds that are not the document's fault and so do not use up its attempts.
-FREE_KINDS = frozenset({ErrorKind.AUTH, ErrorKind.RATE_LIMITED})
+FREE_KINDS = frozenset({ErrorKind.AUTH, ErrorKind.RATE_LIMITED, ErrorKind.QUOTA})
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ def classify_status(status: int, code: str | None = None, message: str | None = 
     if 400 <= status < 500 and status not in (401, 403, 429) and "expired" in text:
         return ErrorKind.EXPIRED
     if status == 429:
+        # Out of credit is not a rate limit: waiting does not help, the user must act.
+        if "insufficient_quota" in text or "exceeded your current quota" in text:
+            return ErrorKind.QUOTA
         return ErrorKind.RATE_LIMITED
     if status in (401, 403):
         return ErrorKind.AUTH
@@ -115,7 +119,7 @@ def failure_of(exc: ApiCallError) -> Failure:
 class Action(StrEnum):
     RETRY = "retry"  # back to waiting_retry until next_attempt_at
     FAIL = "fail"  # permanent: the job is failed
-    PAUSE = "pause"  # the key is the problem: requeue, hold the whole queue
+    PAUSE = "pause"  # the key or the account is the problem: requeue, hold the whole queue
 
 
 @dataclass(frozen=True)
@@ -139,14 +143,31 @@ class RetryPolicy:
         ceiling = min(self.cap, self.base * (2 ** max(0, attempt - 1)))
         return (self.rng or random).uniform(0, ceiling)
 
-    def decide(self, failure: Failure, attempts: int, now: float) -> Decision:
-        """What to do after ``failure`` on a job that has made ``attempts`` attempts."""
-        if failure.kind is ErrorKind.AUTH:
+    def rate_limit_delay(self, strikes: int) -> float:
+        """Seconds to hold a target after its ``strikes``-th 429 in a row without Retry-After.
+
+        Exponential with jitter, capped: half the ceiling is fixed so the wait really grows
+        (full jitter could keep drawing ~0 and hammer a service that is already refusing).
+        """
+        ceiling = min(self.cap, self.base * 2.0 ** max(0, strikes - 1))
+        jitter: float = (self.rng or random).uniform(0, ceiling / 2)
+        return ceiling / 2 + jitter
+
+    def decide(
+        self, failure: Failure, attempts: int, now: float, rate_strikes: int = 1
+    ) -> Decision:
+        """What to do after ``failure`` on a job that has made ``attempts`` attempts.
+
+        ``rate_strikes``: how many 429s in a row the target has answered (this one included).
+        """
+        if failure.kind in (ErrorKind.AUTH, ErrorKind.QUOTA):
             return Decision(Action.PAUSE, None, counts_attempt=False)
         if failure.kind in PERMANENT_KINDS:
             return Decision(Action.FAIL, None, counts_attempt=True)
         if failure.kind is ErrorKind.RATE_LIMITED:
-            wait = failure.retry_after if failure.retry_after is not None else self.delay(1)
+            wait = failure.retry_after
+            if wait is None:
+                wait = self.rate_limit_delay(rate_strikes)
             return Decision(Action.RETRY, now + wait, counts_attempt=False)
         if attempts >= self.max_attempts:
             return Decision(Action.FAIL, None, counts_attempt=True)

@@ -1,8 +1,9 @@
 """What holds uploads back, queue-wide or per target: the single place that answers "may we send?".
 
-Queue-wide: the user's pause, a missing key, a rejected key, and holds placed by other parts of
-the app (the service-health monitor). Per target (API base URL): a Retry-After window from a 429
-and the circuit breaker. Thread-safe; pure bookkeeping, no I/O.
+Queue-wide: the user's pause, a missing key, a rejected key, an account out of credit, and
+holds placed by other parts of the app (the service-health monitor). Per target (API base
+URL): a Retry-After window from a 429 (growing backoff when there is none) and the circuit
+breaker. Thread-safe; pure bookkeeping, no I/O.
 """
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ class PauseReason(StrEnum):
     USER = "user"
     NO_KEY = "no_key"
     AUTH = "auth"
+    QUOTA = "quota"  # the account is out of credit (429 insufficient_quota)
     RATE_LIMIT = "rate_limit"
     BREAKER = "breaker"
     SERVICE_OUTAGE = "service_outage"
 
 
 #: Pauses that do not end by themselves: ``run_until_idle`` returns instead of waiting.
-BLOCKING_PAUSES = frozenset({PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH})
+BLOCKING_PAUSES = frozenset(
+    {PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH, PauseReason.QUOTA}
+)
 
 
 class Gate:
@@ -38,8 +42,10 @@ class Gate:
         self.user_paused = False
         self.no_key = False
         self.auth_rejected = False
+        self.quota_exhausted = False
         self._holds: dict[str, PauseReason] = {}
         self._rate_until: dict[str, float] = {}
+        self._strikes: dict[str, int] = {}
         self._breakers: dict[str, CircuitBreaker] = {}
 
     def paused(self) -> PauseReason | None:
@@ -52,6 +58,8 @@ class Gate:
                 return PauseReason.NO_KEY
             if self.auth_rejected:
                 return PauseReason.AUTH
+            if self.quota_exhausted:
+                return PauseReason.QUOTA
             if self._holds:
                 return next(iter(self._holds.values()))
             if any(t > now for t in self._rate_until.values()):
@@ -63,7 +71,13 @@ class Gate:
     def closed(self) -> bool:
         """True when nothing may be sent to any target (a queue-wide pause or hold)."""
         with self._lock:
-            return self.user_paused or self.no_key or self.auth_rejected or bool(self._holds)
+            return (
+                self.user_paused
+                or self.no_key
+                or self.auth_rejected
+                or self.quota_exhausted
+                or bool(self._holds)
+            )
 
     def hold(self, source: str, reason: PauseReason) -> None:
         with self._lock:
@@ -76,6 +90,17 @@ class Gate:
     def rate_limit(self, target: str, until: float) -> None:
         with self._lock:
             self._rate_until[target] = max(until, self._rate_until.get(target, 0.0))
+
+    def rate_strike(self, target: str) -> int:
+        """Count one more 429 in a row from ``target``; returns the count (for backoff)."""
+        with self._lock:
+            self._strikes[target] = self._strikes.get(target, 0) + 1
+            return self._strikes[target]
+
+    def rate_ok(self, target: str) -> None:
+        """``target`` accepted a request: the next 429 starts the backoff over."""
+        with self._lock:
+            self._strikes.pop(target, None)
 
     def breaker(self, target: str) -> CircuitBreaker:
         with self._lock:

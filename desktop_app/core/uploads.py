@@ -243,6 +243,11 @@ class UploadManager:
     def retry(self, job_id: int | None = None) -> int:
         """Retry now, bypassing backoff: one job, or every failed/waiting job. Returns count."""
         count = self.queue.retry_now(job_id)
+        if self._gate.quota_exhausted:
+            # The user says the account was topped up: try again (one 429 pauses again).
+            self._gate.quota_exhausted = False
+            self._emit("queue", None)
+            self._pool.wake()
         if count:
             self._emit("queue", job_id)
             self._pool.wake()
@@ -258,6 +263,7 @@ class UploadManager:
 
     def resume(self) -> None:
         self._gate.user_paused = False
+        self._gate.quota_exhausted = False
         self._emit("queue", None)
         self._pool.wake()
 
@@ -272,11 +278,12 @@ class UploadManager:
         self._pool.wake()
 
     def key_changed(self) -> None:
-        """The API key was changed: forget the old one and resume an AUTH/NO_KEY pause."""
+        """The API key was changed: forget the old one and resume an AUTH/NO_KEY/QUOTA pause."""
         with self._lock:
             self._key = None
             self._rejected_key = None
             self._gate.auth_rejected = False
+            self._gate.quota_exhausted = False
             self._gate.no_key = False
             uploaders, self._uploaders = self._uploaders, {}
         for up in uploaders.values():

@@ -219,6 +219,7 @@ class Drainer:
         else:
             if outcome is Outcome.DONE:
                 self._gate.breaker(job.target).record_success()
+                self._gate.rate_ok(job.target)
         self._wake()  # a twin of this job, or a job held behind it, may be claimable now
         return None
 
@@ -264,8 +265,22 @@ class Drainer:
         if self._gate.breaker(job.target).record_failure(failure.kind):
             log.warning("breaker for %s opened after repeated failures", job.target)
             self._emit("queue", None)
-        decision = self._policy.decide(failure, job.view.attempts, now)
-        if decision.action is Action.PAUSE:
+        strikes = 1
+        if failure.kind is ErrorKind.RATE_LIMITED:
+            strikes = self._gate.rate_strike(job.target)
+        elif failure.http_status is not None:
+            self._gate.rate_ok(job.target)  # the target answered with something else
+        decision = self._policy.decide(failure, job.view.attempts, now, strikes)
+        if failure.kind is ErrorKind.QUOTA:
+            # Pause first, like a rejected key: waiting does not help, the user must act.
+            if not self._gate.quota_exhausted:
+                log.warning("uploads paused: the account is out of credit (%s)", failure.message)
+            self._gate.quota_exhausted = True
+            self._queue.reschedule(
+                job.id, self._owner, failure, None, counts_attempt=False, state=JobState.QUEUED
+            )
+            self._emit("queue", None)
+        elif decision.action is Action.PAUSE:
             # Pause first: a worker that claims the job once it is back sees the pause.
             self._on_auth_rejected(failure.message)
             self._queue.reschedule(

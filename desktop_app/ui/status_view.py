@@ -27,6 +27,10 @@ _PAUSED = {
     "user": ("Uploads paused by you (Ctrl+Shift+P resumes)", "warning"),
     "no_key": ("Uploads paused until you add an API key in Settings (Ctrl+,)", "warning"),
     "auth": ("Uploads paused: the API key was rejected; check it in Settings", "error"),
+    "quota": (
+        "Uploads paused: the OpenAI account is out of credit; add credit, then resume uploads",
+        "error",
+    ),
     "rate_limit": ("Uploads paused: rate limited by the service{next}", "warning"),
     "breaker": ("Service trouble: too many failures in a row{next}", "error"),
     "service_outage": ("Service trouble: the provider reports an outage{next}", "error"),

@@ -3,9 +3,9 @@
 :func:`take_snapshot` reads the queue (on a pool thread: it queries the database and, now and
 then, the keyring); :func:`describe` is pure, so every state can be tested directly.
 
-States, most important first: paused (by the user, no API key, key refused) > service trouble
-(circuit open, provider outage, rate limit) > needs attention (failed or expired uploads, with a
-count) > uploading (with overall progress) > all good.
+States, most important first: paused (by the user, no API key, key refused, out of credit) >
+service trouble (circuit open, provider outage, rate limit) > needs attention (failed or expired
+uploads, with a count) > uploading (with overall progress) > all good.
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
         state, headline = TrayState.PAUSED, "Uploads paused until you add an API key"
     elif paused == "auth":
         state, headline = TrayState.PAUSED, "Uploads paused: the API key was refused"
+    elif paused == "quota":
+        state, headline = TrayState.PAUSED, "Uploads paused: the OpenAI account is out of credit"
     elif paused == "user":
         state, headline = TrayState.PAUSED, "Uploads paused by you"
     elif paused == "service_outage":

@@ -144,3 +144,22 @@ def test_breaker_ignores_document_errors_and_resets_on_success() -> None:
     breaker.record_failure(ErrorKind.INVALID)  # a bad document says nothing about the service
     breaker.record_failure(ErrorKind.SERVER)
     assert not breaker.is_open
+
+
+def test_quota_exhaustion_pauses_instead_of_retrying() -> None:
+    assert classify_status(429, "insufficient_quota", "You exceeded your quota") is ErrorKind.QUOTA
+    assert classify_status(429, "rate_limit_exceeded", "slow down") is ErrorKind.RATE_LIMITED
+    decision = RetryPolicy().decide(Failure(ErrorKind.QUOTA, "no credit"), 1, 0.0)
+    assert decision.action is Action.PAUSE
+    assert not decision.counts_attempt
+
+
+def test_repeated_rate_limits_without_retry_after_wait_longer_up_to_the_cap() -> None:
+    policy = RetryPolicy(base=1.0, cap=30.0, rng=random.Random(7))
+    failure = Failure(ErrorKind.RATE_LIMITED, "429")
+    waits = [policy.decide(failure, 0, 100.0, rate_strikes=n).next_attempt_at for n in range(1, 6)]
+    delays = [w - 100.0 for w in waits if w is not None]
+    assert delays == sorted(delays)  # [ceiling/2, ceiling] with a doubling ceiling: growing
+    assert delays[0] <= 1.0
+    capped = policy.decide(failure, 0, 100.0, rate_strikes=50).next_attempt_at
+    assert capped is not None and 15.0 <= capped - 100.0 <= 30.0

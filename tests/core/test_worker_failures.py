@@ -218,3 +218,53 @@ def test_external_hold_stops_claims_until_released(
         r.manager.release("health")
         r.manager.run_until_idle([job_id], timeout=60)
         assert r.manager.job(job_id).state is JobState.DONE
+
+
+def test_rate_limits_without_retry_after_back_off_exponentially_per_target(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.fail_status(429, times=5, message="Rate limit reached")  # no Retry-After
+    settings = fast_settings(concurrency=1, backoff_base=0.2, backoff_cap=1.6)
+    with rig(tmp_path, openai_server, settings) as r:
+        waits: list[float] = []
+
+        def record(event: UploadEvent) -> None:
+            if event.kind == "state" and event.job_id is not None:
+                job = r.manager.job(event.job_id)
+                if job.state is JobState.WAITING_RETRY and job.next_attempt_at is not None:
+                    waits.append(job.next_attempt_at - job.updated_at)
+
+        r.manager.add_listener(record)
+        (job_id,) = r.enqueue("a.pdf")
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.DONE
+        assert job.attempts == 1  # rate limits are not the document's fault
+        assert len(waits) == 5
+        # Each hold is drawn from [ceiling/2, ceiling], the ceiling doubling up to the cap.
+        assert waits[0] <= 0.2
+        assert waits[3] >= waits[0] + 0.5
+        assert max(waits) <= 1.6
+
+
+def test_out_of_credit_pauses_the_queue_until_the_user_retries(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.fail_status(
+        429,
+        times=None,
+        message="You exceeded your current quota, please check your plan and billing details.",
+        code_str="insufficient_quota",
+    )
+    with rig(tmp_path, openai_server) as r:
+        ids = r.enqueue("a.pdf", "b.pdf", "c.pdf")
+        r.manager.run_until_idle(ids, timeout=60)
+        assert r.manager.status().paused is PauseReason.QUOTA
+        assert {r.manager.job(i).state for i in ids} == {JobState.QUEUED}
+        assert all(r.manager.job(i).attempts == 0 for i in ids)
+        assert openai_server.count("POST", "/v1/files") <= 2  # no retry storm
+        openai_server.clear_faults()  # the user topped up the account
+        r.manager.retry()
+        r.manager.run_until_idle(ids, timeout=60)
+        assert {r.manager.job(i).state for i in ids} == {JobState.DONE}
+        assert r.manager.status().paused is None
