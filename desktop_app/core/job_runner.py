@@ -255,7 +255,13 @@ class JobRunner:
                     job, owner, path, self.limits.part_size, lambda n: progress(n, force=True)
                 )
             return up.create_file(
-                path, job.view.name, job.mime_type, job.purpose, job.expires_after, progress
+                path,
+                job.view.name,
+                job.mime_type,
+                job.purpose,
+                job.expires_after,
+                progress,
+                expected_sha256=job.view.sha256,
             )
         finally:
             progress.flush(final=True)

@@ -3,6 +3,8 @@
 The Upload id and every acknowledged part id are persisted as they arrive, so an attempt that is
 interrupted (crash, shutdown, outage) resumes by sending only the missing parts. An Upload expires
 an hour after creation; one that has (or is about to) is abandoned and the file starts over.
+Before completing, the file's SHA-256 is checked against the job's: a damaged vault copy is
+never completed into a remote file.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.errors import ApiCallError
+from desktop_app.core.errors import ApiCallError, UploadError
 from desktop_app.core.retry import BREAKER_KINDS, ErrorKind, RetryPolicy
+from desktop_app.core.upload_jobs import damaged_copy_message
 from desktop_app.core.upload_queue import Job, UploadQueue
 
 if TYPE_CHECKING:
@@ -48,12 +51,15 @@ class PartPlan:
         return start, min(self.part_size, self.size - start)
 
 
-def file_md5(path: Path) -> str:
-    digest = hashlib.md5(usedforsecurity=False)
+def file_digests(path: Path) -> tuple[str, str]:
+    """(md5, sha256) of the file, in one read."""
+    md5 = hashlib.md5(usedforsecurity=False)
+    sha = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
+            md5.update(chunk)
+            sha.update(chunk)
+    return md5.hexdigest(), sha.hexdigest()
 
 
 class MultipartUpload:
@@ -141,7 +147,12 @@ class MultipartUpload:
         if self._stop.is_set():
             raise Interrupted
         part_ids = [done[i] for i in range(plan.count)]
-        return self._up.complete_upload(upload_id, part_ids, file_md5(path))
+        md5, sha256 = file_digests(path)
+        if sha256 != job.view.sha256:
+            # Never complete a damaged copy into a file: drop the Upload and its parts.
+            self._abandon(job, owner, upload_id)
+            raise UploadError(damaged_copy_message(job.view.name), kind=str(ErrorKind.INVALID))
+        return self._up.complete_upload(upload_id, part_ids, md5)
 
     def _part_with_retry(self, upload_id: str, data: bytes) -> str:
         for attempt in range(1, PART_TRIES + 1):

@@ -122,3 +122,11 @@ def job_from_row(row: sqlite3.Row) -> Job:
         upload_id=row["upload_id"],
         upload_expires_at=row["upload_expires_at"],
     )
+
+
+def damaged_copy_message(name: str) -> str:
+    """The job error when the vault copy no longer matches the SHA-256 it was backed up with."""
+    return (
+        f"the backup copy of {name} is damaged; back the file up again "
+        "(attachguard verify shows damaged copies)"
+    )

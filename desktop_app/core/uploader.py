@@ -9,8 +9,10 @@ call may have reached the server (``ambiguous``).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,9 +23,10 @@ from typing import Any
 import httpx2
 import openai
 
-from desktop_app.core.errors import ApiCallError
+from desktop_app.core.errors import ApiCallError, UploadError
 from desktop_app.core.redact import redact
 from desktop_app.core.retry import ErrorKind, classify_status, parse_retry_after
+from desktop_app.core.upload_jobs import damaged_copy_message
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +110,14 @@ def _body_message(exc: openai.APIStatusError) -> str:
     return exc.message
 
 
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 @contextmanager
 def _boundary(*, may_store: bool) -> Iterator[None]:
     try:
@@ -118,19 +129,38 @@ def _boundary(*, may_store: bool) -> Iterator[None]:
 
 
 class ProgressFile(io.FileIO):
-    """A read-only file that reports how many bytes the HTTP client has read from it."""
+    """A read-only file that reports how many bytes the HTTP client has read from it, and
+    hashes them (SHA-256) as they stream, so what was sent can be checked against the job."""
 
     def __init__(self, path: Path, on_progress: Callable[[int], None] | None) -> None:
         super().__init__(path, "rb")
         self._on_progress = on_progress
         self._sent = 0
+        self._digest = hashlib.sha256()
+        self._hashed = 0  # bytes fed to the digest, all read in order from offset 0
+        self._hash_lost = False  # read out of order: the digest says nothing
 
     def read(self, size: int | None = -1, /) -> bytes:
+        position = self.tell()
         chunk = super().read(size)
-        if chunk and self._on_progress is not None:
-            self._sent += len(chunk)
-            self._on_progress(self._sent)
+        if chunk:
+            if position == 0 and self._hashed:
+                self._digest, self._hashed = hashlib.sha256(), 0  # the client re-reads
+            if position == self._hashed:
+                self._digest.update(chunk)
+                self._hashed += len(chunk)
+            else:
+                self._hash_lost = True
+            if self._on_progress is not None:
+                self._sent += len(chunk)
+                self._on_progress(self._sent)
         return chunk if chunk is not None else b""
+
+    def sent_sha256(self) -> str | None:
+        """SHA-256 of the bytes sent, if they were read once in order to the end; else None."""
+        if self._hash_lost or self._hashed != os.fstat(self.fileno()).st_size:
+            return None
+        return self._digest.hexdigest()
 
     def seek(self, offset: int, whence: int = io.SEEK_SET, /) -> int:
         position = super().seek(offset, whence)
@@ -164,17 +194,36 @@ class Uploader:
         purpose: str,
         expires_after: int | None,
         on_progress: Callable[[int], None] | None = None,
+        expected_sha256: str | None = None,
     ) -> RemoteFile:
+        """Upload ``path`` as ``filename``.
+
+        With ``expected_sha256``, the bytes are hashed as they stream; if they differ (the
+        local copy is damaged) the stored file is deleted again and :class:`UploadError`
+        (kind ``invalid``: sending it again cannot help) is raised.
+        """
         extra: dict[str, Any] = {}
         if expires_after is not None:
             extra["expires_after"] = {"anchor": "created_at", "seconds": expires_after}
-        with ProgressFile(path, on_progress) as handle, _boundary(may_store=True):
-            obj = self._client.files.create(
-                file=(filename, handle, mime_type),
-                purpose=purpose,  # type: ignore[arg-type]  # the server validates purposes
-                **extra,
-            )
-        return _remote(obj)
+        with ProgressFile(path, on_progress) as handle:
+            with _boundary(may_store=True):
+                obj = self._client.files.create(
+                    file=(filename, handle, mime_type),
+                    purpose=purpose,  # type: ignore[arg-type]  # the server validates purposes
+                    **extra,
+                )
+            sent = handle.sent_sha256() if expected_sha256 is not None else None
+            if expected_sha256 is not None and sent is None:
+                sent = _file_sha256(path)  # the client did not read it once in order
+        remote = _remote(obj)
+        if expected_sha256 is not None and sent != expected_sha256:
+            log.error("%s: sent bytes do not match the backup's SHA-256", filename)
+            try:
+                self.delete(remote.id)
+            except ApiCallError as exc:
+                log.warning("could not delete damaged upload %s: %s", remote.id, exc)
+            raise UploadError(damaged_copy_message(filename), kind=str(ErrorKind.INVALID))
+        return remote
 
     def retrieve(self, file_id: str) -> RemoteFile:
         with _boundary(may_store=False):

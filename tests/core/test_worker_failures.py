@@ -268,3 +268,45 @@ def test_out_of_credit_pauses_the_queue_until_the_user_retries(
         r.manager.run_until_idle(ids, timeout=60)
         assert {r.manager.job(i).state for i in ids} == {JobState.DONE}
         assert r.manager.status().paused is None
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same size, one byte off: only the hash can tell
+    path.chmod(0o600)
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_backup_copy_is_not_left_on_the_server(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    with rig(tmp_path, openai_server) as r:
+        entry = r.doc("contract.pdf")
+        _damage(r.vault.blob_path(entry.sha256))
+        (job_id,) = r.manager.enqueue([entry.id])
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.FAILED
+        assert job.error_message == (
+            "the backup copy of contract.pdf is damaged; back the file up again "
+            "(attachguard verify shows damaged copies)"
+        )
+        assert job.fallback_available
+        assert openai_server.files == {}  # the damaged upload was deleted again
+        assert openai_server.count("POST", "/v1/files") == 1  # and not sent again
+
+
+def test_damaged_large_file_is_never_completed(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    limits = UploadLimits(large_file_threshold=1024 * 1024, part_size=1024 * 1024)
+    with rig(tmp_path, openai_server, limits=limits) as r:
+        entry = r.doc("video.mp4", size=2 * 1024 * 1024 + 5)
+        _damage(r.vault.blob_path(entry.sha256))
+        (job_id,) = r.manager.enqueue([entry.id])
+        r.manager.run_until_idle([job_id], timeout=60)
+        job = r.manager.job(job_id)
+        assert job.state is JobState.FAILED
+        assert "the backup copy of video.mp4 is damaged" in (job.error_message or "")
+        assert openai_server.files == {}
+        completes = [q for q in openai_server.requests if q.path.endswith("/complete")]
+        assert completes == []
+        assert openai_server.count("POST", "/v1/uploads") >= 3  # the parts were sent
