@@ -3,7 +3,8 @@
 Order matters for "exactly once":
 
 1. a job that already has a remote file id (recovered in ``verifying``) is only verified;
-2. a done job with the same content, purpose and target whose file still exists is reused;
+2. a done job with the same content, file name, purpose, target and requested expiry whose
+   file still exists (and stays valid a while) is reused;
 3. if an earlier attempt may have stored the file (``reconcile_since``), matching remote files
    created since then are looked up: the newest one no job records is adopted, extra copies
    are deleted only when they can only be ours (see :meth:`JobRunner._reconcile`);
@@ -124,7 +125,7 @@ class JobRunner:
 
     def _reuse(self, job: Job, up: Uploader) -> RemoteFile | None:
         now = self._clock()
-        for other in self._queue.reusable(job.view.sha256, job.purpose, job.target, job.id):
+        for other in self._queue.reusable(job):
             file_id = other.view.file_id
             assert file_id is not None
             try:
@@ -133,6 +134,8 @@ class JobRunner:
                 if exc.http_status == 404 or exc.kind == ErrorKind.EXPIRED:
                     continue
                 raise
+            if remote.filename != job.view.name or remote.purpose != job.purpose:
+                continue
             if (
                 remote.expires_at is None
                 or remote.expires_at - now >= self.limits.reuse_min_remaining

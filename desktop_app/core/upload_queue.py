@@ -158,12 +158,22 @@ class UploadQueue:
         )
         return {row[0] for row in rows}
 
-    def reusable(self, sha256: str, purpose: str, target: str, exclude: int) -> list[Job]:
-        """Done jobs whose remote file may be reused for the same content, purpose and target."""
+    def reusable(self, job: Job) -> list[Job]:
+        """Done jobs whose remote file may be reused for ``job``: same content, file name,
+        purpose, target and requested expiry (a file that never expires is not what a job
+        asking for one hour wants, nor is a one-day file what a 30-day request wants)."""
         rows = self._db.connection().execute(
-            "SELECT * FROM upload_jobs WHERE sha256 = ? AND purpose = ? AND target = ?"
-            " AND state = 'done' AND file_id IS NOT NULL AND id != ? ORDER BY id DESC",
-            (sha256, purpose, target, exclude),
+            "SELECT * FROM upload_jobs WHERE sha256 = ? AND name = ? AND purpose = ?"
+            " AND target = ? AND expires_after IS ? AND state = 'done'"
+            " AND file_id IS NOT NULL AND id != ? ORDER BY id DESC",
+            (
+                job.view.sha256,
+                job.view.name,
+                job.purpose,
+                job.target,
+                job.expires_after,
+                job.id,
+            ),
         )
         return [job_from_row(row) for row in rows]
 

@@ -20,13 +20,37 @@ def test_same_content_is_uploaded_once_and_reused(
     with rig(tmp_path, openai_server, fast_settings(concurrency=4)) as r:
         a = r.doc("a.pdf", b"same bytes" * 100)
         b = r.doc("copy of a.pdf", b"same bytes" * 100)
-        ids = r.manager.enqueue([a.id, b.id, a.id])
+        ids = r.manager.enqueue([a.id, a.id, b.id, a.id])
         r.manager.run_until_idle(ids, timeout=60)
         jobs = [r.manager.job(i) for i in ids]
         assert {j.state for j in jobs} == {JobState.DONE}
-        assert len({j.file_id for j in jobs}) == 1
-        assert len(openai_server.files) == 1
-        assert openai_server.count("POST", "/v1/files") == 1
+        # The three jobs of a.pdf share one file; the copy keeps its own name remotely.
+        assert len({jobs[0].file_id, jobs[1].file_id, jobs[3].file_id}) == 1
+        assert openai_server.files[jobs[2].file_id or ""].filename == "copy of a.pdf"
+        assert len(openai_server.files) == 2
+        assert openai_server.count("POST", "/v1/files") == 2
+
+
+def test_reuse_respects_the_requested_expiry(tmp_path: Path, openai_server: FakeOpenAI) -> None:
+    with rig(tmp_path, openai_server) as r:
+        entry = r.doc("a.pdf")
+        (forever,) = r.manager.enqueue([entry.id])
+        r.manager.run_until_idle([forever], timeout=60)
+        (hour,) = r.manager.enqueue([entry.id], expires_after=7200)
+        r.manager.run_until_idle([hour], timeout=60)
+        (hour_again,) = r.manager.enqueue([entry.id], expires_after=7200)
+        (month,) = r.manager.enqueue([entry.id], expires_after=2_592_000)
+        r.manager.run_until_idle([hour_again, month], timeout=60)
+        jobs = {i: r.manager.job(i) for i in (forever, hour, hour_again, month)}
+        assert {j.state for j in jobs.values()} == {JobState.DONE}
+        assert jobs[forever].expires_at is None
+        assert jobs[hour].file_id != jobs[forever].file_id
+        assert jobs[hour].expires_at is not None
+        assert jobs[hour_again].file_id == jobs[hour].file_id  # same request: reused
+        assert jobs[month].file_id not in (jobs[hour].file_id, jobs[forever].file_id)
+        assert jobs[month].expires_at is not None
+        assert jobs[month].expires_at - jobs[hour].expires_at > 2_500_000
+        assert len(openai_server.files) == 3
 
 
 def test_expired_remote_copy_is_not_reused(tmp_path: Path, openai_server: FakeOpenAI) -> None:
