@@ -177,35 +177,42 @@ class JobRunner:
         log.info("job %d: no remote copy from the interrupted attempt", job.id)
         return None
 
-    def sweep(self, job: Job, up: Uploader, keep: str, since: float) -> int:
-        """Remove extra copies an ambiguous attempt of ``job`` (started at ``since``) stored.
+    def sweep(self, job: Job, up: Uploader, keep: str | None, since: float) -> int:
+        """Remove extra copies an ambiguous attempt of ``job`` (started at ``since``) stored;
+        see :meth:`sweep_strict`. Failures to look are logged. Returns how many were deleted."""
+        try:
+            return self.sweep_strict(job, up, keep, since) or 0
+        except ApiCallError as exc:
+            log.warning("job %d: could not look for duplicate copies: %s", job.id, exc)
+            return 0
+
+    def sweep_strict(self, job: Job, up: Uploader, keep: str | None, since: float) -> int | None:
+        """Remove copies other than ``keep`` that an ambiguous attempt of ``job`` stored.
 
         Deletes only files that match name, size and purpose, were created at or after
         ``since`` (allowing just for whole-second timestamps, ``DELETE_SKEW``), are recorded
         by no job, and only when no look-alike job (same name, size, purpose, target) was
         active since then. Otherwise the copies are left: a duplicate is better than deleting
-        a file that might not be ours. Returns how many were deleted.
+        a file that might not be ours. Returns how many were deleted, or None when the sweep
+        was skipped for a look-alike job (try again later). Raises :class:`ApiCallError`.
         """
         view = job.view
+        found = up.find(view.name, view.size, job.purpose, since, skew=DELETE_SKEW)
+        extra = [m for m in found if m.id != keep]
+        if not extra:
+            return 0
+        if self._queue.name_twin_active(job, since - RECONCILE_SKEW):
+            log.info(
+                "job %d: leaving %d possible duplicate(s): a look-alike job was active",
+                job.id,
+                len(extra),
+            )
+            return None
+        referenced = self._queue.referenced_file_ids(job.target)
         deleted = 0
-        try:
-            found = up.find(view.name, view.size, job.purpose, since, skew=DELETE_SKEW)
-            extra = [m for m in found if m.id != keep]
-            if not extra:
-                return 0
-            if self._queue.name_twin_active(job, since - RECONCILE_SKEW):
-                log.info(
-                    "job %d: leaving %d possible duplicate(s): a look-alike job was active",
-                    job.id,
-                    len(extra),
-                )
-                return 0
-            referenced = self._queue.referenced_file_ids(job.target)
-            for m in extra:
-                if m.id not in referenced and self._delete_quietly(up, m.id, job.id):
-                    deleted += 1
-        except ApiCallError as exc:
-            log.warning("job %d: could not look for duplicate copies: %s", job.id, exc)
+        for m in extra:
+            if m.id not in referenced and self._delete_quietly(up, m.id, job.id):
+                deleted += 1
         return deleted
 
     def recheck(self, job: Job, up: Uploader) -> Failure | None:

@@ -519,6 +519,23 @@ class UploadQueue:
             )
         return before
 
+    def cancelled_unswept(self) -> list[Job]:
+        """Cancelled jobs whose ambiguous attempt may have left a file on the server."""
+        rows = self._db.connection().execute(
+            "SELECT * FROM upload_jobs WHERE state = 'cancelled' AND ambiguous_since IS NOT NULL"
+            " ORDER BY id"
+        )
+        return [job_from_row(row) for row in rows]
+
+    def mark_swept(self, job_id: int) -> None:
+        """A cancelled job's possible remote copies were looked for and removed."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE upload_jobs SET ambiguous_since = NULL, reconcile_since = NULL,"
+                " updated_at = ? WHERE id = ? AND state = 'cancelled'",
+                (self._clock(), job_id),
+            )
+
     def delay_target(self, target: str, until: float) -> None:
         """Push every waiting job of ``target`` to at least ``until`` (rate limit, persisted)."""
         with self._transaction() as conn:

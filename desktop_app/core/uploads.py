@@ -254,8 +254,33 @@ class UploadManager:
         return count
 
     def cancel(self, job_id: int) -> None:
+        """Cancel a job that is not done. If an earlier attempt may have stored the file (the
+        connection dropped), that copy is looked for and deleted now (best effort: when the
+        service cannot be reached, :meth:`recheck` and the workers try again later)."""
         self.queue.cancel(job_id)
         self._emit("state", job_id)
+        self.sweep_cancelled([job_id])
+
+    def sweep_cancelled(self, job_ids: Collection[int] | None = None) -> int:
+        """Delete remote copies left by ambiguous attempts of cancelled jobs; returns how many.
+
+        Network trouble or a missing key leaves the jobs marked for the next pass.
+        """
+        removed = 0
+        for job in self.queue.cancelled_unswept():
+            if job_ids is not None and job.id not in job_ids:
+                continue
+            since = job.ambiguous_since
+            assert since is not None
+            try:
+                deleted = self._runner.sweep_strict(job, self._uploader(job.target), None, since)
+            except (ApiCallError, NoApiKeyError) as exc:
+                log.info("job %d: could not look for its remote copy now: %s", job.id, exc)
+                continue
+            if deleted is not None:
+                removed += deleted
+                self.queue.mark_swept(job.id)
+        return removed
 
     def pause(self) -> None:
         self._gate.user_paused = True
@@ -396,6 +421,7 @@ class UploadManager:
             elif self.queue.requeue_done(job.id, check):
                 requeued.append(job.id)
                 self._emit("state", job.id)
+        removed += self.sweep_cancelled()
         if requeued:
             self._pool.wake()
         return RecheckReport(len(done), ok, requeued, unreachable, removed)
@@ -475,6 +501,8 @@ class UploadManager:
                 if time.monotonic() - last_recover > 10:
                     last_recover = time.monotonic()
                     self.recover()
+                    if not self._gate.closed():
+                        self.sweep_cancelled()
             except Exception:
                 log.exception("upload lease renewal failed")
 

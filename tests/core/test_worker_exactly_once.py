@@ -281,3 +281,26 @@ def test_reconciliation_never_adopts_a_file_older_than_the_attempt(
         assert job.file_id != foreign.id
         assert openai_server.files[job.file_id or ""].content == b"MY REAL CONTENT 1234\n"
         assert foreign.id in openai_server.files
+
+
+def test_cancel_after_a_dropped_connection_removes_the_stored_copy(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    openai_server.reset_after_store()  # stored, but we never hear about it
+    settings = fast_settings(concurrency=1, backoff_base=60.0, backoff_cap=60.0)
+    with rig(tmp_path, openai_server, settings) as r:
+        (job_id,) = r.enqueue("draft.pdf")
+        kept = openai_server.add_file("draft.pdf", b"x", created_at=int(openai_server.now - 600))
+
+        def pause_on_retry(event: UploadEvent) -> None:
+            if event.job_id == job_id and r.manager.job(job_id).state is JobState.WAITING_RETRY:
+                r.manager.pause()
+
+        r.manager.add_listener(pause_on_retry)
+        r.manager.start()
+        wait_for(lambda: r.manager.job(job_id).state is JobState.WAITING_RETRY, what="a drop")
+        assert len(openai_server.files) == 2
+        r.manager.cancel(job_id)
+        assert r.manager.job(job_id).state is JobState.CANCELLED
+        assert list(openai_server.files) == [kept.id]  # no orphan; the unrelated file stays
+        assert r.manager.recheck().duplicates_removed == 0  # nothing left for later passes
