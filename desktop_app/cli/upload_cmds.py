@@ -1,14 +1,16 @@
 """Upload subcommands: ``upload``, ``run``, ``queue``, ``retry``, ``cancel`` and ``recheck``.
 
 Handlers import the core (SDK, store) lazily so ``attachguard --help`` stays fast. Exit codes:
-0 ok, 1 a handled failure (missing or rejected key included), 2 usage, 3 ``upload --wait``
-finished with some job failed.
+0 ok, 1 a handled failure (missing or rejected key included), 2 usage (checked before anything
+is backed up), 3 ``upload --wait`` finished with some job failed, 130 interrupted (Ctrl+C; the
+jobs in flight are handed back to the queue).
 """
 
 from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,9 +20,10 @@ from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, 
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
-    from desktop_app.core.uploads import JobView
+    from desktop_app.core.uploads import JobView, UploadManager
 
 EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,10 +37,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "documents stay backed up and queued either way.",
     )
     upload.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to upload")
-    upload.add_argument("--purpose", metavar="P", help="file purpose (default from settings)")
+    upload.add_argument(
+        "--purpose",
+        type=_purpose,
+        metavar="P",
+        help="file purpose: assistants, batch, evals, fine-tune, user_data or vision "
+        "(default from settings)",
+    )
     upload.add_argument(
         "--expires-after",
-        type=int,
+        type=_expires_after,
         metavar="S",
         help="remote file expires S seconds after upload (3600..2592000)",
     )
@@ -65,6 +74,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     queue.add_argument(
         "--state",
         action="append",
+        type=_job_state,
         metavar="STATE",
         help="only jobs in this state (repeatable): queued, uploading, verifying, "
         "waiting_retry, done, failed, cancelled",
@@ -99,6 +109,47 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     recheck.set_defaults(handler=cmd_recheck)
 
 
+# -- argument types (usage errors exit 2 before anything is backed up) -----------------------
+
+
+def _purpose(text: str) -> str:
+    from desktop_app.core.uploads import PURPOSES
+
+    if text not in PURPOSES:
+        raise argparse.ArgumentTypeError(
+            f"unknown purpose {text!r}; use one of {', '.join(sorted(PURPOSES))}"
+        )
+    return text
+
+
+def _expires_after(text: str) -> int:
+    from desktop_app.core.uploads import EXPIRES_AFTER_RANGE
+
+    low, high = EXPIRES_AFTER_RANGE
+    try:
+        seconds = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
+    if not low <= seconds <= high:
+        raise argparse.ArgumentTypeError(
+            f"must be between {low} (1 hour) and {high} (30 days) seconds, got {seconds}"
+        )
+    return seconds
+
+
+def _job_state(text: str) -> str:
+    from desktop_app.core.upload_jobs import JobState
+
+    names = [s.value for s in JobState]
+    if text not in names:
+        raise argparse.ArgumentTypeError(f"unknown state {text!r}; use one of {', '.join(names)}")
+    return text
+
+
+#: Seconds an interrupted command lets in-flight calls finish before handing them back.
+INTERRUPT_STOP_SECONDS = 2.0
+
+
 # -- handlers --------------------------------------------------------------------------------
 
 
@@ -129,7 +180,7 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
         # Backed up and queued (nothing is lost), but nothing can be sent: say so, exit 1.
         return fail(_no_key_message(len(job_ids)))
     if args.wait:
-        manager.run_until_idle(job_ids)
+        _run_interruptibly(manager, job_ids)
         problem = _pause_problem(service, len(job_ids))
         if problem:
             return fail(problem)
@@ -146,7 +197,7 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
     if not manager.has_key():
         return fail(_no_key_message(manager.job_count(_active())))
     if args.until_idle:
-        manager.run_until_idle()
+        _run_interruptibly(manager, None)
         problem = _pause_problem(service, manager.job_count(_active()))
         if problem:
             return fail(problem)
@@ -155,6 +206,7 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
         return EXIT_OK
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    interrupted = False
     try:
         manager.start()
         print("processing the upload queue; Ctrl-C to stop", flush=True)
@@ -164,19 +216,37 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
             if problem and not warned:
                 warn(problem)
             warned = bool(problem)
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
         signal.signal(signal.SIGTERM, previous)
-        manager.stop()
-    return EXIT_OK
+        _say_handed_back(manager.stop(INTERRUPT_STOP_SECONDS))
+    print("stopped", file=sys.stderr)
+    return EXIT_INTERRUPTED if interrupted else EXIT_OK
+
+
+def _run_interruptibly(manager: UploadManager, job_ids: list[int] | None) -> None:
+    """``run_until_idle``; on Ctrl+C or SIGTERM stop promptly, hand in-flight jobs back to the
+    queue, say so, and let the interrupt end the command (no traceback: ``main`` reports it)."""
+    try:
+        manager.run_until_idle(job_ids, only=job_ids is not None)
+    except KeyboardInterrupt:
+        _say_handed_back(manager.stop(INTERRUPT_STOP_SECONDS))
+        raise
+
+
+def _say_handed_back(ids: list[int]) -> None:
+    if ids:
+        warn(
+            f"{len(ids)} upload(s) in progress handed back to the queue "
+            f"({', '.join(str(i) for i in ids)}); 'attachguard run' continues them"
+        )
 
 
 def cmd_queue(args: argparse.Namespace, context: CommandContext) -> int:
     from desktop_app.core.uploads import JobState
 
-    try:
-        states = {JobState(s) for s in args.state} if args.state else None
-    except ValueError as exc:
-        return fail(f"unknown state: {exc}")
+    states = {JobState(s) for s in args.state} if args.state else None
     manager = context.service.uploads
     jobs = manager.jobs(states=states, limit=args.limit)
     if args.json:
@@ -232,6 +302,11 @@ def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
         )
         if report.requeued:
             print("re-queued: " + ", ".join(str(i) for i in report.requeued))
+    if report.unreachable and report.unreachable == report.checked:
+        return fail(
+            f"none of the {report.checked} uploaded file(s) could be checked "
+            "(the service did not answer); try again later"
+        )
     return EXIT_OK
 
 

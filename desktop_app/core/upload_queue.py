@@ -102,6 +102,14 @@ class UploadQueue:
         )
         return int(row.fetchone()[0])
 
+    def owned_ids(self, owner: str) -> list[int]:
+        """Ids of the jobs ``owner`` is working on right now."""
+        rows = self._db.connection().execute(
+            "SELECT id FROM upload_jobs WHERE owner = ? AND state IN (?, ?) ORDER BY id",
+            (owner, *_BUSY),
+        )
+        return [row[0] for row in rows]
+
     def counts(self) -> dict[JobState, int]:
         found = dict.fromkeys(JobState, 0)
         for state, n in self._db.connection().execute(
@@ -244,8 +252,16 @@ class UploadQueue:
                 ids.append(cur.lastrowid)
         return ids
 
-    def claim(self, owner: str, lease: float, held_targets: Collection[str] = ()) -> Job | None:
+    def claim(
+        self,
+        owner: str,
+        lease: float,
+        held_targets: Collection[str] = (),
+        only: Collection[int] | None = None,
+    ) -> Job | None:
         """Take the oldest due job for ``owner``, or None.
+
+        ``only``: claim just these jobs, and look-alikes (see below) that hold one of them back.
 
         A job is skipped while another job with the same content, purpose and target is in
         flight, so the second one can reuse the first one's remote file instead of uploading a
@@ -257,6 +273,14 @@ class UploadQueue:
         now = self._clock()
         held = list(held_targets)
         held_sql = f"AND j.target NOT IN ({_marks(held)})" if held else ""
+        wanted = [] if only is None else list(only)
+        only_sql = ""
+        if only is not None:
+            marks = _marks(wanted) or "NULL"
+            only_sql = f"""AND (j.id IN ({marks}) OR EXISTS (
+                      SELECT 1 FROM upload_jobs w WHERE w.id IN ({marks})
+                      AND w.state IN ('queued', 'waiting_retry') AND w.name = j.name
+                      AND w.size = j.size AND w.purpose = j.purpose AND w.target = j.target))"""
         sql = f"""
             UPDATE upload_jobs SET state = 'uploading', owner = ?, lease_until = ?,
                 attempt_started_at = ?, attempts = attempts + 1, next_attempt_at = NULL,
@@ -264,7 +288,7 @@ class UploadQueue:
             WHERE id = (
                 SELECT j.id FROM upload_jobs j
                 WHERE j.state IN ('queued', 'waiting_retry')
-                  AND coalesce(j.next_attempt_at, 0) <= ? {held_sql}
+                  AND coalesce(j.next_attempt_at, 0) <= ? {held_sql} {only_sql}
                   AND NOT EXISTS (
                       SELECT 1 FROM upload_jobs o WHERE o.state IN ('uploading', 'verifying')
                       AND o.sha256 = j.sha256 AND o.purpose = j.purpose AND o.target = j.target)
@@ -278,7 +302,7 @@ class UploadQueue:
                                AND (j.reconcile_since IS NULL OR o.id < j.id))))
                 ORDER BY j.id LIMIT 1)
             RETURNING *"""
-        _, rows = self._write(sql, (owner, now + lease, now, now, now, *held))
+        _, rows = self._write(sql, (owner, now + lease, now, now, now, *held, *wanted, *wanted))
         return job_from_row(rows[0]) if rows else None
 
     @contextmanager

@@ -137,6 +137,8 @@ class UploadManager:
         self._rejected_key: str | None = None
         self._key_checked_at = 0.0
         self._uploaders: dict[str, Uploader] = {}
+        #: While ``run_until_idle(..., only=True)`` runs: the only jobs workers may claim.
+        self._claim_only: frozenset[int] | None = None
         self._drainer = Drainer(
             queue=self.queue,
             gate=self._gate,
@@ -152,9 +154,11 @@ class UploadManager:
             emit=self._emit,
             announce=self._announce,
             wake=self._job_ended,
+            claim_only=lambda: self._claim_only,
         )
         self._pool = WorkerPool("ag-upload", settings.concurrency, self._drainer.step)
         self._housekeeper: threading.Thread | None = None
+        self._started = False
 
     # -- queue contents ------------------------------------------------------------------------
 
@@ -331,6 +335,8 @@ class UploadManager:
         if self._pool.running:
             return
         self.recover()
+        # Set before the threads start: an interrupt anywhere below still lets stop() run.
+        self._started = True
         self._pool.start()
         self._housekeeper = threading.Thread(
             target=self._housekeep,
@@ -340,29 +346,54 @@ class UploadManager:
         )
         self._housekeeper.start()
 
-    def stop(self, timeout: float = 10) -> None:
-        """Stop gracefully: finish or hand back in-flight jobs (to queued), join the threads."""
-        if self._housekeeper is None:
-            return
-        self._pool.stop(timeout)
-        self._housekeeper.join(timeout)
-        self._housekeeper = None
-        self._close_uploaders()
-        # Calls that are still running cannot be interrupted safely; their jobs are handed
-        # back now, and the owner check discards whatever those calls return later.
-        left = self.queue.release_owned(self.owner)
-        if left:
-            log.warning("handed %d busy upload job(s) back to the queue", len(left))
-        self._emit("queue", None)
+    def stop(self, timeout: float = 10) -> list[int]:
+        """Stop gracefully: let in-flight calls finish for up to ``timeout`` seconds, then hand
+        back the jobs still busy (to queued); join the threads. Returns the handed-back ids.
+
+        A second Ctrl+C while waiting still hands the jobs back before it propagates.
+        """
+        if not self._started:
+            return []
+        self._started = False
+        housekeeper, self._housekeeper = self._housekeeper, None
+        busy = self.queue.owned_ids(self.owner)
+        try:
+            self._pool.stop(timeout)
+            if housekeeper is not None and housekeeper.is_alive():
+                housekeeper.join(timeout)  # (an interrupt may have come before it started)
+        finally:
+            self._claim_only = None
+            self._close_uploaders()
+            # Calls that are still running cannot be interrupted safely; their jobs are handed
+            # back now, and the owner check discards whatever those calls return later.
+            left = self.queue.release_owned(self.owner)
+            if left:
+                log.warning("handed %d busy upload job(s) back to the queue", len(left))
+            self._emit("queue", None)
+        # Workers hand back what they were cut short on themselves; count those too.
+        back = {JobState.QUEUED, JobState.WAITING_RETRY}
+        return sorted(set(left) | {i for i in busy if self.queue.get(i).view.state in back})
 
     def run_until_idle(
-        self, job_ids: Collection[int] | None = None, timeout: float | None = None
+        self,
+        job_ids: Collection[int] | None = None,
+        timeout: float | None = None,
+        *,
+        only: bool = False,
     ) -> None:
         """Process until the given jobs (default: all) are done, failed or cancelled.
 
         Returns early when uploads are paused for a reason that will not pass by itself (user
-        pause, missing or rejected key) or when ``timeout`` passes; check :meth:`status`.
+        pause, missing or rejected key, no credit) or when ``timeout`` passes; check
+        :meth:`status`. ``only``: workers take just these jobs (and look-alikes holding them
+        back), so nothing unrelated is in flight when they are done (``upload --wait``).
         """
+        # The restriction stays until the next call or :meth:`stop`: the caller usually stops
+        # right after, and workers must not pick up unrelated jobs in between.
+        self._claim_only = frozenset(job_ids) if only and job_ids is not None else None
+        self._run_until_idle(job_ids, timeout)
+
+    def _run_until_idle(self, job_ids: Collection[int] | None, timeout: float | None) -> None:
         self.start()
         ids = None if job_ids is None else list(job_ids)
         deadline = None if timeout is None else time.monotonic() + timeout

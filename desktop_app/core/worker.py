@@ -116,7 +116,8 @@ class WorkerPool:
         self.wake()
         deadline = time.monotonic() + timeout
         for thread in self._threads:
-            thread.join(max(0.0, deadline - time.monotonic()))
+            if thread.is_alive():  # an interrupt in start() may leave some never started
+                thread.join(max(0.0, deadline - time.monotonic()))
         return not self.running
 
     def _loop(self, stopping: threading.Event) -> None:
@@ -157,6 +158,7 @@ class Drainer:
         emit: Callable[[str, int | None], None],
         announce: Callable[[str, int | None], None],
         wake: Callable[[], None],
+        claim_only: Callable[[], frozenset[int] | None] = lambda: None,
     ) -> None:
         self._queue = queue
         self._gate = gate
@@ -172,6 +174,7 @@ class Drainer:
         self._emit = emit
         self._announce = announce
         self._wake = wake
+        self._claim_only = claim_only
 
     def step(self, stopping: threading.Event) -> float | None:
         """One unit of work; see ``WorkerPool``. None means "call again at once"."""
@@ -188,7 +191,7 @@ class Drainer:
                 self._probe(target, breaker)
                 return None
         held = self._gate.held_targets()
-        job = self._queue.claim(self._owner, self._lease, held)
+        job = self._queue.claim(self._owner, self._lease, held, self._claim_only())
         if job is None:
             return self._idle_wait(now, held)
         if self._gate.closed():

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -82,13 +86,22 @@ def test_upload_passes_purpose_and_expiry(
     assert remote.expires_at is not None and remote.expires_at - remote.created_at == 7200
 
 
-def test_upload_rejects_a_bad_expiry_or_purpose(
+def test_usage_errors_exit_2_before_anything_is_backed_up(
     env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["upload", *docs(tmp_path, "a.pdf"), "--expires-after", "60"]) == 1
-    assert "between 3600 and 2592000" in capsys.readouterr().err
-    assert main(["upload", *docs(tmp_path, "b.pdf"), "--purpose", "userdata"]) == 1
-    assert "unknown purpose 'userdata'" in capsys.readouterr().err
+    bad = [
+        (["upload", *docs(tmp_path, "a.pdf"), "--expires-after", "60"], "between 3600"),
+        (["upload", *docs(tmp_path, "b.pdf"), "--expires-after", "soon"], "whole number"),
+        (["upload", *docs(tmp_path, "c.pdf"), "--purpose", "userdata"], "unknown purpose"),
+        (["queue", "--state", "bogus"], "unknown state 'bogus'"),
+    ]
+    for argv, message in bad:
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 2
+        assert message in capsys.readouterr().err
+    vault = env / "data" / "vault"
+    assert not vault.exists() or not [p for p in vault.rglob("*") if p.is_file()]
 
 
 def test_missing_key_fails_clearly_without_network(
@@ -204,3 +217,95 @@ def test_recheck_requeues_expired_files(
     assert report["requeued"] == [job["id"]]
     assert main(["run", "--until-idle"]) == 0
     assert len(openai_server.files) == 1
+
+
+def test_recheck_fails_when_nothing_could_be_checked(
+    env: Path, tmp_path: Path, openai_server: FakeOpenAI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["upload", *docs(tmp_path, "a.pdf", "b.pdf"), "--wait"]) == 0
+    capsys.readouterr()
+    openai_server.fail_status(503, times=None, method="GET")
+    assert main(["recheck"]) == 1
+    assert "none of the 2 uploaded file(s) could be checked" in capsys.readouterr().err
+
+
+def test_upload_wait_for_a_reused_file_does_not_start_unrelated_jobs(
+    env: Path, tmp_path: Path, openai_server: FakeOpenAI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (done,) = docs(tmp_path, "done.pdf")
+    assert main(["upload", done, "--wait"]) == 0
+    assert main(["upload", *docs(tmp_path, "later.pdf")]) == 0  # queued, not waited for
+    capsys.readouterr()
+    assert main(["upload", done, "--wait", "--json"]) == 0  # reuses the remote file
+    assert [j["state"] for j in json.loads(capsys.readouterr().out)] == ["done"]
+    assert sorted(f.filename for f in openai_server.files.values()) == ["done.pdf"]
+    assert main(["queue", "--state", "queued", "--json"]) == 0
+    assert [j["name"] for j in json.loads(capsys.readouterr().out)] == ["later.pdf"]
+
+
+def _interrupt_while_uploading(
+    home: Path, openai_server: FakeOpenAI, sig: int, *args: str
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, object]]]:
+    openai_server.delay(60)  # the upload hangs until the process is told to stop
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop_app", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+
+        def uploading() -> bool:
+            # Read the store directly (read-only): a second CLI process starting up next to
+            # the one under test would only add noise.
+            db = home / "data" / "attachguard.sqlite3"
+            try:
+                with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+                    rows = conn.execute("SELECT state FROM upload_jobs").fetchall()
+            except sqlite3.Error:
+                return False
+            return [r[0] for r in rows] == ["uploading"]
+
+        while not uploading():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "no upload started"
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    result = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    listing = json.loads(run_cli("queue", "--json").stdout)
+    return result, listing
+
+
+@pytest.mark.parametrize(
+    ("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)]
+)
+def test_interrupted_upload_wait_hands_the_job_back(
+    env: Path, tmp_path: Path, openai_server: FakeOpenAI, sig: int, code: int
+) -> None:
+    result, listing = _interrupt_while_uploading(
+        env, openai_server, sig, "upload", *docs(tmp_path, "a.pdf"), "--wait"
+    )
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+    assert "handed back to the queue" in result.stderr
+    assert [j["state"] for j in listing] == ["queued"]
+    assert [j["attempts"] for j in listing] == [0]
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 0)])
+def test_interrupted_run_hands_the_job_back(
+    env: Path, tmp_path: Path, openai_server: FakeOpenAI, sig: int, code: int
+) -> None:
+    assert run_cli("upload", *docs(tmp_path, "a.pdf")).returncode == 0
+    result, listing = _interrupt_while_uploading(env, openai_server, sig, "run")
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+    assert "handed back to the queue" in result.stderr
+    assert [j["state"] for j in listing] == ["queued"]
