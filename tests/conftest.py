@@ -16,6 +16,16 @@ from desktop_app.paths import AppPaths
 pytest_plugins = ["support.openai_fixtures", "support.secret_service"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_real_status_page() -> Iterator[None]:
+    """No test may reach the provider's real status page: checks are off unless a test points
+    ``ATTACHGUARD_STATUS_URL`` at the loopback server itself."""
+    with pytest.MonkeyPatch.context() as patch:
+        if "ATTACHGUARD_STATUS_URL" not in os.environ:
+            patch.setenv("ATTACHGUARD_STATUS_URL", "off")
+        yield
+
+
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     """An isolated data root, as ``ATTACHGUARD_HOME`` would select."""
