@@ -150,6 +150,9 @@ def _job_state(text: str) -> str:
 INTERRUPT_STOP_SECONDS = 2.0
 
 
+#: How long `run` waits for the status page before starting uploads regardless.
+FIRST_STATUS_WAIT_SECONDS = 3.0
+
 # -- handlers --------------------------------------------------------------------------------
 
 
@@ -208,6 +211,15 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     interrupted = False
     try:
+        # A long-running queue also watches the provider's status page, as the tray app does:
+        # a Files outage holds uploads until it is over (an unreachable page never does). The
+        # first answer is awaited briefly so a known outage holds the very first upload too.
+        first = threading.Thread(
+            target=service.health.check_now, name="attachguard-health-first", daemon=True
+        )
+        first.start()
+        first.join(FIRST_STATUS_WAIT_SECONDS)
+        service.health.start()
         manager.start()
         print("processing the upload queue; Ctrl-C to stop", flush=True)
         warned = False
@@ -221,6 +233,7 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         _say_handed_back(manager.stop(INTERRUPT_STOP_SECONDS))
+        service.health.stop(timeout=2.0)  # a poll in flight must not hold up Ctrl+C
     print("stopped", file=sys.stderr)
     return EXIT_INTERRUPTED if interrupted else EXIT_OK
 
@@ -348,6 +361,11 @@ def _pause_problem(service: Service, queued: int) -> str | None:
         )
     if paused is PauseReason.USER:
         return f"uploads are paused; {queued} job(s) stay queued"
+    if paused is PauseReason.SERVICE_OUTAGE:
+        return (
+            f"{service.health.outage_reason or 'the status page reports an outage'}; uploads "
+            f"are held until it is over; {queued} job(s) stay queued"
+        )
     return None
 
 
