@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.app_home import loopback_home
+from support.app_home import SUMMARY_PATH, loopback_home
 from support.app_process import RunningApp, app_env, launch
 from support.desktop_session import DesktopSession, wait_for
 from support.openai_server import FakeOpenAI
@@ -77,6 +77,9 @@ def test_tray_add_expiry_and_copy_text_instead(
     loopback_home(home, server)  # status page and API on loopback
     extra = {
         "OPENAI_BASE_URL": server.base_url,
+        # The loopback "all operational" page that loopback_home serves (the suite turns status
+        # checks off by default).
+        "ATTACHGUARD_STATUS_URL": server.url(SUMMARY_PATH),
         "ATTACHGUARD_MAX_ATTEMPTS": "3",
         "ATTACHGUARD_BACKOFF_BASE": "0.05",
         "ATTACHGUARD_BACKOFF_CAP": "0.2",
