@@ -43,6 +43,7 @@ from desktop_app.core.batch_records import (
 )
 from desktop_app.core.db import Database
 from desktop_app.core.errors import BatchError, UnknownBatchError, VaultError
+from desktop_app.core.periodic import Periodic
 from desktop_app.core.vault import Source, Vault
 from desktop_app.settings import StatusSettings
 
@@ -104,8 +105,7 @@ class BatchWatchdog:
         self._timeout = timeout
         self._listeners: list[StuckListener] = []
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._poller = Periodic("attachguard-batches", self._tick, lambda: self.interval)
 
     @property
     def threshold(self) -> float:
@@ -368,32 +368,21 @@ class BatchWatchdog:
 
     def start(self) -> None:
         """Check now and then every ``interval`` seconds on a named thread (idempotent)."""
-        if self._thread is not None and self._thread.is_alive():
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="attachguard-batches", daemon=True)
-        self._thread.start()
+        self._poller.start()
 
     def stop(self, timeout: float = 15.0) -> None:
-        self._stop.set()
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join(timeout)
+        self._poller.stop(timeout)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._poller.running
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            if self._api_key():
-                try:
-                    self.check()
-                except BatchError as exc:
-                    log.info("batch check skipped: %s", exc)
-                except Exception:  # a bug here must not end watching for the app's lifetime
-                    log.exception("batch check failed")
-            self._stop.wait(self.interval)
+    def _tick(self) -> None:
+        if self._api_key():
+            try:
+                self.check()
+            except BatchError as exc:
+                log.info("batch check skipped: %s", exc)
 
 
 class _PermanentFailure(BatchError):

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app import __version__
+from desktop_app.core.periodic import Periodic
 from desktop_app.core.status_page import (
     ComponentState,
     Incident,
@@ -243,8 +244,7 @@ class HealthMonitor:
         self._listeners: list[HealthListener] = []
         self._lock = threading.Lock()
         self._check_lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._poller = Periodic("attachguard-health", self.check_now, lambda: self.poll_seconds)
         self._outage: str | None = None
         reason = "not checked yet" if self.url else "status checks are turned off"
         self._snapshot = HealthSnapshot.unknown(self.components, reason, url=self.url)
@@ -327,29 +327,15 @@ class HealthMonitor:
 
     def start(self) -> None:
         """Start polling (first check at once). Idempotent; does nothing when turned off."""
-        if self._client is None or (self._thread is not None and self._thread.is_alive()):
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="attachguard-health", daemon=True)
-        self._thread.start()
+        if self._client is not None:
+            self._poller.start()
 
     def stop(self, timeout: float = 15.0) -> None:
-        self._stop.set()
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join(timeout)
+        self._poller.stop(timeout)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.check_now()
-            except Exception:  # a bug here must not kill polling for the app's lifetime
-                log.exception("status check failed")
-            self._stop.wait(self.poll_seconds)
+        return self._poller.running
 
 
 def _call(callback: Callable[..., object], *args: object) -> None:
