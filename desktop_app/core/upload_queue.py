@@ -2,20 +2,21 @@
 
 Every change is one SQLite transaction. A job is written before any work on it starts, and a
 worker takes it with a single conditional ``UPDATE ... RETURNING`` (one statement, so one write
-transaction: see :meth:`UploadQueue._write`), so two threads or two processes sharing the
+transaction: see :meth:`QueueStore._write`), so two threads or two processes sharing the
 database never claim the same job. A claim carries the claimer's ``owner`` token and a lease
 that the owner renews while busy; every later transition checks the owner, so a job taken over
 by crash recovery cannot be overwritten by its old holder.
+
+The class is split by concern: storage primitives and the multipart parts table live in
+``upload_queue_store.py``, read-only queries (listing, scheduling, reuse and reconciliation
+look-ups) in ``upload_queue_reads.py``; this module holds the state transitions: enqueue,
+claim, lease, finish, reschedule, fail, release, cancel, sweep and crash recovery.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Sequence
 
-from desktop_app.core.db import Database
 from desktop_app.core.errors import UnknownJobError, UploadError
 from desktop_app.core.retry import ErrorKind, Failure
 from desktop_app.core.upload_jobs import (
@@ -27,201 +28,14 @@ from desktop_app.core.upload_jobs import (
     NewJob,
     job_from_row,
 )
+from desktop_app.core.upload_queue_reads import QueueReads
+from desktop_app.core.upload_queue_store import sql_marks
 
 __all__ = ["ACTIVE_STATES", "FINAL_STATES", "Job", "JobState", "JobView", "NewJob", "UploadQueue"]
 
-_CLAIMABLE = ("queued", "waiting_retry")
-_BUSY = ("uploading", "verifying")
 
-
-def _marks(values: Collection[object]) -> str:
-    return ",".join("?" * len(values))
-
-
-class UploadQueue:
+class UploadQueue(QueueReads):
     """Transactional access to the ``upload_jobs`` table."""
-
-    def __init__(self, db: Database, clock: Callable[[], float]) -> None:
-        self._db = db
-        self._clock = clock
-        # Worker threads of one process queue for the write lock here, where a release wakes
-        # the next one at once, rather than in SQLite's busy handler, which sleeps and polls
-        # (1 ms, 2 ms, 5 ms, ... between tries). Other processes still meet ``busy_timeout``.
-        self._write_lock = threading.RLock()
-
-    # -- reading -------------------------------------------------------------------------------
-
-    def get(self, job_id: int) -> Job:
-        row = (
-            self._db.connection()
-            .execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,))
-            .fetchone()
-        )
-        if row is None:
-            raise UnknownJobError(f"no upload job with id {job_id}")
-        return job_from_row(row)
-
-    def select(
-        self,
-        states: Collection[JobState] | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        ids: Collection[int] | None = None,
-    ) -> list[Job]:
-        where, params = self._filter(states, ids)
-        sql = f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?"
-        rows = self._db.connection().execute(sql, (*params, -1 if limit is None else limit, offset))
-        return [job_from_row(row) for row in rows]
-
-    def count(
-        self, states: Collection[JobState] | None = None, ids: Collection[int] | None = None
-    ) -> int:
-        where, params = self._filter(states, ids)
-        row = self._db.connection().execute(f"SELECT count(*) FROM upload_jobs {where}", params)
-        return int(row.fetchone()[0])
-
-    @staticmethod
-    def _filter(
-        states: Collection[JobState] | None, ids: Collection[int] | None
-    ) -> tuple[str, list[object]]:
-        clauses: list[str] = []
-        params: list[object] = []
-        if states is not None:
-            clauses.append(f"state IN ({_marks(states) or 'NULL'})")
-            params.extend(str(s) for s in states)
-        if ids is not None:
-            clauses.append(f"id IN ({_marks(ids) or 'NULL'})")
-            params.extend(ids)
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-    def count_owned(self, owner: str) -> int:
-        """Jobs ``owner`` is working on right now."""
-        row = self._db.connection().execute(
-            "SELECT count(*) FROM upload_jobs WHERE owner = ? AND state IN (?, ?)",
-            (owner, *_BUSY),
-        )
-        return int(row.fetchone()[0])
-
-    def owned_ids(self, owner: str) -> list[int]:
-        """Ids of the jobs ``owner`` is working on right now."""
-        rows = self._db.connection().execute(
-            "SELECT id FROM upload_jobs WHERE owner = ? AND state IN (?, ?) ORDER BY id",
-            (owner, *_BUSY),
-        )
-        return [row[0] for row in rows]
-
-    def counts(self) -> dict[JobState, int]:
-        found = dict.fromkeys(JobState, 0)
-        for state, n in self._db.connection().execute(
-            "SELECT state, count(*) FROM upload_jobs GROUP BY state"
-        ):
-            found[JobState(state)] = n
-        return found
-
-    def active_bytes(self) -> tuple[int, int]:
-        marks = _marks(ACTIVE_STATES)
-        row = (
-            self._db.connection()
-            .execute(
-                f"SELECT coalesce(sum(size), 0), coalesce(sum(min(bytes_sent, size)), 0)"
-                f" FROM upload_jobs WHERE state IN ({marks})",
-                [str(s) for s in ACTIVE_STATES],
-            )
-            .fetchone()
-        )
-        return int(row[0]), int(row[1])
-
-    def next_due(self, held_targets: Collection[str] = ()) -> float | None:
-        """The earliest time a claimable job (not of a held target) becomes due, or None."""
-        held = list(held_targets)
-        held_sql = f" AND target NOT IN ({_marks(held)})" if held else ""
-        row = (
-            self._db.connection()
-            .execute(
-                "SELECT min(coalesce(next_attempt_at, 0)) FROM upload_jobs"
-                f" WHERE state IN (?, ?){held_sql}",
-                (*_CLAIMABLE, *held),
-            )
-            .fetchone()
-        )
-        return None if row[0] is None else float(row[0])
-
-    def latest_fallback(self) -> Job | None:
-        """The job that most recently failed or was flagged for the text-only fallback."""
-        row = (
-            self._db.connection()
-            .execute(
-                "SELECT * FROM upload_jobs WHERE state = 'failed'"
-                " OR (fallback_available = 1 AND state != 'cancelled')"
-                " ORDER BY updated_at DESC, id DESC LIMIT 1"
-            )
-            .fetchone()
-        )
-        return None if row is None else job_from_row(row)
-
-    def protected_blobs(self) -> set[str]:
-        """sha256 of every blob a job may still need to read."""
-        rows = self._db.connection().execute(
-            "SELECT DISTINCT sha256 FROM upload_jobs WHERE state NOT IN ('done', 'cancelled')"
-        )
-        return {row[0] for row in rows}
-
-    def reusable(self, job: Job) -> list[Job]:
-        """Done jobs whose remote file may be reused for ``job``: same content, file name,
-        purpose, target and requested expiry (a file that never expires is not what a job
-        asking for one hour wants, nor is a one-day file what a 30-day request wants)."""
-        rows = self._db.connection().execute(
-            "SELECT * FROM upload_jobs WHERE sha256 = ? AND name = ? AND purpose = ?"
-            " AND target = ? AND expires_after IS ? AND state = 'done'"
-            " AND file_id IS NOT NULL AND id != ? ORDER BY id DESC",
-            (
-                job.view.sha256,
-                job.view.name,
-                job.purpose,
-                job.target,
-                job.expires_after,
-                job.id,
-            ),
-        )
-        return [job_from_row(row) for row in rows]
-
-    def referenced_file_ids(self, target: str) -> set[str]:
-        """Every remote file id any job of ``target`` records (never adopt or delete those)."""
-        rows = self._db.connection().execute(
-            "SELECT DISTINCT file_id FROM upload_jobs WHERE target = ? AND file_id IS NOT NULL",
-            (target,),
-        )
-        return {row[0] for row in rows}
-
-    def name_twin_active(self, job: Job, since: float) -> bool:
-        """Whether another job with the same file name, size, purpose and target may have
-        stored a file at or after ``since`` that nobody references yet: it is busy, waits to
-        reconcile an ambiguous attempt, or had an ambiguous attempt and was active since then.
-        Such a file would look exactly like ours, so reconciliation must not delete it."""
-        row = (
-            self._db.connection()
-            .execute(
-                "SELECT 1 FROM upload_jobs WHERE id != ? AND name = ? AND size = ?"
-                " AND purpose = ? AND target = ? AND (state IN ('uploading', 'verifying')"
-                " OR reconcile_since IS NOT NULL"
-                " OR (ambiguous_since IS NOT NULL AND updated_at >= ?)) LIMIT 1",
-                (job.id, job.view.name, job.view.size, job.purpose, job.target, since),
-            )
-            .fetchone()
-        )
-        return row is not None
-
-    def file_id_in_use(self, file_id: str, exclude: int) -> bool:
-        row = (
-            self._db.connection()
-            .execute(
-                "SELECT 1 FROM upload_jobs WHERE file_id = ? AND id != ?"
-                " AND state NOT IN ('cancelled', 'failed') LIMIT 1",
-                (file_id, exclude),
-            )
-            .fetchone()
-        )
-        return row is not None
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -272,11 +86,11 @@ class UploadQueue:
         """
         now = self._clock()
         held = list(held_targets)
-        held_sql = f"AND j.target NOT IN ({_marks(held)})" if held else ""
+        held_sql = f"AND j.target NOT IN ({sql_marks(held)})" if held else ""
         wanted = [] if only is None else list(only)
         only_sql = ""
         if only is not None:
-            marks = _marks(wanted) or "NULL"
+            marks = sql_marks(wanted) or "NULL"
             only_sql = f"""AND (j.id IN ({marks}) OR EXISTS (
                       SELECT 1 FROM upload_jobs w WHERE w.id IN ({marks})
                       AND w.state IN ('queued', 'waiting_retry') AND w.name = j.name
@@ -304,37 +118,6 @@ class UploadQueue:
             RETURNING *"""
         _, rows = self._write(sql, (owner, now + lease, now, now, now, *held, *wanted, *wanted))
         return job_from_row(rows[0]) if rows else None
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction of several statements, serialised with this process's others."""
-        with self._write_lock, self._db.transaction() as conn:
-            yield conn
-
-    def _write(self, sql: str, params: Sequence[object]) -> tuple[int, list[sqlite3.Row]]:
-        """Run ONE writing statement as its own transaction; returns (rowcount, returned rows).
-
-        The connection is in autocommit mode: SQLite runs a lone write statement in an implicit
-        transaction that takes the write lock before it reads (waiting on ``busy_timeout`` like
-        ``BEGIN IMMEDIATE``) and commits when the statement completes, so it is as atomic and
-        durable as an explicit ``BEGIN IMMEDIATE ... COMMIT``, minus two round trips. Rows of
-        ``RETURNING`` are read to the end inside the lock, so the transaction has committed
-        before another thread may write.
-        """
-        with self._write_lock:
-            cur = self._db.connection().execute(sql, params)
-            rows = cur.fetchall()
-            return cur.rowcount, rows
-
-    def _update_owned(
-        self, job_id: int, owner: str, assignments: str, params: Iterable[object]
-    ) -> bool:
-        count, _ = self._write(
-            f"UPDATE upload_jobs SET {assignments}, updated_at = ?"
-            " WHERE id = ? AND owner = ? AND state IN ('uploading', 'verifying')",
-            (*params, self._clock(), job_id, owner),
-        )
-        return count == 1
 
     def renew(self, owner: str, lease: float) -> None:
         with self._transaction() as conn:
@@ -403,9 +186,6 @@ class UploadQueue:
             " error_message = NULL, request_id = NULL",
             (file_id, expires_at),
         )
-
-    def _error_fields(self, failure: Failure) -> tuple[object, ...]:
-        return (str(failure.kind), failure.http_status, failure.message[:500], failure.request_id)
 
     def reschedule(
         self,
@@ -480,34 +260,6 @@ class UploadQueue:
             ).fetchall()
         return [row[0] for row in rows]
 
-    def set_upload(
-        self, job_id: int, owner: str, upload_id: str | None, expires: float | None
-    ) -> bool:
-        return self._update_owned(
-            job_id, owner, "upload_id = ?, upload_expires_at = ?", (upload_id, expires)
-        )
-
-    def add_part(self, job_id: int, upload_id: str, part_no: int, part_id: str, size: int) -> None:
-        with self._transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO upload_parts (job_id, upload_id, part_no, part_id, size)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (job_id, upload_id, part_no, part_id, size),
-            )
-            conn.execute(
-                "UPDATE upload_jobs SET bytes_sent = (SELECT coalesce(sum(size), 0)"
-                " FROM upload_parts WHERE job_id = ? AND upload_id = ?), updated_at = ?"
-                " WHERE id = ?",
-                (job_id, upload_id, self._clock(), job_id),
-            )
-
-    def parts(self, job_id: int, upload_id: str) -> dict[int, str]:
-        rows = self._db.connection().execute(
-            "SELECT part_no, part_id FROM upload_parts WHERE job_id = ? AND upload_id = ?",
-            (job_id, upload_id),
-        )
-        return {row[0]: row[1] for row in rows}
-
     def retry_now(self, job_id: int | None = None) -> int:
         """Make failed and waiting jobs due now; failed jobs get a fresh attempt budget."""
         where = "state IN ('failed', 'waiting_retry', 'queued')"
@@ -542,14 +294,6 @@ class UploadQueue:
                 (self._clock(), job_id),
             )
         return before
-
-    def cancelled_unswept(self) -> list[Job]:
-        """Cancelled jobs whose ambiguous attempt may have left a file on the server."""
-        rows = self._db.connection().execute(
-            "SELECT * FROM upload_jobs WHERE state = 'cancelled' AND ambiguous_since IS NOT NULL"
-            " ORDER BY id"
-        )
-        return [job_from_row(row) for row in rows]
 
     def mark_swept(self, job_id: int) -> None:
         """A cancelled job's possible remote copies were looked for and removed."""
