@@ -3,7 +3,9 @@
 It ties the persistent queue (``upload_queue.py``), the retry policy and breaker (``retry.py``),
 the SDK boundary (``uploader.py``), the per-job steps (``job_runner.py``) and the worker threads
 (``worker.py``) together, and owns the queue-wide gates: user pause, missing or rejected key,
-external holds (service health), per-target rate limits and circuit breakers.
+external holds (service health), per-target rate limits and circuit breakers. API-key handling,
+listeners and ``run_until_idle`` live in the :class:`KeysAndWaiting` mixin
+(``upload_keys_wait.py``).
 
 Listeners are plain callables, called from worker threads; the UI bridges them to its own thread.
 """
@@ -22,9 +24,9 @@ from desktop_app.core.db import Database
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.job_runner import JobRunner, MiB, UploadLimits
 from desktop_app.core.retry import ErrorKind, RetryPolicy
-from desktop_app.core.upload_gate import BLOCKING_PAUSES, Gate, PauseReason
+from desktop_app.core.upload_gate import Gate, PauseReason
+from desktop_app.core.upload_keys_wait import KeysAndWaiting, UploadEvent
 from desktop_app.core.upload_queue import (
-    ACTIVE_STATES,
     JobState,
     JobView,
     NewJob,
@@ -40,11 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: How often (seconds) a paused queue looks whether a rejected key was replaced.
-KEY_RECHECK_SECONDS = 30.0
-#: Longest wait (seconds) of ``run_until_idle`` between checks when no job of this process
-#: ended: it still notices jobs settled or cancelled by another process on the same database.
-IDLE_RECHECK_SECONDS = 1.0
 #: Purposes the Files API accepts on upload.
 PURPOSES = frozenset({"assistants", "batch", "fine-tune", "vision", "user_data", "evals"})
 #: expires_after bounds accepted by the Files API (1 hour to 30 days).
@@ -74,12 +71,6 @@ class QueueStatus:
 
 
 @dataclass(frozen=True)
-class UploadEvent:
-    kind: str  # "state" | "progress" | "queue"
-    job_id: int | None
-
-
-@dataclass(frozen=True)
 class RecheckReport:
     checked: int
     ok: int
@@ -88,7 +79,7 @@ class RecheckReport:
     duplicates_removed: int = 0  # late copies of ambiguous attempts, deleted
 
 
-class UploadManager:
+class UploadManager(KeysAndWaiting):
     """Persistent, crash-safe upload queue with worker threads (see the module docstring)."""
 
     def __init__(
@@ -306,24 +297,6 @@ class UploadManager:
         self._emit("queue", None)
         self._pool.wake()
 
-    def key_changed(self) -> None:
-        """The API key was changed: forget the old one and resume an AUTH/NO_KEY/QUOTA pause."""
-        with self._lock:
-            self._key = None
-            self._rejected_key = None
-            self._gate.auth_rejected = False
-            self._gate.quota_exhausted = False
-            self._gate.no_key = False
-            uploaders, self._uploaders = self._uploaders, {}
-        for up in uploaders.values():
-            up.close()
-        self._emit("queue", None)
-        self._pool.wake()
-
-    def has_key(self) -> bool:
-        """Whether an API key is configured (no network call)."""
-        return self._api_key() is not None
-
     def add_listener(self, callback: Callable[[UploadEvent], None]) -> None:
         with self._lock:
             self._listeners.append(callback)
@@ -374,56 +347,6 @@ class UploadManager:
         back = {JobState.QUEUED, JobState.WAITING_RETRY}
         return sorted(set(left) | {i for i in busy if self.queue.get(i).view.state in back})
 
-    def run_until_idle(
-        self,
-        job_ids: Collection[int] | None = None,
-        timeout: float | None = None,
-        *,
-        only: bool = False,
-    ) -> None:
-        """Process until the given jobs (default: all) are done, failed or cancelled.
-
-        Returns early when uploads are paused for a reason that will not pass by itself (user
-        pause, missing or rejected key, no credit) or when ``timeout`` passes; check
-        :meth:`status`. ``only``: workers take just these jobs (and look-alikes holding them
-        back), so nothing unrelated is in flight when they are done (``upload --wait``).
-        """
-        # The restriction stays until the next call or :meth:`stop`: the caller usually stops
-        # right after, and workers must not pick up unrelated jobs in between.
-        self._claim_only = frozenset(job_ids) if only and job_ids is not None else None
-        self._run_until_idle(job_ids, timeout)
-
-    def _run_until_idle(self, job_ids: Collection[int] | None, timeout: float | None) -> None:
-        self.start()
-        ids = None if job_ids is None else list(job_ids)
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            # Read the counters before looking, so that nothing that happens while we look is
-            # missed (the wait below then returns at once instead of sleeping through it).
-            with self._idle:
-                events, ended = self._events, self._ended
-            active = self.queue.count(ACTIVE_STATES, ids)
-            if active == 0:
-                return
-            blocked = self.paused in BLOCKING_PAUSES
-            if blocked and self.queue.count_owned(self.owner) == 0:
-                return
-            # Each active job must end in a worker here before the count can reach zero
-            # (cancels, pauses and the like are events; other processes are caught by the
-            # periodic recheck), so the database is not asked again after every single job.
-            needed = 1 if blocked else active
-            until = time.monotonic() + IDLE_RECHECK_SECONDS
-            if deadline is not None:
-                until = min(until, deadline)
-            with self._idle:
-                while self._events == events and self._ended - ended < needed:
-                    left = until - time.monotonic()
-                    if left <= 0:
-                        break
-                    self._idle.wait(left)
-            if deadline is not None and time.monotonic() >= deadline:
-                return
-
     def recover(self) -> list[int]:
         """Put jobs left ``uploading``/``verifying`` by a dead process back in the queue."""
         ids = self.queue.recover(self.owner, self._is_stale)
@@ -459,65 +382,6 @@ class UploadManager:
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _emit(self, kind: str, job_id: int | None) -> None:
-        """Tell the listeners, and wake ``run_until_idle`` (a job settled or the gate moved)."""
-        self._announce(kind, job_id)
-        self._notify_idle()
-
-    def _announce(self, kind: str, job_id: int | None) -> None:
-        """Tell the listeners only: a mid-job event that cannot end ``run_until_idle``."""
-        with self._lock:
-            listeners = list(self._listeners)
-        if not listeners:
-            return
-        event = UploadEvent(kind, job_id)
-        for callback in listeners:
-            try:
-                callback(event)
-            except Exception:
-                log.exception("upload listener failed")
-
-    def _notify_idle(self) -> None:
-        with self._idle:
-            self._events += 1
-            self._idle.notify_all()
-
-    def _job_ended(self) -> None:
-        """A worker is done with a job (or a breaker closed): other workers may find work, and
-        ``run_until_idle`` counts one more ended job."""
-        self._pool.wake()
-        with self._idle:
-            self._ended += 1
-            self._idle.notify_all()
-
-    def _api_key(self) -> str | None:
-        with self._lock:
-            if self._key is None:
-                self._key = self._credentials()
-            return self._key
-
-    def _uploader(self, target: str) -> Uploader:
-        key = self._api_key()
-        if key is None:
-            raise NoApiKeyError(
-                "no OpenAI API key: set OPENAI_API_KEY or store a key in the keyring"
-            )
-        with self._lock:
-            up = self._uploaders.get(target)
-            if up is None:
-                # Imported on first use: the SDK is slow to import, and most commands that open
-                # the service (vault listing, watching) never talk to the API.
-                from desktop_app.core.uploader import Uploader
-
-                up = self._uploaders[target] = Uploader(key, target, timeout=self._request_timeout)
-            return up
-
-    def _close_uploaders(self) -> None:
-        with self._lock:
-            uploaders, self._uploaders = self._uploaders, {}
-        for up in uploaders.values():
-            up.close()
-
     def _breaker(self, target: str) -> CircuitBreaker:
         return self._gate.breaker(target)
 
@@ -536,26 +400,3 @@ class UploadManager:
                         self.sweep_cancelled()
             except Exception:
                 log.exception("upload lease renewal failed")
-
-    def _pause_auth(self, message: str) -> None:
-        with self._lock:
-            already = self._gate.auth_rejected
-            self._gate.auth_rejected = True
-            self._rejected_key = self._key
-            self._key_checked_at = time.monotonic()
-        if not already:
-            log.warning("uploads paused: the API key was rejected (%s)", message)
-
-    def _check_key_replaced(self) -> None:
-        """Resume by itself when a key was stored, or the rejected one was replaced."""
-        if not (self._gate.auth_rejected or self._gate.no_key):
-            return
-        with self._lock:
-            if time.monotonic() - self._key_checked_at < KEY_RECHECK_SECONDS:
-                return
-            self._key_checked_at = time.monotonic()
-            rejected = self._rejected_key
-        current = self._credentials()
-        if current is not None and current != rejected:
-            log.info("the API key changed; resuming uploads")
-            self.key_changed()
