@@ -145,21 +145,28 @@ def ui_service_fixture(app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch) -> 
     service.close()
 
 
-@pytest.fixture(name="window")
-def window_fixture(qtbot: Any, ui_service: Any) -> Iterator[Any]:
-    """The main window over ``ui_service``, with a real bridge, shown offscreen."""
+def _shown_window(qtbot: Any, service: Any) -> Iterator[Any]:
+    """The main window over ``service``, with a real bridge, shown offscreen; closed after."""
     from desktop_app.ui import tasks
     from desktop_app.ui.bridge import ServiceBridge
     from desktop_app.ui.window import MainWindow
 
-    bridge = ServiceBridge(ui_service)
+    bridge = ServiceBridge(service)
     bridge.attach()
-    window = MainWindow(ui_service, bridge, tasks)
+    window = MainWindow(service, bridge, tasks)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     yield window
     bridge.close()
+
+
+@pytest.fixture(name="window")
+def window_fixture(qtbot: Any, ui_service: Any) -> Iterator[Any]:
+    """The main window over ``ui_service``, with a real bridge, shown offscreen."""
+    from desktop_app.ui import tasks
+
+    yield from _shown_window(qtbot, ui_service)
     tasks.wait_for_all()
 
 
@@ -202,17 +209,8 @@ def upload_service_fixture(
 def upload_window_fixture(qtbot: Any, upload_service: Any) -> Iterator[Any]:
     """The main window over ``upload_service`` (workers running), shown offscreen."""
     from desktop_app.ui import tasks
-    from desktop_app.ui.bridge import ServiceBridge
-    from desktop_app.ui.window import MainWindow
 
-    bridge = ServiceBridge(upload_service)
-    bridge.attach()
-    window = MainWindow(upload_service, bridge, tasks)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    bridge.close()
+    yield from _shown_window(qtbot, upload_service)
     upload_service.uploads.stop()
     tasks.wait_for_all()
 
