@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.desktop_session import DesktopSession, missing_tools, start_session, wait_for
+from support.desktop_session import DesktopSession, session_for_test, wait_for
 
 from desktop_app.core.clipboard import copy_text
 from desktop_app.core.errors import ClipboardError
@@ -18,14 +18,7 @@ from desktop_app.core.errors import ClipboardError
 
 @pytest.fixture
 def x_display() -> Iterator[DesktopSession]:
-    missing = missing_tools(("Xvfb", "xclip"))
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb xclip)")
-    session = start_session(tray=False)
-    try:
-        yield session
-    finally:
-        session.stop()
+    yield from session_for_test(("Xvfb", "xclip"), "xvfb xclip", tray=False)
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

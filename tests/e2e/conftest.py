@@ -8,35 +8,18 @@ from collections.abc import Iterator
 
 import pytest
 from support.app_process import RunningApp
-from support.desktop_session import DesktopSession, missing_tools, start_session
+from support.desktop_session import TOOLS, DesktopSession, session_for_test
 
 
 @pytest.fixture
 def desktop() -> Iterator[DesktopSession]:
-    missing = missing_tools()
-    if missing:
-        pytest.skip(
-            f"end-to-end run needs {', '.join(missing)} "
-            "(apt-get install xvfb trayer x11-utils xclip imagemagick)"
-        )
-    session = start_session(tray=True)
-    try:
-        yield session
-    finally:
-        session.stop()
+    yield from session_for_test(TOOLS, "xvfb trayer x11-utils xclip imagemagick", tray=True)
 
 
 @pytest.fixture
 def bare_desktop() -> Iterator[DesktopSession]:
     """Xvfb without any tray host: the platform has no system tray."""
-    missing = missing_tools(("Xvfb", "xwininfo"))
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)} (apt-get install xvfb x11-utils)")
-    session = start_session(tray=False)
-    try:
-        yield session
-    finally:
-        session.stop()
+    yield from session_for_test(("Xvfb", "xwininfo"), "xvfb x11-utils", tray=False)
 
 
 @pytest.fixture

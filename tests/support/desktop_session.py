@@ -13,7 +13,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -212,3 +212,20 @@ def start_session(*, tray: bool = True, size: str = "1280x800") -> DesktopSessio
             session.stop()
             raise
     return session
+
+
+def session_for_test(
+    tools: tuple[str, ...], packages: str, *, tray: bool
+) -> Iterator[DesktopSession]:
+    """A pytest fixture body: skip (naming the Debian packages) when a tool is missing, else a
+    session that is stopped after the test."""
+    import pytest
+
+    missing = missing_tools(tools)
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (apt-get install {packages})")
+    session = start_session(tray=tray)
+    try:
+        yield session
+    finally:
+        session.stop()
