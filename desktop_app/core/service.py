@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.batches import BatchWatchdog
 from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
 from desktop_app.core.db import Database
 from desktop_app.core.health import HealthMonitor
@@ -22,6 +22,7 @@ from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
 
 if TYPE_CHECKING:
+    from desktop_app.core.batches import BatchWatchdog
     from desktop_app.core.vault import Entry
     from desktop_app.core.watch_filters import FolderRule
     from desktop_app.core.watcher import OnEvent, Watcher, WatcherOptions
@@ -50,14 +51,26 @@ class Service:
         )
         # Not started here: the tray app (or a long-running command) calls .start() on each.
         self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
-        self.batches = BatchWatchdog(
-            self.db,
-            self.vault,
-            self.settings.status,
-            api_key=lambda: resolve_api_key(store=self.credentials),
-            base_url=lambda: resolve_base_url(self.settings.upload.base_url),
-        )
+        self._batches: BatchWatchdog | None = None
+        self._batches_lock = threading.Lock()
         self._watcher: Watcher | None = None
+
+    @property
+    def batches(self) -> BatchWatchdog:
+        """The batch watchdog, built on first use: it imports the SDK, which costs the vault
+        commands (and every CLI start) about 0.4 s they do not need."""
+        with self._batches_lock:
+            if self._batches is None:
+                from desktop_app.core.batches import BatchWatchdog
+
+                self._batches = BatchWatchdog(
+                    self.db,
+                    self.vault,
+                    self.settings.status,
+                    api_key=lambda: resolve_api_key(store=self.credentials),
+                    base_url=lambda: resolve_base_url(self.settings.upload.base_url),
+                )
+            return self._batches
 
     @property
     def settings(self) -> Settings:
@@ -137,7 +150,8 @@ class Service:
     def close(self) -> None:
         self.stop_watching()
         self.health.stop()
-        self.batches.stop()
+        if self._batches is not None:
+            self._batches.stop()
         self.uploads.stop()
         self.texts.close()
         self.db.close()
