@@ -36,7 +36,7 @@ from support import docgen
 
 from desktop_app.core.extract import ExtractionRunner, Limits, detect_type
 from desktop_app.core.extract.registry import extract_file
-from desktop_app.core.texts import TextService
+from desktop_app.core.fallback.texts import TextService
 from desktop_app.settings import FallbackSettings
 
 _WORD = re.compile(r"[a-z0-9]+")

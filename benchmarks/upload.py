@@ -36,7 +36,7 @@ from pathlib import Path
 
 import openai
 
-from desktop_app.core.db import Database
+from desktop_app.core.store.db import Database
 from desktop_app.core.uploads import JobState, UploadManager
 from desktop_app.core.vault import Source, Vault
 from desktop_app.settings import UploadSettings

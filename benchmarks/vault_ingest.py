@@ -37,7 +37,7 @@ MiB = 1024 * 1024
 INGEST_CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from desktop_app.core.db import Database
+from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Source, Vault, collect_files
 
 db_path, root, source = map(Path, sys.argv[1:4])

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from desktop_app.core.service import Service
 from desktop_app.core.vault import Source
-from desktop_app.core.watcher import WatcherOptions, WatchEvent, WatchEventKind
+from desktop_app.core.watch.watcher import WatcherOptions, WatchEvent, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder
 

@@ -8,7 +8,7 @@ import sys
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--extract-worker"]:
-        from desktop_app.core.extract.worker import main as worker_main
+        from desktop_app.core.extract.child import main as worker_main
 
         del sys.argv[1]
         sys.exit(worker_main())

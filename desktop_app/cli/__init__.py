@@ -127,7 +127,7 @@ def _files_to_open(parser: argparse.ArgumentParser, args_list: Sequence[str]) ->
 def _start_gui(context: CommandContext, files: Sequence[str] = ()) -> int:
     # A second launch only hands its files to the running app: do that before loading Qt,
     # so it returns at once (``ipc`` is Qt-free).
-    from desktop_app.ui import ipc
+    from desktop_app import ipc
 
     handed = ipc.hand_over(ipc.instance_address(context.paths), ipc.open_request(files))
     if handed is not None:

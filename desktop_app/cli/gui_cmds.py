@@ -11,7 +11,7 @@ with", instead starts the app if needed and shows its window.)
 ``attachguard copy-text`` asks the running app for its tray action "Copy text instead": the text
 of the latest failed or expired upload goes on the clipboard, and the command waits until it is.
 
-Nothing heavy is imported at module level: ``desktop_app.ui.ipc`` is Qt-free and imported inside
+Nothing heavy is imported at module level: ``desktop_app.ipc`` is Qt-free and imported inside
 the handlers, like the service.
 """
 
@@ -48,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def cmd_add(args: argparse.Namespace, context: CommandContext) -> int:
-    from desktop_app.ui import ipc
+    from desktop_app import ipc
 
     paths = [p.absolute() for p in args.paths]
     request = ipc.Request(ipc.Command.ADD, tuple(str(p) for p in paths))
@@ -65,9 +65,9 @@ def cmd_add(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _add_headless(paths: list[Path], context: CommandContext) -> int:
-    from desktop_app.core.collect import collect_files
     from desktop_app.core.errors import VaultError
     from desktop_app.core.vault import Source
+    from desktop_app.core.vault.collect import collect_files
 
     service = context.service
     files, skipped = collect_files(paths, recursive=True)
@@ -96,7 +96,7 @@ def _add_headless(paths: list[Path], context: CommandContext) -> int:
 
 
 def cmd_copy_text(args: argparse.Namespace, context: CommandContext) -> int:
-    from desktop_app.ui import ipc
+    from desktop_app import ipc
 
     del args
     try:

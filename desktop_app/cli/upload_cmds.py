@@ -138,7 +138,7 @@ def _expires_after(text: str) -> int:
 
 
 def _job_state(text: str) -> str:
-    from desktop_app.core.upload_jobs import JobState
+    from desktop_app.core.uploads.jobs import JobState
 
     names = [s.value for s in JobState]
     if text not in names:
@@ -157,9 +157,9 @@ FIRST_STATUS_WAIT_SECONDS = 3.0
 
 
 def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
-    from desktop_app.core.collect import collect_files
     from desktop_app.core.errors import DiskFullError, SourceError
     from desktop_app.core.vault import Source
+    from desktop_app.core.vault.collect import collect_files
 
     service = context.service
     files, skipped = collect_files(args.paths, False)
@@ -327,7 +327,7 @@ def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _active() -> set[Any]:
-    from desktop_app.core.upload_queue import ACTIVE_STATES
+    from desktop_app.core.uploads.queue import ACTIVE_STATES
 
     return set(ACTIVE_STATES)
 

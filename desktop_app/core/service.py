@@ -13,19 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
-from desktop_app.core.db import Database
-from desktop_app.core.health import HealthMonitor
-from desktop_app.core.texts import TextService
+from desktop_app.core.fallback.texts import TextService
+from desktop_app.core.monitor.health import HealthMonitor
+from desktop_app.core.store.db import Database
 from desktop_app.core.uploads import PauseReason, UploadManager
 from desktop_app.core.vault import Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
 
 if TYPE_CHECKING:
-    from desktop_app.core.batches import BatchWatchdog
+    from desktop_app.core.monitor.batches import BatchWatchdog
     from desktop_app.core.vault import Entry
-    from desktop_app.core.watch_filters import FolderRule
-    from desktop_app.core.watcher import OnEvent, Watcher, WatcherOptions
+    from desktop_app.core.watch.filters import FolderRule
+    from desktop_app.core.watch.watcher import OnEvent, Watcher, WatcherOptions
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class Service:
         commands (and every CLI start) about 0.4 s they do not need."""
         with self._batches_lock:
             if self._batches is None:
-                from desktop_app.core.batches import BatchWatchdog
+                from desktop_app.core.monitor.batches import BatchWatchdog
 
                 self._batches = BatchWatchdog(
                     self.db,
@@ -106,8 +106,8 @@ class Service:
     ) -> Watcher:
         """A (not yet started) watcher for ``folders`` (default: the configured ones)."""
         from desktop_app.core.vault import Source
-        from desktop_app.core.watch_filters import FolderRule
-        from desktop_app.core.watcher import Watcher, WatcherOptions
+        from desktop_app.core.watch.filters import FolderRule
+        from desktop_app.core.watch.watcher import Watcher, WatcherOptions
 
         watch = self.settings.watch
         rules = [

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.errors import AttachGuardError
-from desktop_app.core.listing import DocumentRow
+from desktop_app.core.store.listing import DocumentRow
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ class DocumentActions(QObject):
         rows = self._selection()
         if not rows:
             return
-        from desktop_app.ui import clipboard
+        from desktop_app.ui import copying
 
         ids = tuple(r.entry_id for r in rows)
         last = self._last_copy
@@ -241,7 +241,7 @@ class DocumentActions(QObject):
                 self._last_copy = None
             self._report(message)
 
-        clipboard.copy_fallback(
+        copying.copy_fallback(
             self._service, list(ids), parent=self._parent, on_done=done, part=part
         )
 

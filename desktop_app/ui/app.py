@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
 
+from desktop_app import ipc
 from desktop_app.settings import load_settings
-from desktop_app.ui import icons, ipc, tasks
+from desktop_app.ui import icons, tasks
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.notifications import Notice, Notifier
 from desktop_app.ui.single_instance import Responder, SingleInstance
@@ -285,7 +286,7 @@ class TrayApp(QObject):
             texts.warm_up()
 
     def _copy(self, entry_ids: list[int]) -> None:
-        from desktop_app.ui.clipboard import copy_fallback
+        from desktop_app.ui.copying import copy_fallback
 
         def done(result: Any) -> None:
             self.tray.show_message("AttachGuard", result.message, warning=not result.ok)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.batch_records import BatchView
+from desktop_app.core.monitor.batch_records import BatchView
 from desktop_app.ui.health_model import BatchTableModel
 
 #: Ages are shown in minutes: repaint them once a minute.

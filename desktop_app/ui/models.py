@@ -1,6 +1,6 @@
 """The document table: a paged ``QAbstractTableModel`` over the vault, and its filter proxy.
 
-Rows are compact :class:`~desktop_app.core.listing.DocumentRow` records kept newest first. Pages
+Rows are compact :class:`~desktop_app.core.store.DocumentRow` records kept newest first. Pages
 are read as the view scrolls (``canFetchMore``/``fetchMore``), so 100,000 documents open as fast
 as 1,000; ``data()`` only formats what it holds and never queries the store. When a job changes,
 only the rows of the affected entries are re-read and repainted (:meth:`update_jobs`).
@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QStyle
 
-from desktop_app.core.listing import DocumentListing, DocumentRow
+from desktop_app.core.store.listing import DocumentListing, DocumentRow
 from desktop_app.ui import theme
 
 PAGE_SIZE = 1000

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QLockFile, QObject, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop_app.ui.ipc import MAX_MESSAGE_BYTES, InstanceAddress, Reply, Request
+from desktop_app.ipc import MAX_MESSAGE_BYTES, InstanceAddress, Reply, Request
 
 log = logging.getLogger(__name__)
 

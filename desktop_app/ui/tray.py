@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop_app.ui import icons, tasks
-from desktop_app.ui.clipboard import CopyResult, copy_latest_fallback
+from desktop_app.ui.copying import CopyResult, copy_latest_fallback
 from desktop_app.ui.tray_state import (
     Snapshot,
     TrayState,

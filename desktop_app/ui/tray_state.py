@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from desktop_app.core.upload_queue import JobState
+from desktop_app.core.uploads.queue import JobState
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service

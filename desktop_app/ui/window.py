@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.listing import DocumentListing, DocumentRow
+from desktop_app.core.store.listing import DocumentListing, DocumentRow
 from desktop_app.ui import health_view, theme
 from desktop_app.ui.actions import AddReport, DocumentActions, add_documents
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from support.openai_server import FakeOpenAI
 
-from desktop_app.core.batches import (
+from desktop_app.core.errors import BatchError, UnknownBatchError
+from desktop_app.core.monitor.batches import (
     BatchStatus,
     BatchView,
     BatchWatchdog,
@@ -16,8 +17,7 @@ from desktop_app.core.batches import (
     stuck_reason,
     window_seconds,
 )
-from desktop_app.core.db import Database
-from desktop_app.core.errors import BatchError, UnknownBatchError
+from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Source, Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import StatusSettings

@@ -15,7 +15,7 @@ from support import docgen
 from desktop_app.core.errors import ExtractionError
 from desktop_app.core.extract import ExtractionRunner, Failure, FailureKind, detect_type
 from desktop_app.core.extract.messages import user_message
-from desktop_app.core.texts import TextService
+from desktop_app.core.fallback.texts import TextService
 from desktop_app.settings import FallbackSettings
 
 HOSTILE = {

@@ -15,9 +15,9 @@ import pytest
 from support import docgen
 
 from desktop_app.core.extract import Extraction
-from desktop_app.core.fallback import DocumentText, build_prompt
-from desktop_app.core.texts import TextService
-from desktop_app.core.tokens import EstimateCounter, O200kCounter, default_counter
+from desktop_app.core.fallback.prompt import DocumentText, build_prompt
+from desktop_app.core.fallback.texts import TextService
+from desktop_app.core.fallback.tokens import EstimateCounter, O200kCounter, default_counter
 from desktop_app.paths import AppPaths
 from desktop_app.settings import FallbackSettings
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from support.desktop_session import DesktopSession, session_for_test, wait_for
 
-from desktop_app.core.clipboard import copy_text
 from desktop_app.core.errors import ClipboardError
+from desktop_app.core.fallback.system_clipboard import copy_text
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from support.openai_server import FakeOpenAI
 
-from desktop_app.core.health import (
+from desktop_app.core.monitor.health import (
     STATUS_URL_ENV,
     ComponentState,
     HealthMonitor,

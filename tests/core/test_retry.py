@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from desktop_app.core.retry import (
+from desktop_app.core.uploads.retry import (
     Action,
     CircuitBreaker,
     ErrorKind,

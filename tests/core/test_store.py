@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import migrations
-from desktop_app.core.db import Database
 from desktop_app.core.errors import StoreError
+from desktop_app.core.store import migrations
+from desktop_app.core.store.db import Database
 
 
 def test_new_database_is_migrated_wal_and_private(tmp_path: Path) -> None:

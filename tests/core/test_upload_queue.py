@@ -10,9 +10,9 @@ import threading
 import time
 from pathlib import Path
 
-from desktop_app.core.db import Database
-from desktop_app.core.retry import ErrorKind, Failure
-from desktop_app.core.upload_queue import JobState, NewJob, UploadQueue
+from desktop_app.core.store.db import Database
+from desktop_app.core.uploads.queue import JobState, NewJob, UploadQueue
+from desktop_app.core.uploads.retry import ErrorKind, Failure
 
 
 def new_job(i: int, content: str | None = None) -> NewJob:
@@ -60,8 +60,8 @@ DRAIN_SCRIPT = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from desktop_app.core.db import Database
-    from desktop_app.core.upload_queue import UploadQueue
+    from desktop_app.core.store.db import Database
+    from desktop_app.core.uploads.queue import UploadQueue
     db = Database(Path(sys.argv[1]))
     queue = UploadQueue(db, time.time)
     while (job := queue.claim(sys.argv[2], 60)) is not None:

@@ -11,8 +11,8 @@ import pytest
 from support.openai_server import FakeOpenAI
 
 from desktop_app.core.errors import ApiCallError
-from desktop_app.core.retry import ErrorKind
-from desktop_app.core.uploader import Uploader
+from desktop_app.core.openai_api.files import Uploader
+from desktop_app.core.uploads.retry import ErrorKind
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.db import Database
 from desktop_app.core.errors import SourceError, UnknownEntryError
+from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Source, Vault, collect_files
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes and FIFOs")

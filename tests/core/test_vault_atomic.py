@@ -20,16 +20,18 @@ from pathlib import Path
 import pytest
 from support.small_disk import mounted_tmpfs
 
-from desktop_app.core.db import Database
 from desktop_app.core.errors import DiskFullError, VaultError
-from desktop_app.core.vault import FileOps, Source, Vault
+from desktop_app.core.fsutil import FileOps
+from desktop_app.core.store.db import Database
+from desktop_app.core.vault import Source, Vault
 
 CRASH_BEFORE_RENAME = textwrap.dedent(
     """
     import os, signal, sys
     from pathlib import Path
-    from desktop_app.core.db import Database
-    from desktop_app.core.vault import FileOps, Source, Vault
+    from desktop_app.core.store.db import Database
+    from desktop_app.core.fsutil import FileOps
+    from desktop_app.core.vault import Source, Vault
 
     def crash(src: str, dst: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)  # the power goes out right before the rename

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from support.small_disk import mounted_tmpfs
 
-from desktop_app.core.db import Database
 from desktop_app.core.errors import DiskFullError, SourceError
+from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Entry, Source, Vault
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core.db import Database
+from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Source, Vault
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.db import Database
+from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Entry, RetentionPolicy, Source, Vault
 
 DAY = 86_400.0

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from support.small_disk import mounted_tmpfs
 
-from desktop_app.core.db import Database
 from desktop_app.core.errors import DiskFullError, VaultError
-from desktop_app.core.restore import safe_filename
+from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Source, Vault
+from desktop_app.core.vault.restore import safe_filename
 
 
 @pytest.fixture

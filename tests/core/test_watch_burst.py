@@ -14,7 +14,7 @@ import pytest
 from support.watching import FAST, LIVE_OBSERVER, Recorder, wait_until, watched_entries, watching
 
 from desktop_app.core.service import Service
-from desktop_app.core.watcher import Watcher, WatchEvent, WatchEventKind
+from desktop_app.core.watch.watcher import Watcher, WatchEvent, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder
 

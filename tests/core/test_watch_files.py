@@ -20,7 +20,7 @@ from support.watching import (
 )
 
 from desktop_app.core.service import Service
-from desktop_app.core.watcher import WatcherOptions, WatchEventKind
+from desktop_app.core.watch.watcher import WatcherOptions, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.watch_filters import FolderRule, inside, is_temporary_name
+from desktop_app.core.watch.filters import FolderRule, inside, is_temporary_name
 from desktop_app.settings import WatchedFolder
 
 

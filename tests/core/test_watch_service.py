@@ -10,7 +10,7 @@ import pytest
 from support.watching import LIVE_OBSERVER, Recorder, wait_until, watched_entries
 
 from desktop_app.core.service import Service
-from desktop_app.core.watcher import FolderState, WatchEventKind
+from desktop_app.core.watch.watcher import FolderState, WatchEventKind
 from desktop_app.paths import AppPaths
 from desktop_app.settings import WatchedFolder, load_settings
 

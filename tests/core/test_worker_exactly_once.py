@@ -8,8 +8,8 @@ from pathlib import Path
 from support.openai_server import FakeOpenAI
 from support.uploading import fast_settings, rig, wait_for
 
-from desktop_app.core.job_runner import UploadLimits
 from desktop_app.core.uploads import JobState, UploadEvent
+from desktop_app.core.uploads.runner import UploadLimits
 
 MiB = 1024 * 1024
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from support.openai_server import FakeOpenAI
 from support.uploading import fast_settings, rig, wait_for
 
-from desktop_app.core.db import Database
-from desktop_app.core.job_runner import UploadLimits
-from desktop_app.core.upload_queue import UploadQueue
+from desktop_app.core.store.db import Database
 from desktop_app.core.uploads import ErrorKind, JobState, PauseReason, UploadEvent
+from desktop_app.core.uploads.queue import UploadQueue
+from desktop_app.core.uploads.runner import UploadLimits
 
 
 def test_rate_limit_pauses_the_target_until_retry_after(

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.db import Database
-from desktop_app.core.job_runner import UploadLimits
+from desktop_app.core.store.db import Database
 from desktop_app.core.uploads import UploadManager
+from desktop_app.core.uploads.runner import UploadLimits
 from desktop_app.core.vault import Entry, Source, Vault
 from desktop_app.settings import UploadSettings
 

@@ -14,7 +14,7 @@ import pytest
 
 from desktop_app.core.service import Service
 from desktop_app.core.vault import Entry, Source
-from desktop_app.core.watcher import Watcher, WatcherOptions, WatchEvent, WatchEventKind
+from desktop_app.core.watch.watcher import Watcher, WatcherOptions, WatchEvent, WatchEventKind
 from desktop_app.settings import WatchedFolder
 
 #: watchdog warns (by design, see ``InotifyFD.add_callback``) when a recursive watch re-adds a

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QUrl
 
-from desktop_app.core.db import Database
+from desktop_app.core.store.db import Database
 from desktop_app.paths import AppPaths
 
 BASE_TIME = 1_780_000_000.0

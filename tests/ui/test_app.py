@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 from support.app_home import loopback_home
 from support.openai_server import FakeOpenAI
 
+from desktop_app import ipc
 from desktop_app.core.service import Service
-from desktop_app.ui import ipc, tasks
+from desktop_app.ui import tasks
 from desktop_app.ui.app import TrayApp
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.notifications import Notice, Notifier
@@ -244,7 +245,7 @@ def test_copy_text_for_a_document_without_text_says_why(
     shell: TrayApp, openai_server: FakeOpenAI, qtbot: QtBot, tmp_path: Path
 ) -> None:
     from desktop_app.core.vault import Source
-    from desktop_app.ui.clipboard import CopyResult, copy_fallback
+    from desktop_app.ui.copying import CopyResult, copy_fallback
 
     image = tmp_path / "scan.png"
     image.write_bytes(

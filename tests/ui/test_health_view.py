@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from support.openai_server import FakeOpenAI
 
-from desktop_app.core.batch_records import format_duration
+from desktop_app.core.monitor.batch_records import format_duration
 from desktop_app.paths import AppPaths
 from desktop_app.ui.health_model import BatchColumn
 
@@ -135,8 +135,8 @@ def test_components_follow_the_status_page(
 
 
 def test_provider_state_in_words_names_the_worst_components() -> None:
-    from desktop_app.core.health import HealthSnapshot
-    from desktop_app.core.status_page import ComponentState as S
+    from desktop_app.core.monitor.health import HealthSnapshot
+    from desktop_app.core.monitor.status_page import ComponentState as S
     from desktop_app.ui.health_model import describe_provider
 
     def seen(**states: S) -> HealthSnapshot:
@@ -311,8 +311,9 @@ def test_clicking_the_stuck_batch_notice_opens_that_batch(
     from PySide6.QtWidgets import QApplication
     from support.app_home import loopback_home
 
+    from desktop_app import ipc
     from desktop_app.core.service import Service
-    from desktop_app.ui import ipc, tasks
+    from desktop_app.ui import tasks
     from desktop_app.ui.app import TrayApp
     from desktop_app.ui.single_instance import SingleInstance
 

@@ -17,8 +17,8 @@ from ui.conftest_window import (  # noqa: F401 - fixtures
     store_fixture,
 )
 
-from desktop_app.core.db import Database
-from desktop_app.core.listing import DocumentListing
+from desktop_app.core.store.db import Database
+from desktop_app.core.store.listing import DocumentListing
 from desktop_app.ui.models import (
     PAGE_SIZE,
     PROGRESS_ROLE,

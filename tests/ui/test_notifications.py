@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop_app.core.retry import ErrorKind
-from desktop_app.core.upload_queue import JobState, JobView
+from desktop_app.core.uploads.queue import JobState, JobView
+from desktop_app.core.uploads.retry import ErrorKind
 from desktop_app.ui.notifications import _classify, _Item, failure_notice, success_notice
 
 

@@ -11,15 +11,15 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from desktop_app import ipc
 from desktop_app.paths import AppPaths
-from desktop_app.ui import ipc
 from desktop_app.ui.single_instance import Responder, SingleInstance
 
 _HOLDER = """
 import sys, time
 from PySide6.QtCore import QCoreApplication
 from desktop_app.paths import AppPaths
-from desktop_app.ui.ipc import instance_address
+from desktop_app.ipc import instance_address
 from desktop_app.ui.single_instance import SingleInstance
 app = QCoreApplication([])
 guard = SingleInstance(instance_address(AppPaths.under(__import__("pathlib").Path(sys.argv[1]))))

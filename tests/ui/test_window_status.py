@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from ui.conftest_window import ui_service_fixture, window_fixture  # noqa: F401 - fixtures
 
-from desktop_app.core.upload_queue import JobState
 from desktop_app.core.uploads import PauseReason, QueueStatus
+from desktop_app.core.uploads.queue import JobState
 from desktop_app.ui import theme
 from desktop_app.ui.status_view import describe_queue
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from desktop_app.core.extract.detect import detect_type
 from desktop_app.core.extract.registry import EXTRACTOR_VERSION
 from desktop_app.core.extract.result import Extraction, Failure, FailureKind, Limits
-from desktop_app.core.extract.runner import ExtractionRunner
+from desktop_app.core.extract.sandbox import ExtractionRunner
 
 __all__ = [
     "EXTRACTOR_VERSION",

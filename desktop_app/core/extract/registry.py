@@ -38,14 +38,14 @@ _BUILTIN: dict[str, str] = {
     detect.EPUB: f"{_PKG}.web:extract_epub",
     detect.EML: f"{_PKG}.web:extract_eml",
     detect.RTF: f"{_PKG}.web:extract_rtf",
-    detect.TEXT: f"{_PKG}.text:extract",
-    detect.MARKDOWN: f"{_PKG}.text:extract",
-    detect.JSON: f"{_PKG}.text:extract",
-    detect.JSONL: f"{_PKG}.text:extract",
-    detect.XML: f"{_PKG}.text:extract",
-    detect.YAML: f"{_PKG}.text:extract",
-    detect.IPYNB: f"{_PKG}.text:extract",
-    "image/svg+xml": f"{_PKG}.text:extract",
+    detect.TEXT: f"{_PKG}.plain:extract",
+    detect.MARKDOWN: f"{_PKG}.plain:extract",
+    detect.JSON: f"{_PKG}.plain:extract",
+    detect.JSONL: f"{_PKG}.plain:extract",
+    detect.XML: f"{_PKG}.plain:extract",
+    detect.YAML: f"{_PKG}.plain:extract",
+    detect.IPYNB: f"{_PKG}.plain:extract",
+    "image/svg+xml": f"{_PKG}.plain:extract",
 }
 
 #: Types we recognise but cannot read: a label for the user's message.
@@ -86,7 +86,7 @@ def extract_file(path: Path, mime: str, limits: Limits) -> Extraction:
         raise ExtractFailed(FailureKind.NO_TEXT, mime)
     target = _overrides.get(mime) or _BUILTIN.get(mime)
     if target is None and mime.startswith("text/"):
-        target = f"{_PKG}.text:extract"
+        target = f"{_PKG}.plain:extract"
     if target is None:
         label = _UNSUPPORTED.get(mime)
         raise ExtractFailed(FailureKind.UNSUPPORTED, label or f"of type {mime}")

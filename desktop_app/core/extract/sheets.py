@@ -13,9 +13,9 @@ from pathlib import Path
 
 from desktop_app.core.extract import detect
 from desktop_app.core.extract.markdown import join_blocks, table
+from desktop_app.core.extract.plain import read_text
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 from desktop_app.core.extract.safety import check_zip, check_zip_members
-from desktop_app.core.extract.text import read_text
 
 _ZIPPED = (detect.XLSX, detect.XLSM, detect.ODS)
 

@@ -16,9 +16,9 @@ from urllib.parse import unquote
 
 from desktop_app.core.extract.html import html_to_markdown
 from desktop_app.core.extract.markdown import join_blocks
+from desktop_app.core.extract.plain import decode_text, read_text
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 from desktop_app.core.extract.safety import check_zip, parse_xml, read_member
-from desktop_app.core.extract.text import decode_text, read_text
 
 _OPF_NS = "{http://www.idpf.org/2007/opf}"
 _CONTAINER_NS = "{urn:oasis:names:tc:opendocument:xmlns:container}"

@@ -1,0 +1,263 @@
+"""``TextService``: extract a document's text (sandboxed, cached) and build fallback prompts.
+
+The facade the tray, the window and the CLI use for the text-only fallback. Extraction runs in
+the worker process of :mod:`desktop_app.core.extract.sandbox`; results (and permanent failures
+such as "encrypted") are cached as JSON by content hash and extractor version under
+``AppPaths.extract_cache_dir``, so a second fallback for the same document skips the worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import stat
+import tempfile
+import threading
+from collections.abc import Collection, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.core.errors import AttachGuardError, ExtractionError, SourceError
+from desktop_app.core.extract import EXTRACTOR_VERSION, Extraction, ExtractionRunner, detect_type
+from desktop_app.core.extract.messages import to_error
+from desktop_app.core.extract.result import Failure, FailureKind
+from desktop_app.core.fallback.prompt import DocumentText, FallbackPrompt, build_prompt
+from desktop_app.core.fallback.tokens import TokenCounter, default_counter
+
+if TYPE_CHECKING:
+    from desktop_app.core.vault import Vault
+    from desktop_app.settings import FallbackSettings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Extraction", "FallbackPrompt", "TextService"]
+
+# Failures that say something about the file itself are cached; the rest (timeout, memory,
+# crash) may go away on a less loaded machine or a newer version, so they are retried.
+_PERMANENT = frozenset(
+    {FailureKind.ENCRYPTED, FailureKind.CORRUPT, FailureKind.NO_TEXT, FailureKind.EMPTY,
+     FailureKind.UNSUPPORTED, FailureKind.TOO_LARGE, FailureKind.BOMB,
+     FailureKind.ENTITIES}
+)  # fmt: skip
+_HASH_CHUNK = 1024 * 1024
+
+
+class TextService:
+    """Extraction and fallback prompts for vault entries and plain files."""
+
+    def __init__(
+        self,
+        vault: Vault | None,
+        cache_dir: Path,
+        settings: FallbackSettings,
+        *,
+        runner: ExtractionRunner | None = None,
+        counter: TokenCounter | None = None,
+    ) -> None:
+        self._vault = vault
+        self._cache_dir = cache_dir
+        self._settings = settings
+        self._runner = runner or ExtractionRunner()
+        self._counter = counter
+        self._counter_thread: threading.Thread | None = None
+        self._counter_lock = threading.Lock()
+
+    # -- extraction -----------------------------------------------------------------------
+
+    def extract_entry(self, entry_id: int) -> Extraction:
+        """The text of vault entry ``entry_id``; ``ExtractionError(kind=...)`` on failure."""
+        if self._vault is None:
+            raise ExtractionError("No vault is open.", kind="failed")
+        entry = self._vault.get(entry_id)
+        return self._extract(self._vault.blob_path(entry.sha256), entry.name, entry.sha256)
+
+    def extract_path(self, path: Path, *, name: str | None = None) -> Extraction:
+        """The text of the file at ``path`` (not necessarily in the vault)."""
+        # "." and "/" have no name of their own: name the folder they stand for.
+        label = name or path.name or path.resolve().name or str(path)
+        try:
+            info = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            raise SourceError(f"{label} does not exist.") from None
+        except OSError as exc:
+            raise SourceError(f"{label} cannot be read: {exc.strerror or exc}.") from exc
+        if stat.S_ISDIR(info.st_mode):
+            raise SourceError(f"{label} is a folder, not a file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(f"{label} is not a regular file (a pipe, socket or device).")
+        try:
+            digest = _sha256(path)
+        except OSError as exc:
+            raise SourceError(f"{label} cannot be read: {exc.strerror or exc}.") from exc
+        return self._extract(path, label, digest)
+
+    def _extract(self, path: Path, name: str, sha256: str) -> Extraction:
+        cached = self._cache_get(sha256)
+        if isinstance(cached, Extraction):
+            return cached
+        if isinstance(cached, Failure):
+            raise to_error(cached, name)
+        try:
+            mime = detect_type(path, name)
+        except OSError as exc:
+            raise SourceError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+        result = self._runner.run(path, mime)
+        if isinstance(result, Failure):
+            log.info("extraction failed: %s (%s)", result.kind.value, result.detail)
+            if result.kind in _PERMANENT:
+                self._cache_put(sha256, {"failure": {"kind": result.kind.value}})
+            raise to_error(result, name)
+        self._cache_put(sha256, {"extraction": result.to_json()})
+        return result
+
+    # -- fallback prompts -----------------------------------------------------------------
+
+    def fallback_for_entries(
+        self, entry_ids: Sequence[int], *, max_tokens: int | None = None
+    ) -> FallbackPrompt:
+        """A ready-to-paste prompt for vault entries, split to ``max_tokens`` per part."""
+        if self._vault is None:
+            raise ExtractionError("No vault is open.", kind="failed")
+        vault = self._vault
+        self._load_counter_in_background()
+        documents: list[DocumentText] = []
+        skipped: list[str] = []
+        last_error: AttachGuardError | None = None
+        for entry_id in entry_ids:
+            entry = vault.get(entry_id)
+            try:
+                extraction = self._extract(vault.blob_path(entry.sha256), entry.name, entry.sha256)
+            except (ExtractionError, SourceError) as exc:
+                skipped.append(str(exc))
+                last_error = exc
+                continue
+            documents.append(DocumentText(entry.name, entry.size, extraction))
+        return self._prompt(documents, skipped, last_error, max_tokens)
+
+    def fallback_for_paths(
+        self, paths: Sequence[Path], *, max_tokens: int | None = None
+    ) -> FallbackPrompt:
+        """A ready-to-paste prompt for files on disk (the CLI's ``fallback`` command)."""
+        self._load_counter_in_background()
+        documents: list[DocumentText] = []
+        skipped: list[str] = []
+        last_error: AttachGuardError | None = None
+        for path in paths:
+            try:
+                extraction = self.extract_path(path)
+                size = path.stat().st_size
+            except (ExtractionError, SourceError) as exc:
+                skipped.append(str(exc))
+                last_error = exc
+                continue
+            documents.append(DocumentText(path.name, size, extraction))
+        return self._prompt(documents, skipped, last_error, max_tokens)
+
+    def _prompt(
+        self,
+        documents: list[DocumentText],
+        skipped: list[str],
+        last_error: AttachGuardError | None,
+        max_tokens: int | None,
+    ) -> FallbackPrompt:
+        if not documents:
+            if last_error is not None and len(skipped) == 1:
+                raise last_error
+            raise ExtractionError(
+                "No text could be extracted from any of the documents.", kind="failed"
+            )
+        budget = max_tokens if max_tokens is not None else self._settings.max_tokens
+        try:
+            return build_prompt(
+                documents, max_tokens=budget, counter=self.counter(), skipped=skipped
+            )
+        except ValueError as exc:
+            raise ExtractionError(f"{exc}.", kind="failed") from exc
+
+    # -- warm-up, token counter, lifecycle ------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Start the worker and load the tokenizer in the background (call at app start)."""
+        self._load_counter_in_background()
+        threading.Thread(target=self._runner.start, name="extract-warm-up", daemon=True).start()
+
+    def counter(self) -> TokenCounter:
+        thread = self._counter_thread
+        if thread is not None:
+            thread.join()
+        if self._counter is None:
+            self._counter = default_counter()
+        return self._counter
+
+    def _load_counter_in_background(self) -> None:
+        # Loading the vocabulary takes about half a second: overlap it with extraction.
+        with self._counter_lock:
+            if self._counter is not None or self._counter_thread is not None:
+                return
+            self._counter_thread = threading.Thread(
+                target=default_counter, name="tokenizer-load", daemon=True
+            )
+            self._counter_thread.start()
+
+    def close(self) -> None:
+        self._runner.close()
+
+    # -- cache ----------------------------------------------------------------------------
+
+    def prune_cache(self, keep: Collection[str]) -> int:
+        """Delete cached texts of blobs not in ``keep`` (sha256s, e.g. what the vault still
+        holds) and of older extractor versions; return how many files were removed."""
+        wanted = set(keep)
+        removed = 0
+        current = f".v{EXTRACTOR_VERSION}.json"
+        for path in self._cache_dir.glob("??/*.json"):
+            sha256 = path.name.split(".", 1)[0]
+            if sha256 in wanted and path.name.endswith(current):
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed += 1
+        return removed
+
+    def _cache_file(self, sha256: str) -> Path:
+        return self._cache_dir / sha256[:2] / f"{sha256}.v{EXTRACTOR_VERSION}.json"
+
+    def _cache_get(self, sha256: str) -> Extraction | Failure | None:
+        try:
+            data: Any = json.loads(self._cache_file(sha256).read_text("utf-8"))
+            if "extraction" in data:
+                return Extraction.from_json(data["extraction"])
+            if "failure" in data:
+                return Failure(FailureKind(data["failure"]["kind"]), "cached")
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("ignoring a broken text-cache file for %s: %s", sha256[:12], exc)
+        return None
+
+    def _cache_put(self, sha256: str, data: dict[str, Any]) -> None:
+        target = self._cache_file(sha256)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle, ensure_ascii=False)
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except OSError as exc:  # a full disk must not break the fallback itself
+            log.warning("could not cache extracted text: %s", exc)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,135 @@
+"""What holds uploads back, queue-wide or per target: the single place that answers "may we send?".
+
+Queue-wide: the user's pause, a missing key, a rejected key, an account out of credit, and
+holds placed by other parts of the app (the service-health monitor). Per target (API base
+URL): a Retry-After window from a 429 (growing backoff when there is none) and the circuit
+breaker. Thread-safe; pure bookkeeping, no I/O.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from enum import StrEnum
+
+from desktop_app.core.uploads.retry import CircuitBreaker, RetryPolicy
+
+
+class PauseReason(StrEnum):
+    USER = "user"
+    NO_KEY = "no_key"
+    AUTH = "auth"
+    QUOTA = "quota"  # the account is out of credit (429 insufficient_quota)
+    RATE_LIMIT = "rate_limit"
+    BREAKER = "breaker"
+    SERVICE_OUTAGE = "service_outage"
+
+
+#: Pauses that do not end by themselves: ``run_until_idle`` returns instead of waiting.
+BLOCKING_PAUSES = frozenset(
+    {PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH, PauseReason.QUOTA}
+)
+
+
+class Gate:
+    def __init__(
+        self, breaker_threshold: int, policy: RetryPolicy, clock: Callable[[], float]
+    ) -> None:
+        self._threshold = breaker_threshold
+        self._policy = policy
+        self._clock = clock
+        self._lock = threading.Lock()
+        self.user_paused = False
+        self.no_key = False
+        self.auth_rejected = False
+        self.quota_exhausted = False
+        self._holds: dict[str, PauseReason] = {}
+        self._rate_until: dict[str, float] = {}
+        self._strikes: dict[str, int] = {}
+        self._breakers: dict[str, CircuitBreaker] = {}
+
+    def paused(self) -> PauseReason | None:
+        """Why uploads are held right now (the most actionable reason first), or None."""
+        now = self._clock()
+        with self._lock:
+            if self.user_paused:
+                return PauseReason.USER
+            if self.no_key:
+                return PauseReason.NO_KEY
+            if self.auth_rejected:
+                return PauseReason.AUTH
+            if self.quota_exhausted:
+                return PauseReason.QUOTA
+            if self._holds:
+                return next(iter(self._holds.values()))
+            if any(t > now for t in self._rate_until.values()):
+                return PauseReason.RATE_LIMIT
+            if any(b.is_open for b in self._breakers.values()):
+                return PauseReason.BREAKER
+        return None
+
+    def closed(self) -> bool:
+        """True when nothing may be sent to any target (a queue-wide pause or hold)."""
+        with self._lock:
+            return (
+                self.user_paused
+                or self.no_key
+                or self.auth_rejected
+                or self.quota_exhausted
+                or bool(self._holds)
+            )
+
+    def hold(self, source: str, reason: PauseReason) -> None:
+        with self._lock:
+            self._holds[source] = reason
+
+    def release(self, source: str) -> None:
+        with self._lock:
+            self._holds.pop(source, None)
+
+    def rate_limit(self, target: str, until: float) -> None:
+        with self._lock:
+            self._rate_until[target] = max(until, self._rate_until.get(target, 0.0))
+
+    def rate_strike(self, target: str) -> int:
+        """Count one more 429 in a row from ``target``; returns the count (for backoff)."""
+        with self._lock:
+            self._strikes[target] = self._strikes.get(target, 0) + 1
+            return self._strikes[target]
+
+    def rate_ok(self, target: str) -> None:
+        """``target`` accepted a request: the next 429 starts the backoff over."""
+        with self._lock:
+            self._strikes.pop(target, None)
+
+    def breaker(self, target: str) -> CircuitBreaker:
+        with self._lock:
+            breaker = self._breakers.get(target)
+            if breaker is None:
+                breaker = CircuitBreaker(self._threshold, self._policy, self._clock)
+                self._breakers[target] = breaker
+            return breaker
+
+    def breakers(self) -> list[tuple[str, CircuitBreaker]]:
+        with self._lock:
+            return list(self._breakers.items())
+
+    def held_targets(self) -> set[str]:
+        """Targets that may not be sent to now (rate limited, or breaker open)."""
+        now = self._clock()
+        with self._lock:
+            held = {t for t, until in self._rate_until.items() if until > now}
+            held.update(t for t, b in self._breakers.items() if b.is_open)
+        return held
+
+    def breaker_open(self) -> bool:
+        with self._lock:
+            return any(b.is_open for b in self._breakers.values())
+
+    def next_opening(self) -> float | None:
+        """When the earliest rate limit ends or breaker probe is due (None: nothing pending)."""
+        now = self._clock()
+        with self._lock:
+            times = [t for t in self._rate_until.values() if t > now]
+            times += [b.next_probe_at for b in self._breakers.values() if b.next_probe_at]
+        return min(times) if times else None

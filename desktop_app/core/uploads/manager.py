@@ -1,0 +1,402 @@
+"""The upload engine's public face: :class:`UploadManager`, used by the service, CLI and GUI.
+
+It ties the persistent queue (``upload_queue.py``), the retry policy and breaker (``retry.py``),
+the SDK boundary (``uploader.py``), the per-job steps (``job_runner.py``) and the worker threads
+(``worker.py``) together, and owns the queue-wide gates: user pause, missing or rejected key,
+external holds (service health), per-target rate limits and circuit breakers. API-key handling,
+listeners and ``run_until_idle`` live in the :class:`KeysAndWaiting` mixin
+(``upload_keys_wait.py``).
+
+Listeners are plain callables, called from worker threads; the UI bridges them to its own thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop_app.core.credentials import resolve_api_key, resolve_base_url
+from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
+from desktop_app.core.store.db import Database
+from desktop_app.core.uploads.gate import Gate, PauseReason
+from desktop_app.core.uploads.keys import KeysAndWaiting, UploadEvent
+from desktop_app.core.uploads.queue import (
+    JobState,
+    JobView,
+    NewJob,
+    UploadQueue,
+)
+from desktop_app.core.uploads.retry import ErrorKind, RetryPolicy
+from desktop_app.core.uploads.runner import JobRunner, MiB, UploadLimits
+from desktop_app.core.uploads.workers import Drainer, WorkerPool, new_owner, owner_is_stale
+from desktop_app.core.vault import Vault
+from desktop_app.settings import UploadSettings
+
+if TYPE_CHECKING:
+    from desktop_app.core.openai_api.files import Uploader
+    from desktop_app.core.uploads.retry import CircuitBreaker
+
+log = logging.getLogger(__name__)
+
+#: Purposes the Files API accepts on upload.
+PURPOSES = frozenset({"assistants", "batch", "fine-tune", "vision", "user_data", "evals"})
+#: expires_after bounds accepted by the Files API (1 hour to 30 days).
+EXPIRES_AFTER_RANGE = (3600, 2_592_000)
+
+__all__ = [
+    "ErrorKind",
+    "JobState",
+    "JobView",
+    "PauseReason",
+    "QueueStatus",
+    "RecheckReport",
+    "UploadEvent",
+    "UploadLimits",
+    "UploadManager",
+]
+
+
+@dataclass(frozen=True)
+class QueueStatus:
+    counts: Mapping[JobState, int]
+    paused: PauseReason | None
+    breaker_open: bool
+    next_retry_at: float | None
+    bytes_total: int  # of active jobs, for a progress bar
+    bytes_sent: int
+
+
+@dataclass(frozen=True)
+class RecheckReport:
+    checked: int
+    ok: int
+    requeued: list[int]
+    unreachable: int  # could not be checked now (network, server); left as they were
+    duplicates_removed: int = 0  # late copies of ambiguous attempts, deleted
+
+
+class UploadManager(KeysAndWaiting):
+    """Persistent, crash-safe upload queue with worker threads (see the module docstring)."""
+
+    def __init__(
+        self,
+        db: Database,
+        vault: Vault,
+        settings: UploadSettings,
+        *,
+        credentials: Callable[[], str | None] = resolve_api_key,
+        base_url: str | None = None,
+        clock: Callable[[], float] = time.time,
+        limits: UploadLimits | None = None,
+        lease_seconds: float = 60.0,
+        request_timeout: float | None = None,
+    ) -> None:
+        self.settings = settings
+        self.base_url = base_url or resolve_base_url(settings.base_url)
+        self.queue = UploadQueue(db, clock)
+        self._vault = vault
+        self._credentials = credentials
+        self._clock = clock
+        self.policy = RetryPolicy(
+            settings.max_attempts, settings.backoff_base, settings.backoff_cap
+        )
+        self.limits = limits or UploadLimits(
+            large_file_threshold=settings.large_file_threshold_mb * MiB,
+            part_size=max(1, min(settings.part_size_mb, 64)) * MiB,
+        )
+        # Mid-job events (verifying, progress) only go to listeners; ``run_until_idle`` is woken
+        # once per job, when the worker is done with it (``_job_ended``).
+        self._runner = JobRunner(
+            self.queue, vault.blob_path, self.limits, self.policy, clock, self._announce
+        )
+        self.owner = new_owner()
+        self._lease = lease_seconds
+        self._request_timeout = request_timeout
+        self._lock = threading.RLock()
+        self._idle = threading.Condition()
+        # Counters under ``_idle`` for ``run_until_idle``: events that may settle a job or move
+        # the gate, and jobs a worker of this process finished working on.
+        self._events = 0
+        self._ended = 0
+        self._listeners: list[Callable[[UploadEvent], None]] = []
+        self._gate = Gate(settings.breaker_threshold, self.policy, clock)
+        self._key: str | None = None
+        self._rejected_key: str | None = None
+        self._key_checked_at = 0.0
+        self._uploaders: dict[str, Uploader] = {}
+        #: While ``run_until_idle(..., only=True)`` runs: the only jobs workers may claim.
+        self._claim_only: frozenset[int] | None = None
+        self._drainer = Drainer(
+            queue=self.queue,
+            gate=self._gate,
+            runner=self._runner,
+            policy=self.policy,
+            clock=clock,
+            owner=self.owner,
+            lease=lease_seconds,
+            uploader=self._uploader,
+            has_key=self.has_key,
+            on_auth_rejected=self._pause_auth,
+            before_step=self._check_key_replaced,
+            emit=self._emit,
+            announce=self._announce,
+            wake=self._job_ended,
+            claim_only=lambda: self._claim_only,
+        )
+        self._pool = WorkerPool("ag-upload", settings.concurrency, self._drainer.step)
+        self._housekeeper: threading.Thread | None = None
+        self._started = False
+
+    # -- queue contents ------------------------------------------------------------------------
+
+    def enqueue(
+        self,
+        entry_ids: Sequence[int],
+        *,
+        purpose: str | None = None,
+        expires_after: int | None = None,
+    ) -> list[int]:
+        """Persist one job per vault entry (one transaction) and wake the workers."""
+        expires = expires_after if expires_after is not None else self.settings.expires_after
+        purpose = purpose or self.settings.purpose
+        if purpose not in PURPOSES:
+            raise UploadError(
+                f"unknown purpose {purpose!r}; use one of {', '.join(sorted(PURPOSES))}",
+                kind=str(ErrorKind.INVALID),
+            )
+        low, high = EXPIRES_AFTER_RANGE
+        if expires is not None and not low <= expires <= high:
+            raise UploadError(
+                f"expires-after must be between {low} and {high} seconds, got {expires}",
+                kind=str(ErrorKind.INVALID),
+            )
+        new = []
+        for entry_id in entry_ids:
+            entry = self._vault.get(entry_id)
+            new.append(
+                NewJob(
+                    entry_id=entry.id,
+                    sha256=entry.sha256,
+                    name=entry.name,
+                    size=entry.size,
+                    mime_type=entry.mime_type,
+                    target=self.base_url,
+                    purpose=purpose,
+                    expires_after=expires,
+                )
+            )
+        ids = self.queue.add(new)
+        self._emit("queue", None)
+        self._pool.wake()
+        return ids
+
+    def jobs(
+        self,
+        *,
+        states: Collection[JobState] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[JobView]:
+        """Jobs, newest first."""
+        return [job.view for job in self.queue.select(states, limit, offset)]
+
+    def job(self, job_id: int) -> JobView:
+        return self.queue.get(job_id).view
+
+    def job_count(self, states: Collection[JobState] | None = None) -> int:
+        return self.queue.count(states)
+
+    def latest_fallback_candidate(self) -> JobView | None:
+        """The job that most recently failed or hit an expiry error (fallback offered)."""
+        job = self.queue.latest_fallback()
+        return None if job is None else job.view
+
+    def status(self) -> QueueStatus:
+        total, sent = self.queue.active_bytes()
+        now = self._clock()
+        waits = [t for t in (self._gate.next_opening(), self.queue.next_due()) if t is not None]
+        return QueueStatus(
+            counts=self.queue.counts(),
+            paused=self._gate.paused(),
+            breaker_open=self._gate.breaker_open(),
+            next_retry_at=max(min(waits), now) if waits else None,
+            bytes_total=total,
+            bytes_sent=sent,
+        )
+
+    @property
+    def paused(self) -> PauseReason | None:
+        """Why uploads are held right now (the most actionable reason first), or None."""
+        return self._gate.paused()
+
+    # -- user actions --------------------------------------------------------------------------
+
+    def retry(self, job_id: int | None = None) -> int:
+        """Retry now, bypassing backoff: one job, or every failed/waiting job. Returns count."""
+        count = self.queue.retry_now(job_id)
+        if self._gate.quota_exhausted:
+            # The user says the account was topped up: try again (one 429 pauses again).
+            self._gate.quota_exhausted = False
+            self._emit("queue", None)
+            self._pool.wake()
+        if count:
+            self._emit("queue", job_id)
+            self._pool.wake()
+        return count
+
+    def cancel(self, job_id: int) -> None:
+        """Cancel a job that is not done. If an earlier attempt may have stored the file (the
+        connection dropped), that copy is looked for and deleted now (best effort: when the
+        service cannot be reached, :meth:`recheck` and the workers try again later)."""
+        self.queue.cancel(job_id)
+        self._emit("state", job_id)
+        self.sweep_cancelled([job_id])
+
+    def sweep_cancelled(self, job_ids: Collection[int] | None = None) -> int:
+        """Delete remote copies left by ambiguous attempts of cancelled jobs; returns how many.
+
+        Network trouble or a missing key leaves the jobs marked for the next pass.
+        """
+        removed = 0
+        for job in self.queue.cancelled_unswept():
+            if job_ids is not None and job.id not in job_ids:
+                continue
+            since = job.ambiguous_since
+            assert since is not None
+            try:
+                deleted = self._runner.sweep_strict(job, self._uploader(job.target), None, since)
+            except (ApiCallError, NoApiKeyError) as exc:
+                log.info("job %d: could not look for its remote copy now: %s", job.id, exc)
+                continue
+            if deleted is not None:
+                removed += deleted
+                self.queue.mark_swept(job.id)
+        return removed
+
+    def pause(self) -> None:
+        self._gate.user_paused = True
+        self._emit("queue", None)
+
+    def resume(self) -> None:
+        self._gate.user_paused = False
+        self._gate.quota_exhausted = False
+        self._emit("queue", None)
+        self._pool.wake()
+
+    def hold(self, source: str, reason: PauseReason = PauseReason.SERVICE_OUTAGE) -> None:
+        """Hold every upload on behalf of ``source`` (e.g. the service-health monitor)."""
+        self._gate.hold(source, reason)
+        self._emit("queue", None)
+
+    def release(self, source: str) -> None:
+        self._gate.release(source)
+        self._emit("queue", None)
+        self._pool.wake()
+
+    def add_listener(self, callback: Callable[[UploadEvent], None]) -> None:
+        with self._lock:
+            self._listeners.append(callback)
+
+    # -- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Recover jobs left busy by a dead process, then start the workers (idempotent)."""
+        if self._pool.running:
+            return
+        self.recover()
+        # Set before the threads start: an interrupt anywhere below still lets stop() run.
+        self._started = True
+        self._pool.start()
+        self._housekeeper = threading.Thread(
+            target=self._housekeep,
+            args=(self._pool.stopping,),
+            name="ag-upload-lease",
+            daemon=True,
+        )
+        self._housekeeper.start()
+
+    def stop(self, timeout: float = 10) -> list[int]:
+        """Stop gracefully: let in-flight calls finish for up to ``timeout`` seconds, then hand
+        back the jobs still busy (to queued); join the threads. Returns the handed-back ids.
+
+        A second Ctrl+C while waiting still hands the jobs back before it propagates.
+        """
+        if not self._started:
+            return []
+        self._started = False
+        housekeeper, self._housekeeper = self._housekeeper, None
+        busy = self.queue.owned_ids(self.owner)
+        try:
+            self._pool.stop(timeout)
+            if housekeeper is not None and housekeeper.is_alive():
+                housekeeper.join(timeout)  # (an interrupt may have come before it started)
+        finally:
+            self._claim_only = None
+            self._close_uploaders()
+            # Calls that are still running cannot be interrupted safely; their jobs are handed
+            # back now, and the owner check discards whatever those calls return later.
+            left = self.queue.release_owned(self.owner)
+            if left:
+                log.warning("handed %d busy upload job(s) back to the queue", len(left))
+            self._emit("queue", None)
+        # Workers hand back what they were cut short on themselves; count those too.
+        back = {JobState.QUEUED, JobState.WAITING_RETRY}
+        return sorted(set(left) | {i for i in busy if self.queue.get(i).view.state in back})
+
+    def recover(self) -> list[int]:
+        """Put jobs left ``uploading``/``verifying`` by a dead process back in the queue."""
+        ids = self.queue.recover(self.owner, self._is_stale)
+        if ids:
+            log.info("recovered %d upload job(s) interrupted by a crash: %s", len(ids), ids)
+            self._emit("queue", None)
+            self._pool.wake()
+        return ids
+
+    def recheck(self) -> RecheckReport:
+        """Re-verify done jobs; re-queue those whose remote file expired or vanished."""
+        done = self.queue.select({JobState.DONE})
+        requeued: list[int] = []
+        ok = unreachable = removed = 0
+        for job in done:
+            try:
+                check = self._runner.recheck(job, self._uploader(job.target))
+            except ApiCallError as exc:
+                if exc.kind == ErrorKind.AUTH:
+                    raise NoApiKeyError(f"the API key was rejected ({exc})") from exc
+                unreachable += 1
+                continue
+            if check is None:
+                ok += 1
+                removed += self._runner.sweep_after_check(job, self._uploader(job.target))
+            elif self.queue.requeue_done(job.id, check):
+                requeued.append(job.id)
+                self._emit("state", job.id)
+        removed += self.sweep_cancelled()
+        if requeued:
+            self._pool.wake()
+        return RecheckReport(len(done), ok, requeued, unreachable, removed)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _breaker(self, target: str) -> CircuitBreaker:
+        return self._gate.breaker(target)
+
+    def _is_stale(self, owner: str, lease_until: float | None) -> bool:
+        return owner_is_stale(owner, lease_until, self._clock())
+
+    def _housekeep(self, stopping: threading.Event) -> None:
+        last_recover = 0.0
+        while not stopping.wait(self._lease / 4):
+            try:
+                self.queue.renew(self.owner, self._lease)
+                if time.monotonic() - last_recover > 10:
+                    last_recover = time.monotonic()
+                    self.recover()
+                    if not self._gate.closed():
+                        self.sweep_cancelled()
+            except Exception:
+                log.exception("upload lease renewal failed")

@@ -1,0 +1,168 @@
+"""Large files through the Uploads API: resumable parts, per-part retry, md5 at completion.
+
+The Upload id and every acknowledged part id are persisted as they arrive, so an attempt that is
+interrupted (crash, shutdown, outage) resumes by sending only the missing parts. An Upload expires
+an hour after creation; one that has (or is about to) is abandoned and the file starts over.
+Before completing, the file's SHA-256 is checked against the job's: a damaged vault copy is
+never completed into a remote file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.uploads.jobs import damaged_copy_message
+from desktop_app.core.uploads.queue import Job, UploadQueue
+from desktop_app.core.uploads.retry import BREAKER_KINDS, ErrorKind, RetryPolicy
+
+if TYPE_CHECKING:
+    from desktop_app.core.openai_api.files import RemoteFile, Uploader
+
+log = logging.getLogger(__name__)
+
+#: Start over rather than resume an Upload this close to its expiry (seconds).
+EXPIRY_MARGIN = 120.0
+#: Tries per part within one attempt for transient (server/network) failures.
+PART_TRIES = 3
+
+
+class Interrupted(Exception):
+    """The worker is shutting down; the parts sent so far are kept for the next attempt."""
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    size: int
+    part_size: int
+
+    @property
+    def count(self) -> int:
+        return max(1, -(-self.size // self.part_size))
+
+    def span(self, index: int) -> tuple[int, int]:
+        start = index * self.part_size
+        return start, min(self.part_size, self.size - start)
+
+
+def file_digests(path: Path) -> tuple[str, str]:
+    """(md5, sha256) of the file, in one read."""
+    md5 = hashlib.md5(usedforsecurity=False)
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            md5.update(chunk)
+            sha.update(chunk)
+    return md5.hexdigest(), sha.hexdigest()
+
+
+class MultipartUpload:
+    """Sends one job's file in parts; see the module docstring."""
+
+    def __init__(
+        self,
+        queue: UploadQueue,
+        uploader: Uploader,
+        policy: RetryPolicy,
+        clock: Callable[[], float],
+        stop: threading.Event,
+    ) -> None:
+        self._queue = queue
+        self._up = uploader
+        self._policy = policy
+        self._clock = clock
+        self._stop = stop
+
+    def run(
+        self, job: Job, owner: str, path: Path, part_size: int, on_progress: Callable[[int], None]
+    ) -> RemoteFile:
+        upload_id = job.upload_id
+        expires = job.upload_expires_at
+        if upload_id is not None and (expires is None or self._clock() > expires - EXPIRY_MARGIN):
+            log.info("job %d: upload %s expired; starting the file over", job.id, upload_id)
+            self._abandon(job, owner, upload_id)
+            upload_id = None
+        try:
+            return self._send(job, owner, path, part_size, upload_id, on_progress)
+        except ApiCallError as exc:
+            # The Upload itself expired, or a resumed one can no longer take parts (completed
+            # or cancelled meanwhile): start over once within this attempt.
+            stale = upload_id is not None and exc.kind == ErrorKind.INVALID
+            if exc.kind != ErrorKind.EXPIRED and not stale:
+                raise
+            log.info("job %d: the upload cannot continue (%s); starting over", job.id, exc)
+        current = self._queue.get(job.id).upload_id
+        if current is not None:
+            self._abandon(job, owner, current)
+        return self._send(job, owner, path, part_size, None, on_progress)
+
+    def _abandon(self, job: Job, owner: str, upload_id: str) -> None:
+        self._queue.set_upload(job.id, owner, None, None)
+        try:
+            self._up.cancel_upload(upload_id)
+        except ApiCallError as exc:
+            log.debug("cancelling stale upload %s failed: %s", upload_id, exc)
+
+    def _send(
+        self,
+        job: Job,
+        owner: str,
+        path: Path,
+        part_size: int,
+        upload_id: str | None,
+        on_progress: Callable[[int], None],
+    ) -> RemoteFile:
+        size = job.view.size
+        if upload_id is None:
+            created = self._up.create_upload(
+                job.view.name, size, job.mime_type, job.purpose, job.expires_after
+            )
+            upload_id = created.id
+            self._queue.set_upload(job.id, owner, upload_id, created.expires_at)
+        plan = PartPlan(size, part_size)
+        done = self._queue.parts(job.id, upload_id)
+        sent = sum(plan.span(i)[1] for i in done if i < plan.count)
+        on_progress(sent)
+        with path.open("rb") as handle:
+            for index in range(plan.count):
+                if index in done:
+                    continue
+                if self._stop.is_set():
+                    raise Interrupted
+                start, length = plan.span(index)
+                handle.seek(start)
+                data = handle.read(length)
+                if len(data) != length:
+                    raise OSError(f"the vault copy of {job.view.name} is shorter than expected")
+                done[index] = self._part_with_retry(upload_id, data)
+                self._queue.add_part(job.id, upload_id, index, done[index], length)
+                sent += length
+                on_progress(sent)
+        if self._stop.is_set():
+            raise Interrupted
+        part_ids = [done[i] for i in range(plan.count)]
+        md5, sha256 = file_digests(path)
+        if sha256 != job.view.sha256:
+            # Never complete a damaged copy into a file: drop the Upload and its parts.
+            self._abandon(job, owner, upload_id)
+            raise UploadError(damaged_copy_message(job.view.name), kind=str(ErrorKind.INVALID))
+        return self._up.complete_upload(upload_id, part_ids, md5)
+
+    def _part_with_retry(self, upload_id: str, data: bytes) -> str:
+        for attempt in range(1, PART_TRIES + 1):
+            try:
+                return self._up.add_part(upload_id, data)
+            except ApiCallError as exc:
+                transient = ErrorKind(exc.kind) in BREAKER_KINDS
+                if not transient or attempt == PART_TRIES:
+                    raise
+                # Short in-attempt pause; the job-level backoff takes over after PART_TRIES.
+                if self._stop.wait(self._policy.delay(attempt)):
+                    raise Interrupted from exc
+        raise AssertionError("unreachable")  # pragma: no cover
