@@ -78,7 +78,7 @@ class Service:
 
     def protected_blobs(self) -> set[str]:
         """sha256 of blobs an upload job still needs (not done/cancelled): never prune them."""
-        return self.uploads.queue.protected_blobs()
+        return self.uploads.queries.protected_blobs()
 
     def _status_outage(self, reason: str | None) -> None:
         # The status page reports an outage of Files (reason), or no longer does (None).

@@ -88,14 +88,14 @@ def test_permanent_failures_are_not_retried() -> None:
 def test_rate_limit_waits_exactly_as_asked_and_costs_no_attempt() -> None:
     policy = RetryPolicy(max_attempts=2)
     decision = policy.decide(Failure(ErrorKind.RATE_LIMITED, "429", retry_after=3600), 2, 50.0)
-    assert decision.action is Action.RETRY
+    assert decision.action is Action.HOLD_TARGET
     assert decision.next_attempt_at == 3650.0
     assert decision.counts_attempt is False
 
 
 def test_rejected_key_pauses_instead_of_retrying() -> None:
     decision = RetryPolicy().decide(Failure(ErrorKind.AUTH, "401"), attempts=1, now=0)
-    assert decision.action is Action.PAUSE and decision.counts_attempt is False
+    assert decision.action is Action.PAUSE_KEY and decision.counts_attempt is False
 
 
 def test_expired_keeps_retrying_with_backoff() -> None:
@@ -150,7 +150,7 @@ def test_quota_exhaustion_pauses_instead_of_retrying() -> None:
     assert classify_status(429, "insufficient_quota", "You exceeded your quota") is ErrorKind.QUOTA
     assert classify_status(429, "rate_limit_exceeded", "slow down") is ErrorKind.RATE_LIMITED
     decision = RetryPolicy().decide(Failure(ErrorKind.QUOTA, "no credit"), 1, 0.0)
-    assert decision.action is Action.PAUSE
+    assert decision.action is Action.PAUSE_QUOTA
     assert not decision.counts_attempt
 
 

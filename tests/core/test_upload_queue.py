@@ -11,8 +11,11 @@ import time
 from pathlib import Path
 
 from desktop_app.core.store.db import Database
-from desktop_app.core.uploads.queue import JobState, NewJob, UploadQueue
+from desktop_app.core.uploads.jobs import JobState, NewJob
+from desktop_app.core.uploads.queries import QueueReads
+from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, Failure
+from desktop_app.core.uploads.store import QueueStore
 
 
 def new_job(i: int, content: str | None = None) -> NewJob:
@@ -22,13 +25,19 @@ def new_job(i: int, content: str | None = None) -> NewJob:
     )
 
 
+def open_queue(db: Database) -> tuple[UploadQueue, QueueReads]:
+    """The queue's writes and reads, over one store (as the upload manager builds them)."""
+    store = QueueStore(db, time.time)
+    return UploadQueue(store), QueueReads(store)
+
+
 def test_enqueued_jobs_are_on_disk_before_any_work(tmp_path: Path) -> None:
     db = Database(tmp_path / "q.sqlite3")
-    ids = UploadQueue(db, time.time).add([new_job(1), new_job(2)])
+    ids = open_queue(db)[0].add([new_job(1), new_job(2)])
     db.close()
     # A fresh process opening the file (here: a fresh handle) sees both jobs queued.
     reopened = Database(tmp_path / "q.sqlite3")
-    jobs = UploadQueue(reopened, time.time).select()
+    jobs = open_queue(reopened)[1].select()
     assert sorted(j.id for j in jobs) == sorted(ids)
     assert {j.view.state for j in jobs} == {JobState.QUEUED}
     assert {j.view.name for j in jobs} == {"doc-1.pdf", "doc-2.pdf"}
@@ -37,7 +46,7 @@ def test_enqueued_jobs_are_on_disk_before_any_work(tmp_path: Path) -> None:
 
 def test_threads_never_claim_the_same_job(tmp_path: Path) -> None:
     db = Database(tmp_path / "q.sqlite3")
-    queue = UploadQueue(db, time.time)
+    queue = open_queue(db)[0]
     ids = queue.add([new_job(i) for i in range(60)])
     claimed: list[int] = []
     lock = threading.Lock()
@@ -62,8 +71,9 @@ DRAIN_SCRIPT = textwrap.dedent(
     from pathlib import Path
     from desktop_app.core.store.db import Database
     from desktop_app.core.uploads.queue import UploadQueue
+    from desktop_app.core.uploads.store import QueueStore
     db = Database(Path(sys.argv[1]))
-    queue = UploadQueue(db, time.time)
+    queue = UploadQueue(QueueStore(db, time.time))
     while (job := queue.claim(sys.argv[2], 60)) is not None:
         print(job.id, flush=True)
     """
@@ -73,7 +83,7 @@ DRAIN_SCRIPT = textwrap.dedent(
 def test_two_processes_never_claim_the_same_job(tmp_path: Path) -> None:
     path = tmp_path / "q.sqlite3"
     db = Database(path)
-    ids = UploadQueue(db, time.time).add([new_job(i) for i in range(120)])
+    ids = open_queue(db)[0].add([new_job(i) for i in range(120)])
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", DRAIN_SCRIPT, str(path), f"host:{n}:x"],
@@ -90,7 +100,7 @@ def test_two_processes_never_claim_the_same_job(tmp_path: Path) -> None:
 
 def test_same_content_waits_while_its_twin_is_in_flight(tmp_path: Path) -> None:
     db = Database(tmp_path / "q.sqlite3")
-    queue = UploadQueue(db, time.time)
+    queue = open_queue(db)[0]
     first, second = queue.add([new_job(1, "same"), new_job(2, "same")])
     job = queue.claim("h:1:a", 60)
     assert job is not None and job.id == first
@@ -104,7 +114,7 @@ def test_same_content_waits_while_its_twin_is_in_flight(tmp_path: Path) -> None:
 
 def test_recovery_requeues_a_dead_owners_job_for_reconciliation(tmp_path: Path) -> None:
     db = Database(tmp_path / "q.sqlite3")
-    queue = UploadQueue(db, time.time)
+    queue, reads = open_queue(db)
     dead, alive, verifying = queue.add([new_job(1), new_job(2), new_job(3)])
     assert queue.claim("h:dead:1", 60) is not None
     assert queue.claim("h:alive:1", 60) is not None
@@ -112,31 +122,31 @@ def test_recovery_requeues_a_dead_owners_job_for_reconciliation(tmp_path: Path) 
     assert queue.mark_verifying(verifying, "h:dead:2", "file-3", 103)
     recovered = queue.recover("h:me:1", lambda owner, _lease: ":dead:" in owner)
     assert sorted(recovered) == [dead, verifying]
-    job = queue.get(dead)
+    job = reads.get(dead)
     assert job.view.state is JobState.QUEUED
     assert job.reconcile_since is not None  # it may have been stored remotely: look first
-    kept = queue.get(verifying)
+    kept = reads.get(verifying)
     assert kept.view.file_id == "file-3" and kept.reconcile_since is None  # only re-verified
-    assert queue.get(alive).view.state is JobState.UPLOADING  # a live owner keeps its job
+    assert reads.get(alive).view.state is JobState.UPLOADING  # a live owner keeps its job
     db.close()
 
 
 def test_a_stale_holder_cannot_overwrite_a_recovered_job(tmp_path: Path) -> None:
     db = Database(tmp_path / "q.sqlite3")
-    queue = UploadQueue(db, time.time)
+    queue, reads = open_queue(db)
     (job_id,) = queue.add([new_job(1)])
     assert queue.claim("h:old:1", 60) is not None
     queue.recover("h:new:1", lambda owner, _lease: True)
     assert queue.claim("h:new:1", 60) is not None
     assert not queue.finish(job_id, "h:old:1", "file-old", None)
     assert queue.finish(job_id, "h:new:1", "file-new", None)
-    assert queue.get(job_id).view.file_id == "file-new"
+    assert reads.get(job_id).view.file_id == "file-new"
     db.close()
 
 
 def test_retry_now_gives_failed_jobs_a_fresh_budget(tmp_path: Path) -> None:
     db = Database(tmp_path / "q.sqlite3")
-    queue = UploadQueue(db, time.time)
+    queue, reads = open_queue(db)
     failed, waiting, done = queue.add([new_job(1), new_job(2), new_job(3)])
     for job_id, owner in ((failed, "h:1:a"), (waiting, "h:1:b"), (done, "h:1:c")):
         claimed = queue.claim(owner, 60)
@@ -147,12 +157,12 @@ def test_retry_now_gives_failed_jobs_a_fresh_budget(tmp_path: Path) -> None:
         waiting, "h:1:b", Failure(ErrorKind.SERVER, "x"), later, counts_attempt=True
     )
     assert queue.finish(done, "h:1:c", "file-3", None)
-    failed_view = queue.get(failed).view
+    failed_view = reads.get(failed).view
     assert failed_view.state is JobState.FAILED and failed_view.fallback_available
     assert failed_view.http_status == 500 and failed_view.error_kind is ErrorKind.SERVER
     assert queue.retry_now() == 2
-    assert queue.get(failed).view.state is JobState.QUEUED
-    assert queue.get(failed).view.attempts == 0
-    assert queue.get(waiting).view.next_attempt_at is None
-    assert queue.get(done).view.state is JobState.DONE
+    assert reads.get(failed).view.state is JobState.QUEUED
+    assert reads.get(failed).view.attempts == 0
+    assert reads.get(waiting).view.next_attempt_at is None
+    assert reads.get(done).view.state is JobState.DONE
     db.close()

@@ -51,7 +51,7 @@ def test_start_watching_backs_up_configured_folders_and_queues_uploads_where_ask
     # Only the folder with upload = true queued its document, with that folder's purpose.
     jobs = service.uploads.jobs()
     assert [job.entry_id for job in jobs] == [entries["receipt.pdf"].id]
-    assert service.uploads.queue.get(jobs[0].id).purpose == "assistants"
+    assert service.uploads.queries.get(jobs[0].id).purpose == "assistants"
 
 
 def test_stop_watching_stops_the_watcher_threads(service: Service, tmp_path: Path) -> None:

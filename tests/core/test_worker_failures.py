@@ -13,6 +13,7 @@ from desktop_app.core.store.db import Database
 from desktop_app.core.uploads import ErrorKind, JobState, PauseReason, UploadEvent
 from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.runner import UploadLimits
+from desktop_app.core.uploads.store import QueueStore
 
 
 def test_rate_limit_pauses_the_target_until_retry_after(
@@ -190,7 +191,9 @@ def test_waiting_ends_when_another_process_cancels_the_job(
         (job_id,) = r.enqueue("a.pdf")
         other = Database(tmp_path / "store.sqlite3")
         try:
-            canceller = threading.Timer(0.3, lambda: UploadQueue(other, time.time).cancel(job_id))
+            canceller = threading.Timer(
+                0.3, lambda: UploadQueue(QueueStore(other, time.time)).cancel(job_id)
+            )
             canceller.start()
             started = time.monotonic()
             r.manager.run_until_idle([job_id], timeout=60)

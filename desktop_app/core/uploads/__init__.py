@@ -10,9 +10,9 @@ the retry policy and breaker (``retry``), the worker threads (``workers``), the 
 
 from __future__ import annotations
 
+from desktop_app.core.uploads.events import EventKind, UploadEvent
 from desktop_app.core.uploads.gate import PauseReason
 from desktop_app.core.uploads.jobs import JobState, JobView
-from desktop_app.core.uploads.keys import UploadEvent
 from desktop_app.core.uploads.manager import (
     EXPIRES_AFTER_RANGE,
     PURPOSES,
@@ -27,6 +27,7 @@ __all__ = [
     "EXPIRES_AFTER_RANGE",
     "PURPOSES",
     "ErrorKind",
+    "EventKind",
     "JobState",
     "JobView",
     "PauseReason",

@@ -3,7 +3,8 @@
 Queue-wide: the user's pause, a missing key, a rejected key, an account out of credit, and
 holds placed by other parts of the app (the service-health monitor). Per target (API base
 URL): a Retry-After window from a 429 (growing backoff when there is none) and the circuit
-breaker. Thread-safe; pure bookkeeping, no I/O.
+breaker. Every change goes through a method named for what happened; callers never assign
+flags. Thread-safe; pure bookkeeping, no I/O.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 from collections.abc import Callable
 from enum import StrEnum
 
-from desktop_app.core.uploads.retry import CircuitBreaker, RetryPolicy
+from desktop_app.core.uploads.retry import CircuitBreaker, ErrorKind, Failure, RetryPolicy
 
 
 class PauseReason(StrEnum):
@@ -39,10 +40,10 @@ class Gate:
         self._policy = policy
         self._clock = clock
         self._lock = threading.Lock()
-        self.user_paused = False
-        self.no_key = False
-        self.auth_rejected = False
-        self.quota_exhausted = False
+        self._user_paused = False
+        self._no_key = False
+        self._key_rejected = False
+        self._quota_exhausted = False
         self._holds: dict[str, PauseReason] = {}
         self._rate_until: dict[str, float] = {}
         self._strikes: dict[str, int] = {}
@@ -52,13 +53,13 @@ class Gate:
         """Why uploads are held right now (the most actionable reason first), or None."""
         now = self._clock()
         with self._lock:
-            if self.user_paused:
+            if self._user_paused:
                 return PauseReason.USER
-            if self.no_key:
+            if self._no_key:
                 return PauseReason.NO_KEY
-            if self.auth_rejected:
+            if self._key_rejected:
                 return PauseReason.AUTH
-            if self.quota_exhausted:
+            if self._quota_exhausted:
                 return PauseReason.QUOTA
             if self._holds:
                 return next(iter(self._holds.values()))
@@ -72,12 +73,60 @@ class Gate:
         """True when nothing may be sent to any target (a queue-wide pause or hold)."""
         with self._lock:
             return (
-                self.user_paused
-                or self.no_key
-                or self.auth_rejected
-                or self.quota_exhausted
+                self._user_paused
+                or self._no_key
+                or self._key_rejected
+                or self._quota_exhausted
                 or bool(self._holds)
             )
+
+    # -- queue-wide ----------------------------------------------------------------------------
+
+    def pause_user(self) -> None:
+        with self._lock:
+            self._user_paused = True
+
+    def resume_user(self) -> None:
+        """The user resumed: also try again after "out of credit" (one 429 pauses again)."""
+        with self._lock:
+            self._user_paused = False
+            self._quota_exhausted = False
+
+    def key_missing(self) -> bool:
+        """No key is configured; returns True if this is news (the pause starts now)."""
+        with self._lock:
+            news = not self._no_key
+            self._no_key = True
+            return news
+
+    def reject_key(self) -> bool:
+        """The service refused the key; returns True if this is news."""
+        with self._lock:
+            news = not self._key_rejected
+            self._key_rejected = True
+            return news
+
+    def key_replaced(self) -> None:
+        """A new key was stored: lift the key and credit pauses (the account may differ)."""
+        with self._lock:
+            self._no_key = self._key_rejected = self._quota_exhausted = False
+
+    def waiting_for_key(self) -> bool:
+        with self._lock:
+            return self._no_key or self._key_rejected
+
+    def exhaust_quota(self) -> bool:
+        """The account is out of credit; returns True if this is news."""
+        with self._lock:
+            news = not self._quota_exhausted
+            self._quota_exhausted = True
+            return news
+
+    def clear_quota(self) -> bool:
+        """The user says the account was topped up; returns True if it was exhausted."""
+        with self._lock:
+            was, self._quota_exhausted = self._quota_exhausted, False
+            return was
 
     def hold(self, source: str, reason: PauseReason) -> None:
         with self._lock:
@@ -87,15 +136,22 @@ class Gate:
         with self._lock:
             self._holds.pop(source, None)
 
+    # -- per target ----------------------------------------------------------------------------
+
     def rate_limit(self, target: str, until: float) -> None:
         with self._lock:
             self._rate_until[target] = max(until, self._rate_until.get(target, 0.0))
 
-    def rate_strike(self, target: str) -> int:
-        """Count one more 429 in a row from ``target``; returns the count (for backoff)."""
+    def rate_strikes(self, target: str, failure: Failure) -> int:
+        """429s in a row from ``target`` after ``failure`` (for the backoff): a 429 adds one,
+        any other answer from the server starts the count over."""
         with self._lock:
-            self._strikes[target] = self._strikes.get(target, 0) + 1
-            return self._strikes[target]
+            if failure.kind is ErrorKind.RATE_LIMITED:
+                self._strikes[target] = self._strikes.get(target, 0) + 1
+                return self._strikes[target]
+            if failure.http_status is not None:
+                self._strikes.pop(target, None)
+            return 0
 
     def rate_ok(self, target: str) -> None:
         """``target`` accepted a request: the next 429 starts the backoff over."""

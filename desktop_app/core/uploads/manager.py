@@ -1,11 +1,10 @@
-"""The upload engine's public face: :class:`UploadManager`, used by the service, CLI and GUI.
+"""The upload engine's public face: :class:`UploadManager`, used by the service.
 
-It ties the persistent queue (``upload_queue.py``), the retry policy and breaker (``retry.py``),
-the SDK boundary (``uploader.py``), the per-job steps (``job_runner.py``) and the worker threads
-(``worker.py``) together, and owns the queue-wide gates: user pause, missing or rejected key,
-external holds (service health), per-target rate limits and circuit breakers. API-key handling,
-listeners and ``run_until_idle`` live in the :class:`KeysAndWaiting` mixin
-(``upload_keys_wait.py``).
+It owns the engine's parts and wires them together once: the persistent queue (writes in
+``queue.py``, reads in ``queries.py``, over one ``store.py``), the gate (``gate.py``: user pause,
+missing or rejected key, external holds, per-target rate limits and breakers), the retry policy
+(``retry.py``), the key and SDK clients (``keys.py``), events and waiting (``events.py``), the
+per-job steps (``runner.py``) and the worker threads (``workers.py``).
 
 Listeners are plain callables, called from worker threads; the UI bridges them to its own thread.
 """
@@ -17,30 +16,34 @@ import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.store.db import Database
-from desktop_app.core.uploads.gate import Gate, PauseReason
-from desktop_app.core.uploads.keys import KeysAndWaiting, UploadEvent
-from desktop_app.core.uploads.queue import (
-    JobState,
-    JobView,
-    NewJob,
-    UploadQueue,
-)
+from desktop_app.core.uploads.events import EventKind, Events, UploadEvent
+from desktop_app.core.uploads.gate import BLOCKING_PAUSES, Gate, PauseReason
+from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView, NewJob
+from desktop_app.core.uploads.keys import ApiKeys
+from desktop_app.core.uploads.queries import QueueReads
+from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, RetryPolicy
 from desktop_app.core.uploads.runner import JobRunner, MiB, UploadLimits
-from desktop_app.core.uploads.workers import Drainer, WorkerPool, new_owner, owner_is_stale
+from desktop_app.core.uploads.store import QueueStore
+from desktop_app.core.uploads.workers import (
+    Claimant,
+    Drainer,
+    WorkerPool,
+    new_owner,
+    owner_is_stale,
+)
 from desktop_app.core.vault import Vault
 from desktop_app.settings import UploadSettings
 
-if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import Uploader
-    from desktop_app.core.uploads.retry import CircuitBreaker
-
 log = logging.getLogger(__name__)
+
+#: Longest wait (seconds) of ``run_until_idle`` between checks when no job of this process
+#: ended: it still notices jobs settled or cancelled by another process on the same database.
+IDLE_RECHECK_SECONDS = 1.0
 
 #: Purposes the Files API accepts on upload.
 PURPOSES = frozenset({"assistants", "batch", "fine-tune", "vision", "user_data", "evals"})
@@ -79,7 +82,7 @@ class RecheckReport:
     duplicates_removed: int = 0  # late copies of ambiguous attempts, deleted
 
 
-class UploadManager(KeysAndWaiting):
+class UploadManager:
     """Persistent, crash-safe upload queue with worker threads (see the module docstring)."""
 
     def __init__(
@@ -97,9 +100,10 @@ class UploadManager(KeysAndWaiting):
     ) -> None:
         self.settings = settings
         self.base_url = base_url or resolve_base_url(settings.base_url)
-        self.queue = UploadQueue(db, clock)
+        store = QueueStore(db, clock)
+        self.queue = UploadQueue(store)
+        self.queries = QueueReads(store)
         self._vault = vault
-        self._credentials = credentials
         self._clock = clock
         self.policy = RetryPolicy(
             settings.max_attempts, settings.backoff_base, settings.backoff_cap
@@ -108,46 +112,29 @@ class UploadManager(KeysAndWaiting):
             large_file_threshold=settings.large_file_threshold_mb * MiB,
             part_size=max(1, min(settings.part_size_mb, 64)) * MiB,
         )
-        # Mid-job events (verifying, progress) only go to listeners; ``run_until_idle`` is woken
-        # once per job, when the worker is done with it (``_job_ended``).
-        self._runner = JobRunner(
-            self.queue, vault.blob_path, self.limits, self.policy, clock, self._announce
-        )
         self.owner = new_owner()
         self._lease = lease_seconds
-        self._request_timeout = request_timeout
-        self._lock = threading.RLock()
-        self._idle = threading.Condition()
-        # Counters under ``_idle`` for ``run_until_idle``: events that may settle a job or move
-        # the gate, and jobs a worker of this process finished working on.
-        self._events = 0
-        self._ended = 0
-        self._listeners: list[Callable[[UploadEvent], None]] = []
         self._gate = Gate(settings.breaker_threshold, self.policy, clock)
-        self._key: str | None = None
-        self._rejected_key: str | None = None
-        self._key_checked_at = 0.0
-        self._uploaders: dict[str, Uploader] = {}
-        #: While ``run_until_idle(..., only=True)`` runs: the only jobs workers may claim.
-        self._claim_only: frozenset[int] | None = None
-        self._drainer = Drainer(
+        self._keys = ApiKeys(credentials, self._gate, request_timeout=request_timeout)
+        self._events = Events(wake_workers=lambda: self._pool.wake())
+        self._claimant = Claimant(self.owner, lease_seconds)
+        # Mid-job events (verifying, progress) only go to listeners; ``run_until_idle`` is woken
+        # once per job, when the worker is done with it.
+        self._runner = JobRunner(
+            self.queue, self.queries, vault.blob_path, self.limits, self.policy, clock, self._events
+        )
+        drainer = Drainer(
             queue=self.queue,
+            queries=self.queries,
             gate=self._gate,
+            keys=self._keys,
+            events=self._events,
             runner=self._runner,
             policy=self.policy,
+            claimant=self._claimant,
             clock=clock,
-            owner=self.owner,
-            lease=lease_seconds,
-            uploader=self._uploader,
-            has_key=self.has_key,
-            on_auth_rejected=self._pause_auth,
-            before_step=self._check_key_replaced,
-            emit=self._emit,
-            announce=self._announce,
-            wake=self._job_ended,
-            claim_only=lambda: self._claim_only,
         )
-        self._pool = WorkerPool("ag-upload", settings.concurrency, self._drainer.step)
+        self._pool = WorkerPool("ag-upload", settings.concurrency, drainer.step)
         self._housekeeper: threading.Thread | None = None
         self._started = False
 
@@ -190,8 +177,8 @@ class UploadManager(KeysAndWaiting):
                 )
             )
         ids = self.queue.add(new)
-        self._emit("queue", None)
-        self._pool.wake()
+        self._events.emit(EventKind.QUEUE)
+        self._events.work_available()
         return ids
 
     def jobs(
@@ -202,25 +189,25 @@ class UploadManager(KeysAndWaiting):
         offset: int = 0,
     ) -> list[JobView]:
         """Jobs, newest first."""
-        return [job.view for job in self.queue.select(states, limit, offset)]
+        return [job.view for job in self.queries.select(states, limit, offset)]
 
     def job(self, job_id: int) -> JobView:
-        return self.queue.get(job_id).view
+        return self.queries.get(job_id).view
 
     def job_count(self, states: Collection[JobState] | None = None) -> int:
-        return self.queue.count(states)
+        return self.queries.count(states)
 
     def latest_fallback_candidate(self) -> JobView | None:
         """The job that most recently failed or hit an expiry error (fallback offered)."""
-        job = self.queue.latest_fallback()
+        job = self.queries.latest_fallback()
         return None if job is None else job.view
 
     def status(self) -> QueueStatus:
-        total, sent = self.queue.active_bytes()
+        total, sent = self.queries.active_bytes()
         now = self._clock()
-        waits = [t for t in (self._gate.next_opening(), self.queue.next_due()) if t is not None]
+        waits = [t for t in (self._gate.next_opening(), self.queries.next_due()) if t is not None]
         return QueueStatus(
-            counts=self.queue.counts(),
+            counts=self.queries.counts(),
             paused=self._gate.paused(),
             breaker_open=self._gate.breaker_open(),
             next_retry_at=max(min(waits), now) if waits else None,
@@ -238,14 +225,13 @@ class UploadManager(KeysAndWaiting):
     def retry(self, job_id: int | None = None) -> int:
         """Retry now, bypassing backoff: one job, or every failed/waiting job. Returns count."""
         count = self.queue.retry_now(job_id)
-        if self._gate.quota_exhausted:
+        if self._gate.clear_quota():
             # The user says the account was topped up: try again (one 429 pauses again).
-            self._gate.quota_exhausted = False
-            self._emit("queue", None)
-            self._pool.wake()
+            self._events.emit(EventKind.QUEUE)
+            self._events.work_available()
         if count:
-            self._emit("queue", job_id)
-            self._pool.wake()
+            self._events.emit(EventKind.QUEUE, job_id)
+            self._events.work_available()
         return count
 
     def cancel(self, job_id: int) -> None:
@@ -253,7 +239,7 @@ class UploadManager(KeysAndWaiting):
         connection dropped), that copy is looked for and deleted now (best effort: when the
         service cannot be reached, :meth:`recheck` and the workers try again later)."""
         self.queue.cancel(job_id)
-        self._emit("state", job_id)
+        self._events.emit(EventKind.STATE, job_id)
         self.sweep_cancelled([job_id])
 
     def sweep_cancelled(self, job_ids: Collection[int] | None = None) -> int:
@@ -262,13 +248,13 @@ class UploadManager(KeysAndWaiting):
         Network trouble or a missing key leaves the jobs marked for the next pass.
         """
         removed = 0
-        for job in self.queue.cancelled_unswept():
+        for job in self.queries.cancelled_unswept():
             if job_ids is not None and job.id not in job_ids:
                 continue
             since = job.ambiguous_since
             assert since is not None
             try:
-                deleted = self._runner.sweep_strict(job, self._uploader(job.target), None, since)
+                deleted = self._runner.sweep_strict(job, self._keys.client(job.target), None, since)
             except (ApiCallError, NoApiKeyError) as exc:
                 log.info("job %d: could not look for its remote copy now: %s", job.id, exc)
                 continue
@@ -278,28 +264,26 @@ class UploadManager(KeysAndWaiting):
         return removed
 
     def pause(self) -> None:
-        self._gate.user_paused = True
-        self._emit("queue", None)
+        self._gate.pause_user()
+        self._events.emit(EventKind.QUEUE)
 
     def resume(self) -> None:
-        self._gate.user_paused = False
-        self._gate.quota_exhausted = False
-        self._emit("queue", None)
-        self._pool.wake()
+        self._gate.resume_user()
+        self._events.emit(EventKind.QUEUE)
+        self._events.work_available()
 
     def hold(self, source: str, reason: PauseReason = PauseReason.SERVICE_OUTAGE) -> None:
         """Hold every upload on behalf of ``source`` (e.g. the service-health monitor)."""
         self._gate.hold(source, reason)
-        self._emit("queue", None)
+        self._events.emit(EventKind.QUEUE)
 
     def release(self, source: str) -> None:
         self._gate.release(source)
-        self._emit("queue", None)
-        self._pool.wake()
+        self._events.emit(EventKind.QUEUE)
+        self._events.work_available()
 
     def add_listener(self, callback: Callable[[UploadEvent], None]) -> None:
-        with self._lock:
-            self._listeners.append(callback)
+        self._events.add_listener(callback)
 
     # -- running -------------------------------------------------------------------------------
 
@@ -329,41 +313,41 @@ class UploadManager(KeysAndWaiting):
             return []
         self._started = False
         housekeeper, self._housekeeper = self._housekeeper, None
-        busy = self.queue.owned_ids(self.owner)
+        busy = self.queries.owned_ids(self.owner)
         try:
             self._pool.stop(timeout)
             if housekeeper is not None and housekeeper.is_alive():
                 housekeeper.join(timeout)  # (an interrupt may have come before it started)
         finally:
-            self._claim_only = None
-            self._close_uploaders()
+            self._claimant.only = None
+            self._keys.close()
             # Calls that are still running cannot be interrupted safely; their jobs are handed
             # back now, and the owner check discards whatever those calls return later.
             left = self.queue.release_owned(self.owner)
             if left:
                 log.warning("handed %d busy upload job(s) back to the queue", len(left))
-            self._emit("queue", None)
+            self._events.emit(EventKind.QUEUE)
         # Workers hand back what they were cut short on themselves; count those too.
         back = {JobState.QUEUED, JobState.WAITING_RETRY}
-        return sorted(set(left) | {i for i in busy if self.queue.get(i).view.state in back})
+        return sorted(set(left) | {i for i in busy if self.queries.get(i).view.state in back})
 
     def recover(self) -> list[int]:
         """Put jobs left ``uploading``/``verifying`` by a dead process back in the queue."""
         ids = self.queue.recover(self.owner, self._is_stale)
         if ids:
             log.info("recovered %d upload job(s) interrupted by a crash: %s", len(ids), ids)
-            self._emit("queue", None)
-            self._pool.wake()
+            self._events.emit(EventKind.QUEUE)
+            self._events.work_available()
         return ids
 
     def recheck(self) -> RecheckReport:
         """Re-verify done jobs; re-queue those whose remote file expired or vanished."""
-        done = self.queue.select({JobState.DONE})
+        done = self.queries.select({JobState.DONE})
         requeued: list[int] = []
         ok = unreachable = removed = 0
         for job in done:
             try:
-                check = self._runner.recheck(job, self._uploader(job.target))
+                check = self._runner.recheck(job, self._keys.client(job.target))
             except ApiCallError as exc:
                 if exc.kind == ErrorKind.AUTH:
                     raise NoApiKeyError(f"the API key was rejected ({exc})") from exc
@@ -371,19 +355,16 @@ class UploadManager(KeysAndWaiting):
                 continue
             if check is None:
                 ok += 1
-                removed += self._runner.sweep_after_check(job, self._uploader(job.target))
+                removed += self._runner.sweep_after_check(job, self._keys.client(job.target))
             elif self.queue.requeue_done(job.id, check):
                 requeued.append(job.id)
-                self._emit("state", job.id)
+                self._events.emit(EventKind.STATE, job.id)
         removed += self.sweep_cancelled()
         if requeued:
-            self._pool.wake()
+            self._events.work_available()
         return RecheckReport(len(done), ok, requeued, unreachable, removed)
 
     # -- internals -----------------------------------------------------------------------------
-
-    def _breaker(self, target: str) -> CircuitBreaker:
-        return self._gate.breaker(target)
 
     def _is_stale(self, owner: str, lease_until: float | None) -> bool:
         return owner_is_stale(owner, lease_until, self._clock())
@@ -400,3 +381,55 @@ class UploadManager(KeysAndWaiting):
                         self.sweep_cancelled()
             except Exception:
                 log.exception("upload lease renewal failed")
+
+    # -- keys and waiting ----------------------------------------------------------------------
+
+    def key_changed(self) -> None:
+        """The API key was changed: forget the old one and resume an AUTH/NO_KEY/QUOTA pause."""
+        self._keys.changed()
+        self._events.emit(EventKind.QUEUE)
+        self._events.work_available()
+
+    def has_key(self) -> bool:
+        """Whether an API key is configured (no network call)."""
+        return self._keys.has_key()
+
+    def run_until_idle(
+        self,
+        job_ids: Collection[int] | None = None,
+        timeout: float | None = None,
+        *,
+        only: bool = False,
+    ) -> None:
+        """Process until the given jobs (default: all) are done, failed or cancelled.
+
+        Returns early when uploads are paused for a reason that will not pass by itself (user
+        pause, missing or rejected key, no credit) or when ``timeout`` passes; check
+        :meth:`status`. ``only``: workers take just these jobs (and look-alikes holding them
+        back), so nothing unrelated is in flight when they are done (``upload --wait``).
+        """
+        # The restriction stays until the next call or :meth:`stop`: the caller usually stops
+        # right after, and workers must not pick up unrelated jobs in between.
+        self._claimant.only = frozenset(job_ids) if only and job_ids is not None else None
+        self.start()
+        ids = None if job_ids is None else list(job_ids)
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            # Mark before looking, so that nothing that happens while we look is missed (the
+            # wait below then returns at once instead of sleeping through it).
+            mark = self._events.mark()
+            active = self.queries.count(ACTIVE_STATES, ids)
+            if active == 0:
+                return
+            blocked = self.paused in BLOCKING_PAUSES
+            if blocked and self.queries.count_owned(self.owner) == 0:
+                return
+            # Each active job must end in a worker here before the count can reach zero
+            # (cancels, pauses and the like are events; other processes are caught by the
+            # periodic recheck), so the database is not asked again after every single job.
+            until = time.monotonic() + IDLE_RECHECK_SECONDS
+            if deadline is not None:
+                until = min(until, deadline)
+            self._events.wait(mark, 1 if blocked else active, until)
+            if deadline is not None and time.monotonic() >= deadline:
+                return

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
-from desktop_app.core.uploads.jobs import damaged_copy_message
-from desktop_app.core.uploads.queue import Job, UploadQueue
+from desktop_app.core.uploads.jobs import Job, damaged_copy_message
+from desktop_app.core.uploads.queries import QueueReads
+from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import BREAKER_KINDS, ErrorKind, RetryPolicy
 
 if TYPE_CHECKING:
@@ -68,12 +69,14 @@ class MultipartUpload:
     def __init__(
         self,
         queue: UploadQueue,
+        queries: QueueReads,
         uploader: Uploader,
         policy: RetryPolicy,
         clock: Callable[[], float],
         stop: threading.Event,
     ) -> None:
         self._queue = queue
+        self._queries = queries
         self._up = uploader
         self._policy = policy
         self._clock = clock
@@ -97,7 +100,7 @@ class MultipartUpload:
             if exc.kind != ErrorKind.EXPIRED and not stale:
                 raise
             log.info("job %d: the upload cannot continue (%s); starting over", job.id, exc)
-        current = self._queue.get(job.id).upload_id
+        current = self._queries.get(job.id).upload_id
         if current is not None:
             self._abandon(job, owner, current)
         return self._send(job, owner, path, part_size, None, on_progress)
@@ -126,7 +129,7 @@ class MultipartUpload:
             upload_id = created.id
             self._queue.set_upload(job.id, owner, upload_id, created.expires_at)
         plan = PartPlan(size, part_size)
-        done = self._queue.parts(job.id, upload_id)
+        done = self._queries.parts(job.id, upload_id)
         sent = sum(plan.span(i)[1] for i in done if i < plan.count)
         on_progress(sent)
         with path.open("rb") as handle:

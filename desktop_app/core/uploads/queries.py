@@ -4,8 +4,7 @@ reconciliation look-ups.
 Nothing here writes. The queries that decide whether a remote file may be reused, adopted or
 deleted (:meth:`QueueReads.reusable`, :meth:`QueueReads.referenced_file_ids`,
 :meth:`QueueReads.name_twin_active`, :meth:`QueueReads.file_id_in_use`) live together so their
-matching rules can be read side by side. The public class is
-:class:`desktop_app.core.uploads.queue.UploadQueue`; import from there.
+matching rules can be read side by side.
 """
 
 from __future__ import annotations
@@ -16,8 +15,15 @@ from desktop_app.core.uploads.jobs import ACTIVE_STATES, Job, JobState, job_from
 from desktop_app.core.uploads.store import BUSY, CLAIMABLE, QueueStore, sql_marks
 
 
-class QueueReads(QueueStore):
+class QueueReads:
     """Queries on the ``upload_jobs`` table that never change it."""
+
+    def __init__(self, store: QueueStore) -> None:
+        self._store = store
+
+    def get(self, job_id: int) -> Job:
+        """The job with ``job_id``; raises :class:`UnknownJobError` if there is none."""
+        return self._store.get(job_id)
 
     def select(
         self,
@@ -28,14 +34,18 @@ class QueueReads(QueueStore):
     ) -> list[Job]:
         where, params = self._filter(states, ids)
         sql = f"SELECT * FROM upload_jobs {where} ORDER BY id DESC LIMIT ? OFFSET ?"
-        rows = self._db.connection().execute(sql, (*params, -1 if limit is None else limit, offset))
+        rows = self._store.db.connection().execute(
+            sql, (*params, -1 if limit is None else limit, offset)
+        )
         return [job_from_row(row) for row in rows]
 
     def count(
         self, states: Collection[JobState] | None = None, ids: Collection[int] | None = None
     ) -> int:
         where, params = self._filter(states, ids)
-        row = self._db.connection().execute(f"SELECT count(*) FROM upload_jobs {where}", params)
+        row = self._store.db.connection().execute(
+            f"SELECT count(*) FROM upload_jobs {where}", params
+        )
         return int(row.fetchone()[0])
 
     @staticmethod
@@ -54,7 +64,7 @@ class QueueReads(QueueStore):
 
     def count_owned(self, owner: str) -> int:
         """Jobs ``owner`` is working on right now."""
-        row = self._db.connection().execute(
+        row = self._store.db.connection().execute(
             "SELECT count(*) FROM upload_jobs WHERE owner = ? AND state IN (?, ?)",
             (owner, *BUSY),
         )
@@ -62,7 +72,7 @@ class QueueReads(QueueStore):
 
     def owned_ids(self, owner: str) -> list[int]:
         """Ids of the jobs ``owner`` is working on right now."""
-        rows = self._db.connection().execute(
+        rows = self._store.db.connection().execute(
             "SELECT id FROM upload_jobs WHERE owner = ? AND state IN (?, ?) ORDER BY id",
             (owner, *BUSY),
         )
@@ -70,7 +80,7 @@ class QueueReads(QueueStore):
 
     def counts(self) -> dict[JobState, int]:
         found = dict.fromkeys(JobState, 0)
-        for state, n in self._db.connection().execute(
+        for state, n in self._store.db.connection().execute(
             "SELECT state, count(*) FROM upload_jobs GROUP BY state"
         ):
             found[JobState(state)] = n
@@ -79,7 +89,7 @@ class QueueReads(QueueStore):
     def active_bytes(self) -> tuple[int, int]:
         marks = sql_marks(ACTIVE_STATES)
         row = (
-            self._db.connection()
+            self._store.db.connection()
             .execute(
                 f"SELECT coalesce(sum(size), 0), coalesce(sum(min(bytes_sent, size)), 0)"
                 f" FROM upload_jobs WHERE state IN ({marks})",
@@ -94,7 +104,7 @@ class QueueReads(QueueStore):
         held = list(held_targets)
         held_sql = f" AND target NOT IN ({sql_marks(held)})" if held else ""
         row = (
-            self._db.connection()
+            self._store.db.connection()
             .execute(
                 "SELECT min(coalesce(next_attempt_at, 0)) FROM upload_jobs"
                 f" WHERE state IN (?, ?){held_sql}",
@@ -107,7 +117,7 @@ class QueueReads(QueueStore):
     def latest_fallback(self) -> Job | None:
         """The job that most recently failed or was flagged for the text-only fallback."""
         row = (
-            self._db.connection()
+            self._store.db.connection()
             .execute(
                 "SELECT * FROM upload_jobs WHERE state = 'failed'"
                 " OR (fallback_available = 1 AND state != 'cancelled')"
@@ -119,7 +129,7 @@ class QueueReads(QueueStore):
 
     def protected_blobs(self) -> set[str]:
         """sha256 of every blob a job may still need to read."""
-        rows = self._db.connection().execute(
+        rows = self._store.db.connection().execute(
             "SELECT DISTINCT sha256 FROM upload_jobs WHERE state NOT IN ('done', 'cancelled')"
         )
         return {row[0] for row in rows}
@@ -128,7 +138,7 @@ class QueueReads(QueueStore):
         """Done jobs whose remote file may be reused for ``job``: same content, file name,
         purpose, target and requested expiry (a file that never expires is not what a job
         asking for one hour wants, nor is a one-day file what a 30-day request wants)."""
-        rows = self._db.connection().execute(
+        rows = self._store.db.connection().execute(
             "SELECT * FROM upload_jobs WHERE sha256 = ? AND name = ? AND purpose = ?"
             " AND target = ? AND expires_after IS ? AND state = 'done'"
             " AND file_id IS NOT NULL AND id != ? ORDER BY id DESC",
@@ -145,7 +155,7 @@ class QueueReads(QueueStore):
 
     def referenced_file_ids(self, target: str) -> set[str]:
         """Every remote file id any job of ``target`` records (never adopt or delete those)."""
-        rows = self._db.connection().execute(
+        rows = self._store.db.connection().execute(
             "SELECT DISTINCT file_id FROM upload_jobs WHERE target = ? AND file_id IS NOT NULL",
             (target,),
         )
@@ -157,7 +167,7 @@ class QueueReads(QueueStore):
         reconcile an ambiguous attempt, or had an ambiguous attempt and was active since then.
         Such a file would look exactly like ours, so reconciliation must not delete it."""
         row = (
-            self._db.connection()
+            self._store.db.connection()
             .execute(
                 "SELECT 1 FROM upload_jobs WHERE id != ? AND name = ? AND size = ?"
                 " AND purpose = ? AND target = ? AND (state IN ('uploading', 'verifying')"
@@ -171,7 +181,7 @@ class QueueReads(QueueStore):
 
     def file_id_in_use(self, file_id: str, exclude: int) -> bool:
         row = (
-            self._db.connection()
+            self._store.db.connection()
             .execute(
                 "SELECT 1 FROM upload_jobs WHERE file_id = ? AND id != ?"
                 " AND state NOT IN ('cancelled', 'failed') LIMIT 1",
@@ -183,8 +193,16 @@ class QueueReads(QueueStore):
 
     def cancelled_unswept(self) -> list[Job]:
         """Cancelled jobs whose ambiguous attempt may have left a file on the server."""
-        rows = self._db.connection().execute(
+        rows = self._store.db.connection().execute(
             "SELECT * FROM upload_jobs WHERE state = 'cancelled' AND ambiguous_since IS NOT NULL"
             " ORDER BY id"
         )
         return [job_from_row(row) for row in rows]
+
+    def parts(self, job_id: int, upload_id: str) -> dict[int, str]:
+        """Parts of a multipart upload already sent: part number -> part id."""
+        rows = self._store.db.connection().execute(
+            "SELECT part_no, part_id FROM upload_parts WHERE job_id = ? AND upload_id = ?",
+            (job_id, upload_id),
+        )
+        return {row[0]: row[1] for row in rows}

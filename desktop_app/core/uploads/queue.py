@@ -7,10 +7,10 @@ database never claim the same job. A claim carries the claimer's ``owner`` token
 that the owner renews while busy; every later transition checks the owner, so a job taken over
 by crash recovery cannot be overwritten by its old holder.
 
-The class is split by concern: storage primitives and the multipart parts table live in
-``upload_queue_store.py``, read-only queries (listing, scheduling, reuse and reconciliation
-look-ups) in ``upload_queue_reads.py``; this module holds the state transitions: enqueue,
-claim, lease, finish, reschedule, fail, release, cancel, sweep and crash recovery.
+This module holds the state transitions: enqueue, claim, lease, finish, reschedule, fail,
+release, cancel, sweep and crash recovery. Storage primitives and the multipart parts table are
+in ``store.py``; read-only queries (listing, scheduling, reuse and reconciliation look-ups) are
+a separate class over the same store in ``queries.py``.
 """
 
 from __future__ import annotations
@@ -27,23 +27,25 @@ from desktop_app.core.uploads.jobs import (
     NewJob,
     job_from_row,
 )
-from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.retry import ErrorKind, Failure
-from desktop_app.core.uploads.store import sql_marks
+from desktop_app.core.uploads.store import QueueStore, sql_marks
 
 __all__ = ["ACTIVE_STATES", "FINAL_STATES", "Job", "JobState", "JobView", "NewJob", "UploadQueue"]
 
 
-class UploadQueue(QueueReads):
-    """Transactional access to the ``upload_jobs`` table."""
+class UploadQueue:
+    """State transitions of the ``upload_jobs`` table, each one transaction."""
+
+    def __init__(self, store: QueueStore) -> None:
+        self._store = store
 
     # -- writing -------------------------------------------------------------------------------
 
     def add(self, jobs: Sequence[NewJob]) -> list[int]:
         """Insert every job in one transaction; returns their ids in order."""
-        now = self._clock()
+        now = self._store.clock()
         ids: list[int] = []
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             for job in jobs:
                 cur = conn.execute(
                     "INSERT INTO upload_jobs (entry_id, sha256, name, size, mime_type, target,"
@@ -84,7 +86,7 @@ class UploadQueue(QueueReads):
         goes first): remote files are only told apart by name and size, so reconciliation can
         only be sure a match is its own when no look-alike job ran in its window.
         """
-        now = self._clock()
+        now = self._store.clock()
         held = list(held_targets)
         held_sql = f"AND j.target NOT IN ({sql_marks(held)})" if held else ""
         wanted = [] if only is None else list(only)
@@ -116,31 +118,33 @@ class UploadQueue(QueueReads):
                                AND (j.reconcile_since IS NULL OR o.id < j.id))))
                 ORDER BY j.id LIMIT 1)
             RETURNING *"""
-        _, rows = self._write(sql, (owner, now + lease, now, now, now, *held, *wanted, *wanted))
+        _, rows = self._store.write(
+            sql, (owner, now + lease, now, now, now, *held, *wanted, *wanted)
+        )
         return job_from_row(rows[0]) if rows else None
 
     def renew(self, owner: str, lease: float) -> None:
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             conn.execute(
                 "UPDATE upload_jobs SET lease_until = ? WHERE owner = ?"
                 " AND state IN ('uploading', 'verifying')",
-                (self._clock() + lease, owner),
+                (self._store.clock() + lease, owner),
             )
 
     def set_progress(self, job_id: int, owner: str, bytes_sent: int) -> bool:
-        return self._update_owned(job_id, owner, "bytes_sent = ?", (bytes_sent,))
+        return self._store.update_owned(job_id, owner, "bytes_sent = ?", (bytes_sent,))
 
     def mark_reconciled(self, job_id: int, owner: str) -> bool:
-        return self._update_owned(job_id, owner, "reconcile_since = NULL", ())
+        return self._store.update_owned(job_id, owner, "reconcile_since = NULL", ())
 
     def mark_verifying(self, job_id: int, owner: str, file_id: str, size: int) -> bool:
         """The file is stored remotely (id known); the multipart bookkeeping is dropped."""
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             cur = conn.execute(
                 "UPDATE upload_jobs SET state = 'verifying', file_id = ?, bytes_sent = ?,"
                 " upload_id = NULL, upload_expires_at = NULL, updated_at = ?"
                 " WHERE id = ? AND owner = ? AND state IN ('uploading', 'verifying')",
-                (file_id, size, self._clock(), job_id, owner),
+                (file_id, size, self._store.clock(), job_id, owner),
             )
             if cur.rowcount == 1:
                 conn.execute("DELETE FROM upload_parts WHERE job_id = ?", (job_id,))
@@ -152,7 +156,7 @@ class UploadQueue(QueueReads):
 
         True: adopted; False: another job records that file; None: the job is no longer ours.
         """
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             taken = conn.execute(
                 "SELECT 1 FROM upload_jobs WHERE file_id = ? AND id != ? LIMIT 1",
                 (file_id, job_id),
@@ -163,7 +167,7 @@ class UploadQueue(QueueReads):
                 "UPDATE upload_jobs SET state = 'verifying', file_id = ?, bytes_sent = ?,"
                 " upload_id = NULL, upload_expires_at = NULL, updated_at = ?"
                 " WHERE id = ? AND owner = ? AND state IN ('uploading', 'verifying')",
-                (file_id, size, self._clock(), job_id, owner),
+                (file_id, size, self._store.clock(), job_id, owner),
             )
             if cur.rowcount != 1:
                 return None
@@ -172,12 +176,12 @@ class UploadQueue(QueueReads):
 
     def forget_file(self, job_id: int, owner: str) -> bool:
         """The recorded remote file is gone: the job must upload again."""
-        return self._update_owned(
+        return self._store.update_owned(
             job_id, owner, "state = 'uploading', file_id = NULL, expires_at = NULL", ()
         )
 
     def finish(self, job_id: int, owner: str, file_id: str, expires_at: float | None) -> bool:
-        return self._update_owned(
+        return self._store.update_owned(
             job_id,
             owner,
             "state = 'done', file_id = ?, expires_at = ?, bytes_sent = size, owner = NULL,"
@@ -198,7 +202,7 @@ class UploadQueue(QueueReads):
         state: JobState = JobState.WAITING_RETRY,
     ) -> bool:
         """Back to waiting (or queued) after a failure; the error is kept for display."""
-        return self._update_owned(
+        return self._store.update_owned(
             job_id,
             owner,
             "state = ?, next_attempt_at = ?, owner = NULL, lease_until = NULL,"
@@ -211,7 +215,7 @@ class UploadQueue(QueueReads):
                 str(state),
                 next_attempt_at,
                 0 if counts_attempt else 1,
-                *self._error_fields(failure),
+                *self._store.error_fields(failure),
                 failure.kind is ErrorKind.EXPIRED,
                 failure.ambiguous,
                 failure.ambiguous,
@@ -219,18 +223,18 @@ class UploadQueue(QueueReads):
         )
 
     def fail(self, job_id: int, owner: str, failure: Failure) -> bool:
-        return self._update_owned(
+        return self._store.update_owned(
             job_id,
             owner,
             "state = 'failed', next_attempt_at = NULL, owner = NULL, lease_until = NULL,"
             " error_kind = ?, http_status = ?, error_message = ?, request_id = ?,"
             " fallback_available = 1",
-            self._error_fields(failure),
+            self._store.error_fields(failure),
         )
 
     def release(self, job_id: int, owner: str, *, ambiguous: bool) -> bool:
         """Give a claimed job back untouched (shutdown): queued, attempt not counted."""
-        return self._update_owned(
+        return self._store.update_owned(
             job_id,
             owner,
             "state = 'queued', owner = NULL, lease_until = NULL, attempts = max(0, attempts - 1),"
@@ -247,7 +251,7 @@ class UploadQueue(QueueReads):
         The attempt is given back; a job without a remote file id is marked for
         reconciliation, because the call that is still running may yet store the file.
         """
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             rows = conn.execute(
                 "UPDATE upload_jobs SET state = 'queued', owner = NULL, lease_until = NULL,"
                 " attempts = max(0, attempts - 1), next_attempt_at = NULL, updated_at = ?,"
@@ -256,7 +260,7 @@ class UploadQueue(QueueReads):
                 " ambiguous_since = CASE WHEN file_id IS NULL"
                 " THEN coalesce(ambiguous_since, attempt_started_at) ELSE ambiguous_since END"
                 " WHERE owner = ? AND state IN ('uploading', 'verifying') RETURNING id",
-                (self._clock(), owner),
+                (self._store.clock(), owner),
             ).fetchall()
         return [row[0] for row in rows]
 
@@ -265,23 +269,23 @@ class UploadQueue(QueueReads):
         where = "state IN ('failed', 'waiting_retry', 'queued')"
         params: tuple[object, ...] = ()
         if job_id is not None:
-            self.get(job_id)
+            self._store.get(job_id)
             where += " AND id = ?"
             params = (job_id,)
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             cur = conn.execute(
                 "UPDATE upload_jobs SET attempts = CASE WHEN state = 'failed' THEN 0"
                 " ELSE attempts END, state = CASE WHEN state = 'failed' THEN 'queued'"
                 " ELSE state END, next_attempt_at = NULL, updated_at = ?"
                 f" WHERE {where} AND (state = 'failed' OR next_attempt_at IS NOT NULL"
                 " OR state = 'waiting_retry')",
-                (self._clock(), *params),
+                (self._store.clock(), *params),
             )
             return cur.rowcount
 
     def cancel(self, job_id: int) -> Job:
         """Cancel a job that is not done; returns it as it was before."""
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             row = conn.execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,)).fetchone()
             if row is None:
                 raise UnknownJobError(f"no upload job with id {job_id}")
@@ -291,22 +295,22 @@ class UploadQueue(QueueReads):
             conn.execute(
                 "UPDATE upload_jobs SET state = 'cancelled', owner = NULL, lease_until = NULL,"
                 " next_attempt_at = NULL, updated_at = ? WHERE id = ?",
-                (self._clock(), job_id),
+                (self._store.clock(), job_id),
             )
         return before
 
     def mark_swept(self, job_id: int) -> None:
         """A cancelled job's possible remote copies were looked for and removed."""
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             conn.execute(
                 "UPDATE upload_jobs SET ambiguous_since = NULL, reconcile_since = NULL,"
                 " updated_at = ? WHERE id = ? AND state = 'cancelled'",
-                (self._clock(), job_id),
+                (self._store.clock(), job_id),
             )
 
     def delay_target(self, target: str, until: float) -> None:
         """Push every waiting job of ``target`` to at least ``until`` (rate limit, persisted)."""
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             conn.execute(
                 "UPDATE upload_jobs SET next_attempt_at = max(coalesce(next_attempt_at, 0), ?)"
                 " WHERE target = ? AND state IN ('queued', 'waiting_retry')",
@@ -315,16 +319,16 @@ class UploadQueue(QueueReads):
 
     def requeue_done(self, job_id: int, failure: Failure) -> bool:
         """A done job whose remote file expired or vanished goes back to the queue."""
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             cur = conn.execute(
                 "UPDATE upload_jobs SET state = 'queued', file_id = NULL, expires_at = NULL,"
                 " attempts = 0, bytes_sent = 0, next_attempt_at = NULL, error_kind = ?,"
                 " http_status = ?, error_message = ?, request_id = ?, fallback_available = ?,"
                 " ambiguous_since = NULL, updated_at = ? WHERE id = ? AND state = 'done'",
                 (
-                    *self._error_fields(failure),
+                    *self._store.error_fields(failure),
                     failure.kind is ErrorKind.EXPIRED,
-                    self._clock(),
+                    self._store.clock(),
                     job_id,
                 ),
             )
@@ -337,7 +341,7 @@ class UploadQueue(QueueReads):
         marked for reconciliation, since the dead process may have stored the file remotely.
         """
         recovered: list[int] = []
-        with self._transaction() as conn:
+        with self._store.transaction() as conn:
             rows = conn.execute(
                 "SELECT id, owner, lease_until FROM upload_jobs"
                 " WHERE state IN ('uploading', 'verifying') AND coalesce(owner, '') != ?",
@@ -353,7 +357,30 @@ class UploadQueue(QueueReads):
                     " ELSE reconcile_since END, ambiguous_since = CASE"
                     " WHEN file_id IS NULL THEN coalesce(ambiguous_since, attempt_started_at)"
                     " ELSE ambiguous_since END WHERE id = ?",
-                    (self._clock(), row["id"]),
+                    (self._store.clock(), row["id"]),
                 )
                 recovered.append(row["id"])
         return recovered
+
+    # -- multipart parts (they let an interrupted multipart upload resume) ---------------------
+
+    def set_upload(
+        self, job_id: int, owner: str, upload_id: str | None, expires: float | None
+    ) -> bool:
+        return self._store.update_owned(
+            job_id, owner, "upload_id = ?, upload_expires_at = ?", (upload_id, expires)
+        )
+
+    def add_part(self, job_id: int, upload_id: str, part_no: int, part_id: str, size: int) -> None:
+        with self._store.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO upload_parts (job_id, upload_id, part_no, part_id, size)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (job_id, upload_id, part_no, part_id, size),
+            )
+            conn.execute(
+                "UPDATE upload_jobs SET bytes_sent = (SELECT coalesce(sum(size), 0)"
+                " FROM upload_parts WHERE job_id = ? AND upload_id = ?), updated_at = ?"
+                " WHERE id = ?",
+                (job_id, upload_id, self._store.clock(), job_id),
+            )

@@ -117,9 +117,13 @@ def failure_of(exc: ApiCallError) -> Failure:
 
 
 class Action(StrEnum):
+    """What the worker does with a failed job; decided once, here, from the failure's kind."""
+
     RETRY = "retry"  # back to waiting_retry until next_attempt_at
     FAIL = "fail"  # permanent: the job is failed
-    PAUSE = "pause"  # the key or the account is the problem: requeue, hold the whole queue
+    HOLD_TARGET = "hold_target"  # rate limited: this job and its target wait until next_attempt_at
+    PAUSE_KEY = "pause_key"  # the key was refused: requeue, hold the whole queue until it changes
+    PAUSE_QUOTA = "pause_quota"  # out of credit: requeue, hold the whole queue until the user acts
 
 
 @dataclass(frozen=True)
@@ -160,15 +164,17 @@ class RetryPolicy:
 
         ``rate_strikes``: how many 429s in a row the target has answered (this one included).
         """
-        if failure.kind in (ErrorKind.AUTH, ErrorKind.QUOTA):
-            return Decision(Action.PAUSE, None, counts_attempt=False)
+        if failure.kind is ErrorKind.AUTH:
+            return Decision(Action.PAUSE_KEY, None, counts_attempt=False)
+        if failure.kind is ErrorKind.QUOTA:
+            return Decision(Action.PAUSE_QUOTA, None, counts_attempt=False)
         if failure.kind in PERMANENT_KINDS:
             return Decision(Action.FAIL, None, counts_attempt=True)
         if failure.kind is ErrorKind.RATE_LIMITED:
             wait = failure.retry_after
             if wait is None:
-                wait = self.rate_limit_delay(rate_strikes)
-            return Decision(Action.RETRY, now + wait, counts_attempt=False)
+                wait = self.rate_limit_delay(max(1, rate_strikes))
+            return Decision(Action.HOLD_TARGET, now + wait, counts_attempt=False)
         if attempts >= self.max_attempts:
             return Decision(Action.FAIL, None, counts_attempt=True)
         wait = self.delay(attempts)

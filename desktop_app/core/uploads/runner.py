@@ -26,8 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.uploads.events import EventKind, Events
+from desktop_app.core.uploads.jobs import Job, JobState
 from desktop_app.core.uploads.multipart import MultipartUpload
-from desktop_app.core.uploads.queue import Job, JobState, UploadQueue
+from desktop_app.core.uploads.queries import QueueReads
+from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, Failure, RetryPolicy, failure_of
 
 if TYPE_CHECKING:
@@ -80,18 +83,20 @@ class JobRunner:
     def __init__(
         self,
         queue: UploadQueue,
+        queries: QueueReads,
         blob_path: Callable[[str], Path],
         limits: UploadLimits,
         policy: RetryPolicy,
         clock: Callable[[], float],
-        emit: Callable[[str, int | None], None],
+        events: Events,
     ) -> None:
         self._queue = queue
+        self._queries = queries
         self._blob_path = blob_path
         self.limits = limits
         self._policy = policy
         self._clock = clock
-        self._emit = emit
+        self._events = events
 
     def run(self, job: Job, up: Uploader, owner: str, stop: threading.Event) -> Outcome:
         view = job.view
@@ -125,7 +130,7 @@ class JobRunner:
 
     def _reuse(self, job: Job, up: Uploader) -> RemoteFile | None:
         now = self._clock()
-        for other in self._queue.reusable(job):
+        for other in self._queries.reusable(job):
             file_id = other.view.file_id
             assert file_id is not None
             try:
@@ -163,7 +168,7 @@ class JobRunner:
           checks no other job records it. Extra copies are left to :meth:`sweep`.
         """
         view = job.view
-        referenced = self._queue.referenced_file_ids(job.target)
+        referenced = self._queries.referenced_file_ids(job.target)
         for match in up.find(view.name, view.size, job.purpose, since):
             if match.id in referenced:
                 continue
@@ -172,7 +177,7 @@ class JobRunner:
                 return self._lost_or_cancelled(job, up, None)
             if taken:
                 log.info("job %d: adopting %s stored by an interrupted attempt", job.id, match.id)
-                self._emit("state", job.id)
+                self._events.announce(EventKind.STATE, job.id)
                 return match
         log.info("job %d: no remote copy from the interrupted attempt", job.id)
         return None
@@ -201,14 +206,14 @@ class JobRunner:
         extra = [m for m in found if m.id != keep]
         if not extra:
             return 0
-        if self._queue.name_twin_active(job, since - RECONCILE_SKEW):
+        if self._queries.name_twin_active(job, since - RECONCILE_SKEW):
             log.info(
                 "job %d: leaving %d possible duplicate(s): a look-alike job was active",
                 job.id,
                 len(extra),
             )
             return None
-        referenced = self._queue.referenced_file_ids(job.target)
+        referenced = self._queries.referenced_file_ids(job.target)
         deleted = 0
         for m in extra:
             if m.id not in referenced and self._delete_quietly(up, m.id, job.id):
@@ -256,10 +261,12 @@ class JobRunner:
                 f"the vault copy of {job.view.name} is missing; back the document up again",
                 kind=str(ErrorKind.INVALID),
             )
-        progress = _Progress(self._queue, job.id, owner, self._clock, self._emit)
+        progress = _Progress(self._queue, job.id, owner, self._clock, self._events)
         try:
             if job.view.size > self.limits.direct_limit:
-                multipart = MultipartUpload(self._queue, up, self._policy, self._clock, stop)
+                multipart = MultipartUpload(
+                    self._queue, self._queries, up, self._policy, self._clock, stop
+                )
                 # Parts are big: announce each one (no throttling).
                 return multipart.run(
                     job, owner, path, self.limits.part_size, lambda n: progress(n, force=True)
@@ -288,7 +295,7 @@ class JobRunner:
     ) -> Outcome:
         if not self._queue.mark_verifying(job.id, owner, remote.id, job.view.size):
             return self._lost_or_cancelled(job, up, remote.id)
-        self._emit("state", job.id)
+        self._events.announce(EventKind.STATE, job.id)
         return self._verified_or_check(job, up, owner, remote, verified=verified, sweep=sweep)
 
     def _verified_or_check(
@@ -329,15 +336,15 @@ class JobRunner:
     def _finish(self, job: Job, up: Uploader, owner: str, remote: RemoteFile) -> Outcome:
         if not self._queue.finish(job.id, owner, remote.id, remote.expires_at):
             return self._lost_or_cancelled(job, up, remote.id)
-        self._emit("state", job.id)
+        self._events.announce(EventKind.STATE, job.id)
         return Outcome.DONE
 
     def _lost_or_cancelled(self, job: Job, up: Uploader, file_id: str | None) -> Outcome:
-        current = self._queue.get(job.id)
+        current = self._queries.get(job.id)
         if current.view.state is not JobState.CANCELLED:
             log.warning("job %d was taken over by another worker; leaving it", job.id)
             return Outcome.LOST
-        if file_id is not None and not self._queue.file_id_in_use(file_id, job.id):
+        if file_id is not None and not self._queries.file_id_in_use(file_id, job.id):
             # Cancelled while the file was on its way: do not leave an orphan behind.
             self._delete_quietly(up, file_id, job.id)
         return Outcome.CANCELLED
@@ -352,13 +359,13 @@ class _Progress:
         job_id: int,
         owner: str,
         clock: Callable[[], float],
-        emit: Callable[[str, int | None], None],
+        events: Events,
     ) -> None:
         self._queue = queue
         self._job_id = job_id
         self._owner = owner
         self._clock = clock
-        self._emit = emit
+        self._events = events
         # The first write waits one interval: a small file is done before then, and its final
         # byte count is written together with the state change (no extra transaction).
         self._last = clock()
@@ -378,4 +385,4 @@ class _Progress:
         if self._sent != self._written:
             self._written = self._sent
             self._queue.set_progress(self._job_id, self._owner, self._sent)
-            self._emit("progress", self._job_id)
+            self._events.announce(EventKind.PROGRESS, self._job_id)

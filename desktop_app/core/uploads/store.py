@@ -1,11 +1,11 @@
-"""Storage primitives of the upload queue, and the multipart parts table.
+"""Storage primitives of the upload queue.
 
-:class:`QueueStore` holds the database, the clock and this process's write lock, and gives the
-queue its three ways to write: :meth:`QueueStore._transaction` (several statements),
-:meth:`QueueStore._write` (one statement, its own transaction) and
-:meth:`QueueStore._update_owned` (a transition that only the job's current owner may make). It
-also keeps the ``upload_parts`` bookkeeping that lets a multipart upload resume. The public
-class is :class:`desktop_app.core.uploads.queue.UploadQueue`; import from there.
+:class:`QueueStore` holds the database, the clock and this process's write lock. The queue's
+writes (:class:`~desktop_app.core.uploads.queue.UploadQueue`) and reads
+(:class:`~desktop_app.core.uploads.queries.QueueReads`) are two plain classes over one store.
+It gives them three ways to write: :meth:`QueueStore.transaction` (several statements),
+:meth:`QueueStore.write` (one statement, its own transaction) and :meth:`QueueStore.update_owned`
+(a transition that only the job's current owner may make).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ class QueueStore:
     """Connection, clock and write serialisation shared by every part of the queue."""
 
     def __init__(self, db: Database, clock: Callable[[], float]) -> None:
-        self._db = db
-        self._clock = clock
+        self.db = db
+        self.clock = clock
         # Worker threads of one process queue for the write lock here, where a release wakes
         # the next one at once, rather than in SQLite's busy handler, which sleeps and polls
         # (1 ms, 2 ms, 5 ms, ... between tries). Other processes still meet ``busy_timeout``.
@@ -42,7 +42,7 @@ class QueueStore:
 
     def get(self, job_id: int) -> Job:
         row = (
-            self._db.connection()
+            self.db.connection()
             .execute("SELECT * FROM upload_jobs WHERE id = ?", (job_id,))
             .fetchone()
         )
@@ -51,12 +51,12 @@ class QueueStore:
         return job_from_row(row)
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction of several statements, serialised with this process's others."""
-        with self._write_lock, self._db.transaction() as conn:
+        with self._write_lock, self.db.transaction() as conn:
             yield conn
 
-    def _write(self, sql: str, params: Sequence[object]) -> tuple[int, list[sqlite3.Row]]:
+    def write(self, sql: str, params: Sequence[object]) -> tuple[int, list[sqlite3.Row]]:
         """Run ONE writing statement as its own transaction; returns (rowcount, returned rows).
 
         The connection is in autocommit mode: SQLite runs a lone write statement in an implicit
@@ -67,49 +67,19 @@ class QueueStore:
         before another thread may write.
         """
         with self._write_lock:
-            cur = self._db.connection().execute(sql, params)
+            cur = self.db.connection().execute(sql, params)
             rows = cur.fetchall()
             return cur.rowcount, rows
 
-    def _update_owned(
+    def update_owned(
         self, job_id: int, owner: str, assignments: str, params: Iterable[object]
     ) -> bool:
-        count, _ = self._write(
+        count, _ = self.write(
             f"UPDATE upload_jobs SET {assignments}, updated_at = ?"
             " WHERE id = ? AND owner = ? AND state IN ('uploading', 'verifying')",
-            (*params, self._clock(), job_id, owner),
+            (*params, self.clock(), job_id, owner),
         )
         return count == 1
 
-    def _error_fields(self, failure: Failure) -> tuple[object, ...]:
+    def error_fields(self, failure: Failure) -> tuple[object, ...]:
         return (str(failure.kind), failure.http_status, failure.message[:500], failure.request_id)
-
-    # -- multipart parts ---------------------------------------------------------------------
-
-    def set_upload(
-        self, job_id: int, owner: str, upload_id: str | None, expires: float | None
-    ) -> bool:
-        return self._update_owned(
-            job_id, owner, "upload_id = ?, upload_expires_at = ?", (upload_id, expires)
-        )
-
-    def add_part(self, job_id: int, upload_id: str, part_no: int, part_id: str, size: int) -> None:
-        with self._transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO upload_parts (job_id, upload_id, part_no, part_id, size)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (job_id, upload_id, part_no, part_id, size),
-            )
-            conn.execute(
-                "UPDATE upload_jobs SET bytes_sent = (SELECT coalesce(sum(size), 0)"
-                " FROM upload_parts WHERE job_id = ? AND upload_id = ?), updated_at = ?"
-                " WHERE id = ?",
-                (job_id, upload_id, self._clock(), job_id),
-            )
-
-    def parts(self, job_id: int, upload_id: str) -> dict[int, str]:
-        rows = self._db.connection().execute(
-            "SELECT part_no, part_id FROM upload_parts WHERE job_id = ? AND upload_id = ?",
-            (job_id, upload_id),
-        )
-        return {row[0]: row[1] for row in rows}

@@ -17,12 +17,16 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
+from desktop_app.core.uploads.events import EventKind, Events
 from desktop_app.core.uploads.gate import Gate
+from desktop_app.core.uploads.jobs import Job, JobState
+from desktop_app.core.uploads.keys import ApiKeys
 from desktop_app.core.uploads.multipart import Interrupted
-from desktop_app.core.uploads.queue import Job, JobState, UploadQueue
+from desktop_app.core.uploads.queries import QueueReads
+from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import (
     Action,
     CircuitBreaker,
@@ -32,9 +36,6 @@ from desktop_app.core.uploads.retry import (
     failure_of,
 )
 from desktop_app.core.uploads.runner import JobRunner, Outcome
-
-if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import Uploader
 
 log = logging.getLogger(__name__)
 
@@ -137,53 +138,57 @@ class WorkerPool:
                     self._cond.wait(min(max(delay, 0.0), MAX_IDLE_WAIT))
 
 
+@dataclass
+class Claimant:
+    """Who claims jobs in this process, for how long, and (while ``upload --wait`` runs) which."""
+
+    owner: str
+    lease: float
+    #: Set by ``run_until_idle(..., only=True)``: the only jobs workers may claim.
+    only: frozenset[int] | None = None
+
+
 class Drainer:
     """What each worker thread does per step: probe an open breaker, or claim and run a job,
-    then apply the retry policy to the outcome."""
+    then apply the retry policy's decision to the outcome.
+
+    It works on the engine's parts directly (queue, gate, keys, events); none of them calls
+    back into the manager.
+    """
 
     def __init__(
         self,
         *,
         queue: UploadQueue,
+        queries: QueueReads,
         gate: Gate,
+        keys: ApiKeys,
+        events: Events,
         runner: JobRunner,
         policy: RetryPolicy,
+        claimant: Claimant,
         clock: Callable[[], float],
-        owner: str,
-        lease: float,
-        uploader: Callable[[str], Uploader],
-        has_key: Callable[[], bool],
-        on_auth_rejected: Callable[[str], None],
-        before_step: Callable[[], None],
-        emit: Callable[[str, int | None], None],
-        announce: Callable[[str, int | None], None],
-        wake: Callable[[], None],
-        claim_only: Callable[[], frozenset[int] | None] = lambda: None,
     ) -> None:
         self._queue = queue
+        self._queries = queries
         self._gate = gate
+        self._keys = keys
+        self._events = events
         self._runner = runner
         self._policy = policy
+        self._claimant = claimant
         self._clock = clock
-        self._owner = owner
-        self._lease = lease
-        self._uploader = uploader
-        self._has_key = has_key
-        self._on_auth_rejected = on_auth_rejected
-        self._before_step = before_step
-        self._emit = emit
-        self._announce = announce
-        self._wake = wake
-        self._claim_only = claim_only
 
     def step(self, stopping: threading.Event) -> float | None:
         """One unit of work; see ``WorkerPool``. None means "call again at once"."""
-        self._before_step()
+        if self._keys.replaced():
+            self._events.emit(EventKind.QUEUE)
+            self._events.work_available()
         if self._gate.closed():
             return MAX_IDLE_WAIT
-        if not self._has_key():
-            self._gate.no_key = True
-            self._emit("queue", None)
+        if not self._keys.has_key():
+            if self._gate.key_missing():
+                self._events.emit(EventKind.QUEUE)
             return MAX_IDLE_WAIT
         now = self._clock()
         for target, breaker in self._gate.breakers():
@@ -191,16 +196,23 @@ class Drainer:
                 self._probe(target, breaker)
                 return None
         held = self._gate.held_targets()
-        job = self._queue.claim(self._owner, self._lease, held, self._claim_only())
+        claimant = self._claimant
+        job = self._queue.claim(claimant.owner, claimant.lease, held, claimant.only)
         if job is None:
             return self._idle_wait(now, held)
         if self._gate.closed():
             # Paused (e.g. the key was rejected) between the check above and the claim.
             self._hand_back(job, ambiguous=False)
             return MAX_IDLE_WAIT
-        self._announce("state", job.id)  # now uploading; the job's end wakes waiters below
+        self._events.announce(EventKind.STATE, job.id)  # now uploading; its end wakes waiters
+        self._run(job, stopping)
+        self._events.job_ended()  # a twin of this job, or one held behind it, may be claimable
+        return None
+
+    def _run(self, job: Job, stopping: threading.Event) -> None:
+        owner = self._claimant.owner
         try:
-            outcome = self._runner.run(job, self._uploader(job.target), self._owner, stopping)
+            outcome = self._runner.run(job, self._keys.client(job.target), owner, stopping)
         except Interrupted:
             self._hand_back(job, ambiguous=False)
         except ApiCallError as exc:
@@ -210,7 +222,7 @@ class Drainer:
             else:
                 self._settle(job, failure_of(exc))
         except NoApiKeyError:
-            self._gate.no_key = True
+            self._gate.key_missing()
             self._hand_back(job, ambiguous=False)
         except UploadError as exc:
             self._settle(job, Failure(ErrorKind(exc.kind), str(exc)))
@@ -223,12 +235,10 @@ class Drainer:
             if outcome is Outcome.DONE:
                 self._gate.breaker(job.target).record_success()
                 self._gate.rate_ok(job.target)
-        self._wake()  # a twin of this job, or a job held behind it, may be claimable now
-        return None
 
     def _idle_wait(self, now: float, held: set[str]) -> float:
         """Seconds until a job may be claimable: its backoff ends, or a hold lifts."""
-        times = [t for t in (self._queue.next_due(held), self._gate.next_opening()) if t]
+        times = [t for t in (self._queries.next_due(held), self._gate.next_opening()) if t]
         if not times:
             return MAX_IDLE_WAIT
         # A due job that could not be claimed waits for its twin (same content) in flight;
@@ -236,27 +246,29 @@ class Drainer:
         return max(min(times) - now, IDLE_FLOOR)
 
     def _hand_back(self, job: Job, *, ambiguous: bool) -> None:
-        self._queue.release(job.id, self._owner, ambiguous=ambiguous)
-        self._emit("state", job.id)
+        self._queue.release(job.id, self._claimant.owner, ambiguous=ambiguous)
+        self._events.emit(EventKind.STATE, job.id)
 
     def _probe(self, target: str, breaker: CircuitBreaker) -> None:
         try:
-            self._uploader(target).probe()
+            self._keys.client(target).probe()
         except ApiCallError as exc:
             breaker.record_probe(False)
             if exc.kind == ErrorKind.AUTH:
-                self._on_auth_rejected(str(exc))
+                self._keys.reject(str(exc))
             log.info("breaker for %s stays open: %s", target, exc)
         except NoApiKeyError:
             breaker.record_probe(False)
         else:
             breaker.record_probe(True)
             log.info("breaker for %s closed: the service answers again", target)
-            self._wake()
-        self._emit("queue", None)
+            self._events.job_ended()
+        self._events.emit(EventKind.QUEUE)
 
     def _settle(self, job: Job, failure: Failure) -> None:
+        """Apply the policy's decision to a failed attempt (it alone looks at the kind)."""
         now = self._clock()
+        owner = self._claimant.owner
         log.info(
             "job %d attempt %d failed (%s, HTTP %s): %s",
             job.id,
@@ -267,43 +279,34 @@ class Drainer:
         )
         if self._gate.breaker(job.target).record_failure(failure.kind):
             log.warning("breaker for %s opened after repeated failures", job.target)
-            self._emit("queue", None)
-        strikes = 1
-        if failure.kind is ErrorKind.RATE_LIMITED:
-            strikes = self._gate.rate_strike(job.target)
-        elif failure.http_status is not None:
-            self._gate.rate_ok(job.target)  # the target answered with something else
+            self._events.emit(EventKind.QUEUE)
+        strikes = self._gate.rate_strikes(job.target, failure)
         decision = self._policy.decide(failure, job.view.attempts, now, strikes)
-        if failure.kind is ErrorKind.QUOTA:
-            # Pause first, like a rejected key: waiting does not help, the user must act.
-            if not self._gate.quota_exhausted:
-                log.warning("uploads paused: the account is out of credit (%s)", failure.message)
-            self._gate.quota_exhausted = True
-            self._queue.reschedule(
-                job.id, self._owner, failure, None, counts_attempt=False, state=JobState.QUEUED
-            )
-            self._emit("queue", None)
-        elif decision.action is Action.PAUSE:
-            # Pause first: a worker that claims the job once it is back sees the pause.
-            self._on_auth_rejected(failure.message)
-            self._queue.reschedule(
-                job.id, self._owner, failure, None, counts_attempt=False, state=JobState.QUEUED
-            )
-            self._emit("queue", None)
-        elif failure.kind is ErrorKind.RATE_LIMITED:
-            until = decision.next_attempt_at or now
-            self._gate.rate_limit(job.target, until)
-            self._queue.reschedule(job.id, self._owner, failure, until, counts_attempt=False)
-            self._queue.delay_target(job.target, until)
-            self._emit("queue", None)
-        elif decision.action is Action.FAIL:
-            self._queue.fail(job.id, self._owner, failure)
-        else:
-            self._queue.reschedule(
-                job.id,
-                self._owner,
-                failure,
-                decision.next_attempt_at,
-                counts_attempt=decision.counts_attempt,
-            )
-        self._emit("state", job.id)
+        match decision.action:
+            case Action.PAUSE_KEY | Action.PAUSE_QUOTA:
+                # Pause first: a worker that claims the job once it is back sees the pause.
+                if decision.action is Action.PAUSE_KEY:
+                    self._keys.reject(failure.message)
+                elif self._gate.exhaust_quota():
+                    log.warning("uploads paused: the account is out of credit (%s)", failure)
+                self._queue.reschedule(
+                    job.id, owner, failure, None, counts_attempt=False, state=JobState.QUEUED
+                )
+                self._events.emit(EventKind.QUEUE)
+            case Action.HOLD_TARGET:
+                until = decision.next_attempt_at or now
+                self._gate.rate_limit(job.target, until)
+                self._queue.reschedule(job.id, owner, failure, until, counts_attempt=False)
+                self._queue.delay_target(job.target, until)
+                self._events.emit(EventKind.QUEUE)
+            case Action.FAIL:
+                self._queue.fail(job.id, owner, failure)
+            case Action.RETRY:
+                self._queue.reschedule(
+                    job.id,
+                    owner,
+                    failure,
+                    decision.next_attempt_at,
+                    counts_attempt=decision.counts_attempt,
+                )
+        self._events.emit(EventKind.STATE, job.id)
