@@ -27,19 +27,33 @@ import tomli_w
 from desktop_app.core.errors import SettingsError
 
 
+def _within(low: float, high: float) -> dict[str, tuple[float, float]]:
+    """Field metadata: the range a number must lie in; values outside are clamped and named."""
+    return {"range": (low, high)}
+
+
 @dataclass
 class UploadSettings:
     base_url: str | None = None
     purpose: str = "user_data"
-    expires_after: int | None = None
-    concurrency: int = 4
-    max_attempts: int = 8
-    backoff_base: float = 1.0
-    backoff_cap: float = 300.0
-    breaker_threshold: int = 5
-    large_file_threshold_mb: int = 64
+    expires_after: int | None = field(default=None, metadata=_within(3600, 2_592_000))
+    concurrency: int = field(default=4, metadata=_within(1, 16))
+    # Transient failures (server errors, network, rate limits, "expired" on upload) are retried
+    # until this many hours after the job's first attempt; permanent ones fail at once.
+    give_up_after_hours: float = field(default=24.0, metadata=_within(0.01, 24 * 30))
+    # An extra limit on attempts per job; 0 (the default) means none: the deadline decides.
+    max_attempts: int = field(default=0, metadata=_within(0, 1000))
+    backoff_base: float = field(default=1.0, metadata=_within(0.001, 3600))
+    backoff_cap: float = field(default=300.0, metadata=_within(0.01, 86_400))
+    breaker_threshold: int = field(default=5, metadata=_within(1, 1000))
+    # Done uploads are checked this often (and at start-up) for files the server let expire.
+    recheck_minutes: float = field(default=15.0, metadata=_within(1, 24 * 60))
+    # A file that expired or vanished on the server is uploaded again from the vault copy
+    # (not one that expired on the schedule the user asked for with expires_after).
+    reupload_expired: bool = True
+    large_file_threshold_mb: int = field(default=64, metadata=_within(1, 512))
     # Files above the threshold go through the Uploads API in parts of this size (at most 64).
-    part_size_mb: int = 64
+    part_size_mb: int = field(default=64, metadata=_within(1, 64))
     auto_upload: bool = True
 
 
@@ -211,8 +225,31 @@ def _build(cls: type[Any], raw: Any, where: str, problems: list[SettingsProblem]
         except _WrongType as exc:
             problems.append(SettingsProblem(key_where, f"{exc}; using the default"))
             continue
-        setattr(instance, f.name, value)
+        setattr(instance, f.name, _clamped(f, value, key_where, problems))
     return instance
+
+
+def _clamped(
+    f: dataclasses.Field[Any], value: Any, where: str, problems: list[SettingsProblem]
+) -> Any:
+    """``value`` moved into the field's documented range, saying so when it had to be."""
+    bounds = f.metadata.get("range")
+    if bounds is None or value is None or isinstance(value, bool):
+        return value
+    low, high = bounds
+    if low <= value <= high:
+        return value
+    if value != value:  # NaN has no place in a range
+        kept = f.default
+        problems.append(SettingsProblem(where, f"must be a number, got nan; using {kept!r}"))
+        return kept
+    kept = type(value)(min(max(value, low), high))
+    problems.append(
+        SettingsProblem(
+            where, f"must be between {low:g} and {high:g}, got {value!r}; using {kept!r}"
+        )
+    )
+    return kept
 
 
 class _WrongType(ValueError):
@@ -252,12 +289,13 @@ def _apply_env(settings: Settings, env: Mapping[str, str], problems: list[Settin
         kind = type(getattr(target, key))
         try:
             value = kind(text.strip())
-            if value < 0 or (kind is int and key in ("concurrency", "max_attempts") and value < 1):
+            if value < 0 or value != value:  # negative or NaN
                 raise ValueError
-        except ValueError:
+        except (ValueError, OverflowError):
             problems.append(SettingsProblem(name, f"expected a positive number, got {text!r}"))
             continue
-        setattr(target, key, value)
+        spec = next(f for f in dataclasses.fields(target) if f.name == key)
+        setattr(target, key, _clamped(spec, value, name, problems))
 
 
 def _join(where: str, key: str) -> str:

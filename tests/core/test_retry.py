@@ -111,28 +111,58 @@ class Clock:
         return self.now
 
 
-def test_breaker_opens_after_consecutive_service_failures_and_probes_with_backoff() -> None:
+def test_breaker_opens_after_consecutive_service_failures_and_probes_every_30_s_at_most() -> None:
     clock = Clock()
-    policy = RetryPolicy(base=10.0, cap=100.0, rng=random.Random(3))
+    policy = RetryPolicy(base=10.0, cap=300.0, rng=random.Random(3))
     breaker = CircuitBreaker(3, policy, clock)
     assert not breaker.record_failure(ErrorKind.SERVER)
     assert not breaker.record_failure(ErrorKind.NETWORK)
     assert breaker.record_failure(ErrorKind.SERVER)  # the third in a row opens it
-    assert breaker.is_open
-    probe_at = breaker.next_probe_at
-    assert probe_at is not None and clock.now <= probe_at <= clock.now + 10
-    assert not breaker.probe_due()  # not yet
-    clock.now = probe_at
-    assert breaker.probe_due()
-    assert not breaker.probe_due()  # only one caller probes at a time
-    breaker.record_probe(False)
-    assert breaker.is_open
-    second = breaker.next_probe_at
-    assert second is not None and clock.now <= second <= clock.now + 40
-    clock.now = second
+    assert breaker.is_open and not breaker.probe_with_job
+    gaps = []
+    for _ in range(20):  # however long the outage, the next probe is never over 30 s away
+        probe_at = breaker.next_probe_at
+        assert probe_at is not None
+        gaps.append(probe_at - clock.now)
+        assert not breaker.probe_due()  # not yet
+        clock.now = probe_at
+        assert breaker.probe_due()
+        assert not breaker.probe_due()  # only one caller probes at a time
+        breaker.record_probe(False)
+        assert breaker.is_open
+    assert all(15 <= gap <= 30 for gap in gaps), gaps
+    assert len({round(g, 3) for g in gaps}) > 10  # jittered, so clients do not probe in step
+    clock.now = breaker.next_probe_at or 0
     assert breaker.probe_due()
     breaker.record_probe(True)
     assert not breaker.is_open
+
+
+def test_expired_errors_on_upload_open_the_breaker_and_ask_for_a_real_probe() -> None:
+    breaker = CircuitBreaker(2, RetryPolicy(), Clock())
+    assert not breaker.record_failure(ErrorKind.EXPIRED)
+    assert breaker.record_failure(ErrorKind.EXPIRED)
+    assert breaker.is_open and breaker.probe_with_job
+    breaker.record_probe(True)
+    assert not breaker.is_open and not breaker.probe_with_job
+
+
+def test_transient_failures_retry_until_the_deadline_then_fail_saying_why() -> None:
+    policy = RetryPolicy(rng=random.Random(5))  # the defaults: 24 h, no attempt limit
+    first = 1_000_000.0
+    server_error = Failure(ErrorKind.SERVER, "HTTP 503", http_status=503)
+    for hours in (0, 1, 5, 23.9):
+        now = first + hours * 3600
+        decision = policy.decide(server_error, attempts=500, now=now, first_attempt_at=first)
+        assert decision.action is Action.RETRY
+        assert now <= (decision.next_attempt_at or 0) <= now + 300
+    late = policy.decide(server_error, attempts=500, now=first + 24 * 3600, first_attempt_at=first)
+    assert late.action is Action.FAIL
+    assert late.reason is not None and "gave up after 24 h of failures since" in late.reason
+    expired = Failure(ErrorKind.EXPIRED, "The file has expired")
+    assert policy.decide(expired, 40, first + 7200, first_attempt_at=first).action is Action.RETRY
+    too_large = Failure(ErrorKind.TOO_LARGE, "413")
+    assert policy.decide(too_large, 1, first, first_attempt_at=first).action is Action.FAIL
 
 
 def test_breaker_ignores_document_errors_and_resets_on_success() -> None:

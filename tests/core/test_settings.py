@@ -15,7 +15,12 @@ def test_missing_file_means_defaults(tmp_path: Path) -> None:
     assert loaded.settings == Settings()
     assert loaded.problems == []
     assert loaded.settings.upload.purpose == "user_data"
-    assert loaded.settings.upload.max_attempts == 8
+    # Outage-proof by default: retry transient failures for a day, with no attempt limit.
+    assert loaded.settings.upload.give_up_after_hours == 24
+    assert loaded.settings.upload.max_attempts == 0
+    assert loaded.settings.upload.backoff_cap == 300
+    assert loaded.settings.upload.recheck_minutes == 15
+    assert loaded.settings.upload.reupload_expired is True
 
 
 def test_values_are_read_and_typed(tmp_path: Path) -> None:
@@ -63,8 +68,32 @@ def test_wrong_types_and_unknown_keys_are_reported_by_key(tmp_path: Path) -> Non
     where = {p.where for p in loaded.problems}
     assert where == {"upload.concurrency", "upload.max_attempts", "upload.colour"}
     assert loaded.settings.upload.concurrency == 4
-    assert loaded.settings.upload.max_attempts == 8
+    assert loaded.settings.upload.max_attempts == 0
     assert loaded.settings.upload.purpose == "batch"
+
+
+def test_numbers_out_of_range_are_named_and_clamped(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "[upload]\nconcurrency = 20000\nbackoff_base = 1e308\ngive_up_after_hours = 0\n"
+        "breaker_threshold = 5\nrecheck_minutes = nan\n",
+        encoding="utf-8",
+    )
+    loaded = load_settings(path, environ={"ATTACHGUARD_BACKOFF_CAP": "1e309"})
+    upload = loaded.settings.upload
+    assert (upload.concurrency, upload.backoff_base, upload.give_up_after_hours) == (16, 3600, 0.01)
+    assert upload.backoff_cap == 86_400  # inf is clamped like any other large number
+    assert upload.recheck_minutes == 15  # NaN: the default
+    said = {p.where: p.message for p in loaded.problems}
+    assert "between 1 and 16" in said["upload.concurrency"]
+    assert "using 16" in said["upload.concurrency"]
+    assert set(said) == {
+        "upload.concurrency",
+        "upload.backoff_base",
+        "upload.give_up_after_hours",
+        "upload.recheck_minutes",
+        "ATTACHGUARD_BACKOFF_CAP",
+    }
 
 
 def test_environment_overrides_apply_in_memory_only(tmp_path: Path) -> None:

@@ -60,20 +60,34 @@ def migrate(conn: sqlite3.Connection, db_path: Path) -> int:
         finally:
             target.close()
         backup.chmod(0o600)
-    for migration in pending:
-        log.info("applying schema migration %s", migration.name)
-        # executescript() commits first and cannot be wrapped in a transaction, so each
-        # statement is run here inside one explicit transaction with the version bump.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _statements(migration.sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {migration.version}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+    # A migration may rebuild a table (SQLite cannot alter a constraint in place); dropping the
+    # old table must not cascade to the rows that refer to it, so foreign keys are off while
+    # migrations run and checked before each one commits (SQLite's documented procedure).
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        for migration in pending:
+            _apply(conn, migration)
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
     return current_version(conn)
+
+
+def _apply(conn: sqlite3.Connection, migration: Migration) -> None:
+    log.info("applying schema migration %s", migration.name)
+    # executescript() commits first and cannot be wrapped in a transaction, so each statement
+    # is run here inside one explicit transaction with the version bump.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(migration.sql):
+            conn.execute(statement)
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"{migration.name} leaves {len(broken)} broken reference(s)")
+        conn.execute(f"PRAGMA user_version = {migration.version}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _statements(script: str) -> list[str]:

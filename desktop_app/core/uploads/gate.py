@@ -132,9 +132,10 @@ class Gate:
         with self._lock:
             self._holds[source] = reason
 
-    def release(self, source: str) -> None:
+    def release(self, source: str) -> bool:
+        """Lift ``source``'s hold; returns True if it held uploads back."""
         with self._lock:
-            self._holds.pop(source, None)
+            return self._holds.pop(source, None) is not None
 
     # -- per target ----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ class JobState(StrEnum):
     DONE = "done"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    EXPIRED = "expired"  # was done; the server no longer has the file (not uploaded again)
 
 
 #: States in which a job still has work ahead of it.
@@ -27,7 +28,7 @@ ACTIVE_STATES = frozenset(
     {JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING, JobState.WAITING_RETRY}
 )
 #: States a job never leaves by itself.
-FINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED})
+FINAL_STATES = frozenset({JobState.DONE, JobState.FAILED, JobState.CANCELLED, JobState.EXPIRED})
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Job:
     expires_after: int | None
     owner: str | None
     attempt_started_at: float | None
+    first_attempt_at: float | None
     reconcile_since: float | None
     ambiguous_since: float | None
     upload_id: str | None
@@ -117,6 +119,7 @@ def job_from_row(row: sqlite3.Row) -> Job:
         expires_after=row["expires_after"],
         owner=row["owner"],
         attempt_started_at=row["attempt_started_at"],
+        first_attempt_at=row["first_attempt_at"],
         reconcile_since=row["reconcile_since"],
         ambiguous_since=row["ambiguous_since"],
         upload_id=row["upload_id"],

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.store.db import Database
+from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.events import EventKind, Events, UploadEvent
 from desktop_app.core.uploads.gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView, NewJob
@@ -93,7 +94,7 @@ class UploadManager:
         *,
         credentials: Callable[[], str | None] = resolve_api_key,
         base_url: str | None = None,
-        clock: Callable[[], float] = time.time,
+        clock: Clock = SYSTEM_CLOCK,
         limits: UploadLimits | None = None,
         lease_seconds: float = 60.0,
         request_timeout: float | None = None,
@@ -106,7 +107,10 @@ class UploadManager:
         self._vault = vault
         self._clock = clock
         self.policy = RetryPolicy(
-            settings.max_attempts, settings.backoff_base, settings.backoff_cap
+            max_attempts=settings.max_attempts,
+            base=settings.backoff_base,
+            cap=settings.backoff_cap,
+            give_up_after=settings.give_up_after_hours * 3600,
         )
         self.limits = limits or UploadLimits(
             large_file_threshold=settings.large_file_threshold_mb * MiB,
@@ -134,7 +138,7 @@ class UploadManager:
             claimant=self._claimant,
             clock=clock,
         )
-        self._pool = WorkerPool("ag-upload", settings.concurrency, drainer.step)
+        self._pool = WorkerPool("ag-upload", settings.concurrency, drainer.step, clock)
         self._housekeeper: threading.Thread | None = None
         self._started = False
 
@@ -278,7 +282,10 @@ class UploadManager:
         self._events.emit(EventKind.QUEUE)
 
     def release(self, source: str) -> None:
-        self._gate.release(source)
+        if self._gate.release(source):
+            # The outage is over: what was backing off during it is due now, not minutes later.
+            due = self.queue.make_due()
+            log.info("uploads released by %s; %d waiting job(s) due now", source, due)
         self._events.emit(EventKind.QUEUE)
         self._events.work_available()
 
@@ -371,7 +378,7 @@ class UploadManager:
 
     def _housekeep(self, stopping: threading.Event) -> None:
         last_recover = 0.0
-        while not stopping.wait(self._lease / 4):
+        while not stopping.wait(self._clock.real_seconds(self._lease / 4)):
             try:
                 self.queue.renew(self.owner, self._lease)
                 if time.monotonic() - last_recover > 10:

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.uploads.clock import Clock
 from desktop_app.core.uploads.jobs import Job, damaged_copy_message
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue
-from desktop_app.core.uploads.retry import BREAKER_KINDS, ErrorKind, RetryPolicy
+from desktop_app.core.uploads.retry import SERVICE_KINDS, ErrorKind, RetryPolicy
 
 if TYPE_CHECKING:
     from desktop_app.core.openai_api.files import RemoteFile, Uploader
@@ -72,7 +73,7 @@ class MultipartUpload:
         queries: QueueReads,
         uploader: Uploader,
         policy: RetryPolicy,
-        clock: Callable[[], float],
+        clock: Clock,
         stop: threading.Event,
     ) -> None:
         self._queue = queue
@@ -162,10 +163,10 @@ class MultipartUpload:
             try:
                 return self._up.add_part(upload_id, data)
             except ApiCallError as exc:
-                transient = ErrorKind(exc.kind) in BREAKER_KINDS
+                transient = ErrorKind(exc.kind) in SERVICE_KINDS
                 if not transient or attempt == PART_TRIES:
                     raise
                 # Short in-attempt pause; the job-level backoff takes over after PART_TRIES.
-                if self._stop.wait(self._policy.delay(attempt)):
+                if self._stop.wait(self._clock.real_seconds(self._policy.delay(attempt))):
                     raise Interrupted from exc
         raise AssertionError("unreachable")  # pragma: no cover

@@ -74,10 +74,13 @@ class UploadQueue:
         lease: float,
         held_targets: Collection[str] = (),
         only: Collection[int] | None = None,
+        *,
+        target: str | None = None,
     ) -> Job | None:
         """Take the oldest due job for ``owner``, or None.
 
         ``only``: claim just these jobs, and look-alikes (see below) that hold one of them back.
+        ``target``: take the oldest job of that target, due or not (a breaker's probe).
 
         A job is skipped while another job with the same content, purpose and target is in
         flight, so the second one can reuse the first one's remote file instead of uploading a
@@ -89,6 +92,11 @@ class UploadQueue:
         now = self._store.clock()
         held = list(held_targets)
         held_sql = f"AND j.target NOT IN ({sql_marks(held)})" if held else ""
+        due_sql = "AND coalesce(j.next_attempt_at, 0) <= ?"
+        if target is not None:
+            held_sql += " AND j.target = ?"
+            held.append(target)
+            due_sql = "AND ? IS NOT NULL"
         wanted = [] if only is None else list(only)
         only_sql = ""
         if only is not None:
@@ -99,12 +107,12 @@ class UploadQueue:
                       AND w.size = j.size AND w.purpose = j.purpose AND w.target = j.target))"""
         sql = f"""
             UPDATE upload_jobs SET state = 'uploading', owner = ?, lease_until = ?,
-                attempt_started_at = ?, attempts = attempts + 1, next_attempt_at = NULL,
-                updated_at = ?
+                attempt_started_at = ?, first_attempt_at = coalesce(first_attempt_at, ?),
+                attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?
             WHERE id = (
                 SELECT j.id FROM upload_jobs j
                 WHERE j.state IN ('queued', 'waiting_retry')
-                  AND coalesce(j.next_attempt_at, 0) <= ? {held_sql} {only_sql}
+                  {due_sql} {held_sql} {only_sql}
                   AND NOT EXISTS (
                       SELECT 1 FROM upload_jobs o WHERE o.state IN ('uploading', 'verifying')
                       AND o.sha256 = j.sha256 AND o.purpose = j.purpose AND o.target = j.target)
@@ -119,7 +127,7 @@ class UploadQueue:
                 ORDER BY j.id LIMIT 1)
             RETURNING *"""
         _, rows = self._store.write(
-            sql, (owner, now + lease, now, now, now, *held, *wanted, *wanted)
+            sql, (owner, now + lease, now, now, now, now, *held, *wanted, *wanted)
         )
         return job_from_row(rows[0]) if rows else None
 
@@ -265,7 +273,8 @@ class UploadQueue:
         return [row[0] for row in rows]
 
     def retry_now(self, job_id: int | None = None) -> int:
-        """Make failed and waiting jobs due now; failed jobs get a fresh attempt budget."""
+        """Make failed and waiting jobs due now; failed jobs get a fresh attempt budget and a
+        fresh deadline."""
         where = "state IN ('failed', 'waiting_retry', 'queued')"
         params: tuple[object, ...] = ()
         if job_id is not None:
@@ -275,7 +284,8 @@ class UploadQueue:
         with self._store.transaction() as conn:
             cur = conn.execute(
                 "UPDATE upload_jobs SET attempts = CASE WHEN state = 'failed' THEN 0"
-                " ELSE attempts END, state = CASE WHEN state = 'failed' THEN 'queued'"
+                " ELSE attempts END, first_attempt_at = CASE WHEN state = 'failed' THEN NULL"
+                " ELSE first_attempt_at END, state = CASE WHEN state = 'failed' THEN 'queued'"
                 " ELSE state END, next_attempt_at = NULL, updated_at = ?"
                 f" WHERE {where} AND (state = 'failed' OR next_attempt_at IS NOT NULL"
                 " OR state = 'waiting_retry')",
@@ -318,13 +328,15 @@ class UploadQueue:
             )
 
     def requeue_done(self, job_id: int, failure: Failure) -> bool:
-        """A done job whose remote file expired or vanished goes back to the queue."""
+        """A done (or expired) job whose remote file is gone goes back to the queue, as a
+        fresh upload with a fresh deadline."""
         with self._store.transaction() as conn:
             cur = conn.execute(
                 "UPDATE upload_jobs SET state = 'queued', file_id = NULL, expires_at = NULL,"
-                " attempts = 0, bytes_sent = 0, next_attempt_at = NULL, error_kind = ?,"
-                " http_status = ?, error_message = ?, request_id = ?, fallback_available = ?,"
-                " ambiguous_since = NULL, updated_at = ? WHERE id = ? AND state = 'done'",
+                " attempts = 0, first_attempt_at = NULL, bytes_sent = 0, next_attempt_at = NULL,"
+                " error_kind = ?, http_status = ?, error_message = ?, request_id = ?,"
+                " fallback_available = ?, ambiguous_since = NULL, updated_at = ?"
+                " WHERE id = ? AND state IN ('done', 'expired')",
                 (
                     *self._store.error_fields(failure),
                     failure.kind is ErrorKind.EXPIRED,
@@ -333,6 +345,30 @@ class UploadQueue:
                 ),
             )
             return cur.rowcount == 1
+
+    def mark_expired(self, job_id: int, failure: Failure) -> bool:
+        """A done job whose remote file is gone, and is not to be uploaded again by itself."""
+        count, _ = self._store.write(
+            "UPDATE upload_jobs SET state = 'expired', error_kind = ?, http_status = ?,"
+            " error_message = ?, request_id = ?, fallback_available = 1, updated_at = ?"
+            " WHERE id = ? AND state = 'done'",
+            (*self._store.error_fields(failure), self._store.clock(), job_id),
+        )
+        return count == 1
+
+    def make_due(self, target: str | None = None) -> int:
+        """The service answers again: jobs backing off after a transient failure (of
+        ``target``, or of every target) are due now. Waits a server asked for (Retry-After)
+        are kept. Returns how many jobs became due."""
+        where = " AND target = ?" if target is not None else ""
+        now = self._store.clock()
+        count, _ = self._store.write(
+            "UPDATE upload_jobs SET next_attempt_at = NULL, updated_at = ?"
+            " WHERE state = 'waiting_retry' AND next_attempt_at > ?"
+            f" AND coalesce(error_kind, '') != 'rate_limited'{where}",
+            (now, now, *(() if target is None else (target,))),
+        )
+        return count
 
     def recover(self, owner: str, is_stale: Callable[[str, float | None], bool]) -> list[int]:
         """Put jobs left busy by a dead owner back in the queue; returns their ids.

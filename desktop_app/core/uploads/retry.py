@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import random
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,7 +35,10 @@ class ErrorKind(StrEnum):
 #: Kinds that will never succeed by trying again with the same input.
 PERMANENT_KINDS = frozenset({ErrorKind.TOO_LARGE, ErrorKind.INVALID})
 #: Kinds that say the service (not this document) is in trouble; they feed the breaker.
-BREAKER_KINDS = frozenset({ErrorKind.SERVER, ErrorKind.NETWORK})
+SERVICE_KINDS = frozenset({ErrorKind.SERVER, ErrorKind.NETWORK})
+#: Kinds that count towards a target's breaker: service trouble, and "expired" on a fresh
+#: upload, which in the incident we were founded on was the provider's fault for hours.
+BREAKER_KINDS = SERVICE_KINDS | {ErrorKind.EXPIRED}
 #: Kinds that are not the document's fault and so do not use up its attempts.
 FREE_KINDS = frozenset({ErrorKind.AUTH, ErrorKind.RATE_LIMITED, ErrorKind.QUOTA})
 
@@ -131,21 +135,39 @@ class Decision:
     action: Action
     next_attempt_at: float | None
     counts_attempt: bool  # False: this attempt is given back (not the document's fault)
+    #: With FAIL after a deadline or attempt limit: why the job gave up, for the user.
+    reason: str | None = None
+
+
+#: Longest wait (seconds) between two probes of a target whose breaker is open, so uploads
+#: resume within this long after the service recovers, however long the outage was.
+PROBE_INTERVAL = 30.0
 
 
 @dataclass
 class RetryPolicy:
-    """Exponential backoff with full jitter, capped; a fixed budget of attempts per job."""
+    """Exponential backoff with full jitter, capped, until a deadline after the first attempt.
 
-    max_attempts: int = 8
+    ``give_up_after``: seconds after a job's first attempt when transient failures stop being
+    retried. ``max_attempts``: an optional extra limit (0: none).
+    """
+
+    max_attempts: int = 0
     base: float = 1.0
     cap: float = 300.0
+    give_up_after: float = 24 * 3600.0
     rng: random.Random | None = None
 
     def delay(self, attempt: int) -> float:
         """Seconds before attempt ``attempt + 1`` (``attempt`` >= 1 failed so far)."""
-        ceiling = min(self.cap, self.base * (2 ** max(0, attempt - 1)))
+        ceiling = min(self.cap, self.base * 2.0 ** min(max(0, attempt - 1), 64))
         return (self.rng or random).uniform(0, ceiling)
+
+    def probe_delay(self) -> float:
+        """Seconds until the next probe of an open breaker: jittered, never over
+        :data:`PROBE_INTERVAL` (nor the backoff cap, which tests shrink)."""
+        ceiling = min(PROBE_INTERVAL, self.cap)
+        return (self.rng or random).uniform(ceiling / 2, ceiling)
 
     def rate_limit_delay(self, strikes: int) -> float:
         """Seconds to hold a target after its ``strikes``-th 429 in a row without Retry-After.
@@ -158,9 +180,15 @@ class RetryPolicy:
         return ceiling / 2 + jitter
 
     def decide(
-        self, failure: Failure, attempts: int, now: float, rate_strikes: int = 1
+        self,
+        failure: Failure,
+        attempts: int,
+        now: float,
+        rate_strikes: int = 1,
+        first_attempt_at: float | None = None,
     ) -> Decision:
-        """What to do after ``failure`` on a job that has made ``attempts`` attempts.
+        """What to do after ``failure`` on a job that has made ``attempts`` attempts, the
+        first of them at ``first_attempt_at`` (default: ``now``).
 
         ``rate_strikes``: how many 429s in a row the target has answered (this one included).
         """
@@ -170,24 +198,37 @@ class RetryPolicy:
             return Decision(Action.PAUSE_QUOTA, None, counts_attempt=False)
         if failure.kind in PERMANENT_KINDS:
             return Decision(Action.FAIL, None, counts_attempt=True)
+        started = now if first_attempt_at is None else first_attempt_at
+        if now - started >= self.give_up_after:
+            since = time.strftime("%Y-%m-%d %H:%M", time.localtime(started))
+            reason = f"gave up after {_hours(now - started)} of failures since {since}"
+            return Decision(Action.FAIL, None, counts_attempt=True, reason=reason)
         if failure.kind is ErrorKind.RATE_LIMITED:
             wait = failure.retry_after
             if wait is None:
                 wait = self.rate_limit_delay(max(1, rate_strikes))
             return Decision(Action.HOLD_TARGET, now + wait, counts_attempt=False)
-        if attempts >= self.max_attempts:
-            return Decision(Action.FAIL, None, counts_attempt=True)
+        if self.max_attempts and attempts >= self.max_attempts:
+            reason = f"gave up after {attempts} attempts"
+            return Decision(Action.FAIL, None, counts_attempt=True, reason=reason)
         wait = self.delay(attempts)
         if failure.retry_after is not None:
             wait = max(wait, failure.retry_after)
         return Decision(Action.RETRY, now + wait, counts_attempt=True)
 
 
-class CircuitBreaker:
-    """Opens after ``threshold`` consecutive server/network failures; probes with backoff.
+def _hours(seconds: float) -> str:
+    hours = seconds / 3600
+    return f"{hours:.0f} h" if hours >= 1 else f"{seconds / 60:.0f} min"
 
-    While open every job of the target is held. :meth:`probe_due` tells one caller at a time
-    that it is time to try a cheap request; :meth:`record_probe` closes the breaker on success.
+
+class CircuitBreaker:
+    """Opens after ``threshold`` consecutive failures that say the service is in trouble.
+
+    While open every job of the target is held, and one caller at a time is told to probe
+    (:meth:`probe_due`) every :meth:`RetryPolicy.probe_delay` seconds: a cheap authenticated
+    request, or, when the breaker opened on "expired" errors (which a cheap request cannot
+    see), one real upload (:attr:`probe_with_job`). :meth:`record_probe` closes it on success.
     Thread-safe.
     """
 
@@ -203,7 +244,7 @@ class CircuitBreaker:
         self._lock = threading.Lock()
         self._consecutive = 0
         self._open = False
-        self._probes_failed = 0
+        self._opened_by: ErrorKind | None = None
         self._next_probe_at = 0.0
         self._probing = False
 
@@ -216,6 +257,12 @@ class CircuitBreaker:
     def next_probe_at(self) -> float | None:
         with self._lock:
             return self._next_probe_at if self._open else None
+
+    @property
+    def probe_with_job(self) -> bool:
+        """Whether the probe must be a real upload: "expired" errors opened the breaker."""
+        with self._lock:
+            return self._opened_by is ErrorKind.EXPIRED
 
     def record_success(self) -> None:
         with self._lock:
@@ -231,8 +278,8 @@ class CircuitBreaker:
             if self._open or self._consecutive < self.threshold:
                 return False
             self._open = True
-            self._probes_failed = 0
-            self._next_probe_at = self._clock() + self._policy.delay(1)
+            self._opened_by = kind
+            self._next_probe_at = self._clock() + self._policy.probe_delay()
             return True
 
     def probe_due(self) -> bool:
@@ -248,15 +295,14 @@ class CircuitBreaker:
             self._probing = False
             if ok:
                 self._open = False
+                self._opened_by = None
                 self._consecutive = 0
-                self._probes_failed = 0
                 return
-            self._probes_failed += 1
-            self._next_probe_at = self._clock() + self._policy.delay(self._probes_failed + 1)
+            self._next_probe_at = self._clock() + self._policy.probe_delay()
 
     def reset(self) -> None:
         with self._lock:
             self._open = False
+            self._opened_by = None
             self._probing = False
             self._consecutive = 0
-            self._probes_failed = 0

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.uploads.clock import Clock
 from desktop_app.core.uploads.events import EventKind, Events
 from desktop_app.core.uploads.jobs import Job, JobState
 from desktop_app.core.uploads.multipart import MultipartUpload
@@ -87,7 +88,7 @@ class JobRunner:
         blob_path: Callable[[str], Path],
         limits: UploadLimits,
         policy: RetryPolicy,
-        clock: Callable[[], float],
+        clock: Clock,
         events: Events,
     ) -> None:
         self._queue = queue

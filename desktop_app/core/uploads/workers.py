@@ -17,9 +17,10 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
+from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.events import EventKind, Events
 from desktop_app.core.uploads.gate import Gate
 from desktop_app.core.uploads.jobs import Job, JobState
@@ -39,7 +40,8 @@ from desktop_app.core.uploads.runner import JobRunner, Outcome
 
 log = logging.getLogger(__name__)
 
-#: Longest idle wait: jobs added by another process on the same database are seen this fast.
+#: Longest idle wait (real seconds): jobs added by another process on the same database are
+#: seen this fast.
 MAX_IDLE_WAIT = 1.0
 #: Shortest idle wait, so that a job that is due but cannot be claimed never spins a thread.
 IDLE_FLOOR = 0.05
@@ -72,9 +74,14 @@ def owner_is_stale(owner: str, lease_until: float | None, now: float) -> bool:
 
 class WorkerPool:
     def __init__(
-        self, name: str, size: int, step: Callable[[threading.Event], float | None]
+        self,
+        name: str,
+        size: int,
+        step: Callable[[threading.Event], float | None],
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.name = name
+        self._clock = clock
         self.size = max(1, size)
         self._step = step
         self.stopping = threading.Event()
@@ -135,7 +142,7 @@ class WorkerPool:
                 continue
             with self._cond:
                 if generation == self._generation and not stopping.is_set():
-                    self._cond.wait(min(max(delay, 0.0), MAX_IDLE_WAIT))
+                    self._cond.wait(min(self._clock.real_seconds(max(delay, 0.0)), MAX_IDLE_WAIT))
 
 
 @dataclass
@@ -167,7 +174,7 @@ class Drainer:
         runner: JobRunner,
         policy: RetryPolicy,
         claimant: Claimant,
-        clock: Callable[[], float],
+        clock: Clock,
     ) -> None:
         self._queue = queue
         self._queries = queries
@@ -191,13 +198,24 @@ class Drainer:
                 self._events.emit(EventKind.QUEUE)
             return MAX_IDLE_WAIT
         now = self._clock()
-        for target, breaker in self._gate.breakers():
-            if breaker.probe_due():
-                self._probe(target, breaker)
-                return None
         held = self._gate.held_targets()
         claimant = self._claimant
-        job = self._queue.claim(claimant.owner, claimant.lease, held, claimant.only)
+        job = None
+        for target, breaker in self._gate.breakers():
+            if not breaker.probe_due():
+                continue
+            if breaker.probe_with_job:
+                # A cheap request cannot tell whether uploads "expire" still: send one.
+                job = self._queue.claim(
+                    claimant.owner, claimant.lease, held - {target}, None, target=target
+                )
+            if job is None:
+                self._probe(target, breaker)
+                return None
+            log.info("breaker for %s: probing with job %d", target, job.id)
+            break
+        else:
+            job = self._queue.claim(claimant.owner, claimant.lease, held, claimant.only)
         if job is None:
             return self._idle_wait(now, held)
         if self._gate.closed():
@@ -233,8 +251,11 @@ class Drainer:
             self._settle(job, Failure(ErrorKind.UNKNOWN, f"{type(exc).__name__}: {exc}"))
         else:
             if outcome is Outcome.DONE:
-                self._gate.breaker(job.target).record_success()
-                self._gate.rate_ok(job.target)
+                self._service_answers(job.target)
+                return
+        breaker = self._gate.breaker(job.target)
+        if breaker.is_open and breaker.probe_with_job:
+            breaker.record_probe(False)  # that job was the probe (or one sent before it)
 
     def _idle_wait(self, now: float, held: set[str]) -> float:
         """Seconds until a job may be claimable: its backoff ends, or a hold lifts."""
@@ -260,10 +281,24 @@ class Drainer:
         except NoApiKeyError:
             breaker.record_probe(False)
         else:
-            breaker.record_probe(True)
-            log.info("breaker for %s closed: the service answers again", target)
-            self._events.job_ended()
+            self._service_answers(target)
         self._events.emit(EventKind.QUEUE)
+
+    def _service_answers(self, target: str) -> None:
+        """A request to ``target`` succeeded: close its breaker, and if it was open, every job
+        of the target backing off after a transient failure is due now."""
+        breaker = self._gate.breaker(target)
+        was_open = breaker.is_open
+        if was_open:
+            breaker.record_probe(True)
+        else:
+            breaker.record_success()
+        self._gate.rate_ok(target)
+        if was_open:
+            due = self._queue.make_due(target)
+            log.info("breaker for %s closed: the service answers again (%d due now)", target, due)
+            self._events.emit(EventKind.QUEUE)
+            self._events.work_available()
 
     def _settle(self, job: Job, failure: Failure) -> None:
         """Apply the policy's decision to a failed attempt (it alone looks at the kind)."""
@@ -281,7 +316,9 @@ class Drainer:
             log.warning("breaker for %s opened after repeated failures", job.target)
             self._events.emit(EventKind.QUEUE)
         strikes = self._gate.rate_strikes(job.target, failure)
-        decision = self._policy.decide(failure, job.view.attempts, now, strikes)
+        decision = self._policy.decide(
+            failure, job.view.attempts, now, strikes, job.first_attempt_at or now
+        )
         match decision.action:
             case Action.PAUSE_KEY | Action.PAUSE_QUOTA:
                 # Pause first: a worker that claims the job once it is back sees the pause.
@@ -300,6 +337,9 @@ class Drainer:
                 self._queue.delay_target(job.target, until)
                 self._events.emit(EventKind.QUEUE)
             case Action.FAIL:
+                if decision.reason:
+                    failure = replace(failure, message=f"{decision.reason}: {failure.message}")
+                    log.warning("job %d failed: %s", job.id, failure.message)
                 self._queue.fail(job.id, owner, failure)
             case Action.RETRY:
                 self._queue.reschedule(
