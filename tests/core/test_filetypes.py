@@ -1,4 +1,4 @@
-"""MIME sniffing from content first, name second, on real files built the way the formats are."""
+"""File types from content first, name second, on real files built the way the formats are."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import sniff
+from desktop_app.core import filetypes
+from desktop_app.core.filetypes import detect
 from desktop_app.core.fsutil import HEAD_BYTES
-from desktop_app.core.sniff import sniff_file, sniff_mime
 
 _END, _FREE, _FATSECT, _NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
 
@@ -72,17 +72,17 @@ def _content_types(main: str) -> bytes:
 
 
 OOXML = {
-    sniff.DOCX: (
+    filetypes.DOCX: (
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
         "word/document.xml",
     ),
-    sniff.DOCM: ("application/vnd.ms-word.document.macroEnabled.main+xml", "word/document.xml"),
-    sniff.XLSX: (
+    filetypes.DOCM: ("application/vnd.ms-word.document.macroEnabled.main+xml", "word/document.xml"),
+    filetypes.XLSX: (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
         "xl/workbook.xml",
     ),
-    sniff.XLSM: ("application/vnd.ms-excel.sheet.macroEnabled.main+xml", "xl/workbook.xml"),
-    sniff.PPTX: (
+    filetypes.XLSM: ("application/vnd.ms-excel.sheet.macroEnabled.main+xml", "xl/workbook.xml"),
+    filetypes.PPTX: (
         "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
         "ppt/presentation.xml",
     ),
@@ -97,41 +97,41 @@ def test_ooxml_types_are_told_apart_by_their_members(tmp_path: Path, expected: s
         {"[Content_Types].xml": _content_types(main_type), "_rels/.rels": b"<r/>", part: b"<x/>"},
     )
 
-    assert sniff_file(path) == expected
+    assert detect(path).mime == expected
 
 
 def test_ooxml_head_alone_falls_back_to_the_name(tmp_path: Path) -> None:
     path = _zip(tmp_path / "a.docx", {"[Content_Types].xml": b"<Types/>", "word/document.xml": b""})
     head = path.read_bytes()[:HEAD_BYTES]
 
-    assert sniff_mime(head, "a.docx") == sniff.DOCX
-    assert sniff_mime(head, "a.xlsm") == sniff.XLSM
-    assert sniff_mime(head, "a.zip") == sniff.ZIP
+    assert detect(head, "a.docx").mime == filetypes.DOCX
+    assert detect(head, "a.xlsm").mime == filetypes.XLSM
+    assert detect(head, "a.zip").mime == filetypes.ZIP
 
 
 def test_plain_zip_is_a_zip(tmp_path: Path) -> None:
     path = _zip(tmp_path / "photos.docx", {"holiday/1.jpg": b"\xff\xd8\xff"})
 
-    assert sniff_file(path) == sniff.ZIP  # the name says docx, the members say otherwise
+    assert detect(path).mime == filetypes.ZIP  # the name says docx, the members say otherwise
 
 
-@pytest.mark.parametrize("declared", [sniff.ODT, sniff.ODS, sniff.ODP, sniff.EPUB])
+@pytest.mark.parametrize("declared", [filetypes.ODT, filetypes.ODS, filetypes.ODP, filetypes.EPUB])
 def test_odf_and_epub_are_named_by_their_mimetype_member(tmp_path: Path, declared: str) -> None:
     path = _zip(tmp_path / "document", {"content.xml": b"<office/>"}, mimetype=declared)
 
-    assert sniff_file(path) == declared
-    assert sniff_mime(path.read_bytes()[:HEAD_BYTES], "document") == declared
+    assert detect(path).mime == declared
+    assert detect(path.read_bytes()[:HEAD_BYTES], "document").mime == declared
 
 
 @pytest.mark.parametrize(
     ("streams", "expected"),
     [
-        (["WordDocument", "1Table", "\x05SummaryInformation"], sniff.DOC),
-        (["Workbook", "\x05SummaryInformation"], sniff.XLS),
-        (["Book"], sniff.XLS),
-        (["PowerPoint Document", "Current User"], sniff.PPT),
-        (["EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"], sniff.OOXML_ENCRYPTED),
-        (["Something Else"], sniff.OLE2),
+        (["WordDocument", "1Table", "\x05SummaryInformation"], filetypes.DOC),
+        (["Workbook", "\x05SummaryInformation"], filetypes.XLS),
+        (["Book"], filetypes.XLS),
+        (["PowerPoint Document", "Current User"], filetypes.PPT),
+        (["EncryptionInfo", "EncryptedPackage", "\x06DataSpaces"], filetypes.OOXML_ENCRYPTED),
+        (["Something Else"], filetypes.OLE2),
     ],
 )
 def test_ole2_files_are_named_by_their_streams(
@@ -140,22 +140,22 @@ def test_ole2_files_are_named_by_their_streams(
     path = tmp_path / "legacy.bin"
     path.write_bytes(_ole2(streams))
 
-    assert sniff_file(path) == expected
+    assert detect(path).mime == expected
 
 
 def test_ole2_stream_in_a_later_directory_sector_is_found(tmp_path: Path) -> None:
     path = tmp_path / "protected.docx"
     path.write_bytes(_ole2(["EncryptionInfo", "EncryptedPackage"], padding=9))
 
-    assert sniff_file(path) == sniff.OOXML_ENCRYPTED
+    assert detect(path).mime == filetypes.OOXML_ENCRYPTED
 
 
 def test_ole2_head_alone_uses_the_name() -> None:
     head = _ole2(["WordDocument"])[:HEAD_BYTES]
 
-    assert sniff_mime(head, "old.xls") == sniff.XLS
-    assert sniff_mime(head, "secret.xlsx") == sniff.OOXML_ENCRYPTED
-    assert sniff_mime(head, "unknown") == sniff.OLE2
+    assert detect(head, "old.xls").mime == filetypes.XLS
+    assert detect(head, "secret.xlsx").mime == filetypes.OOXML_ENCRYPTED
+    assert detect(head, "unknown").mime == filetypes.OLE2
 
 
 def test_damaged_containers_do_not_raise(tmp_path: Path) -> None:
@@ -166,100 +166,101 @@ def test_damaged_containers_do_not_raise(tmp_path: Path) -> None:
     broken_ole = tmp_path / "cut.doc"
     broken_ole.write_bytes(_ole2(["WordDocument"])[:600])
 
-    assert sniff_file(broken_zip) == sniff.DOCX  # by name: the content is only "some zip"
-    assert sniff_file(broken_ole) == sniff.DOC
+    assert detect(broken_zip).mime == filetypes.DOCX  # by name: the content is only "some zip"
+    assert detect(broken_ole).mime == filetypes.DOC
 
 
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", sniff.PDF),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", sniff.PNG),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", sniff.JPEG),
-        (b"GIF89a\x01\x00\x01\x00", sniff.GIF),
-        (b"RIFF\x24\x00\x00\x00WEBPVP8 ", sniff.WEBP),
-        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}", sniff.RTF),
-        (b"<!DOCTYPE html><html><body>hi</body></html>", sniff.HTML),
-        (b"<!-- saved page -->\n<HTML><HEAD><TITLE>x</TITLE>", sniff.HTML),
-        (b'<?xml version="1.0"?><note><to>me</to></note>', sniff.XML),
-        (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>', sniff.SVG),
-        (b'{"name": "value", "list": [1, 2, 3]}', sniff.JSON),
-        (b"[section]\nkey = value\n", sniff.TEXT),  # INI, not JSON
-        (b"Dear team,\nplease find attached...\n", sniff.TEXT),
-        ("Grüße aus Köln\n".encode("cp1252"), sniff.TEXT),
-        (codecs.BOM_UTF16_LE + "Hello, wide world\r\n".encode("utf-16-le"), sniff.TEXT),
-        (codecs.BOM_UTF16_BE + "<html><body>x</body></html>".encode("utf-16-be"), sniff.HTML),
-        (codecs.BOM_UTF8 + b"plain text with a BOM", sniff.TEXT),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", filetypes.PDF),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", filetypes.PNG),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", filetypes.JPEG),
+        (b"GIF89a\x01\x00\x01\x00", filetypes.GIF),
+        (b"RIFF\x24\x00\x00\x00WEBPVP8 ", filetypes.WEBP),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}", filetypes.RTF),
+        (b"<!DOCTYPE html><html><body>hi</body></html>", filetypes.HTML),
+        (b"<!-- saved page -->\n<HTML><HEAD><TITLE>x</TITLE>", filetypes.HTML),
+        (b'<?xml version="1.0"?><note><to>me</to></note>', filetypes.XML),
+        (b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"></svg>', filetypes.SVG),
+        (b'{"name": "value", "list": [1, 2, 3]}', filetypes.JSON),
+        (b"[section]\nkey = value\n", filetypes.TEXT),  # INI, not JSON
+        (b"Dear team,\nplease find attached...\n", filetypes.TEXT),
+        ("Grüße aus Köln\n".encode("cp1252"), filetypes.TEXT),
+        (codecs.BOM_UTF16_LE + "Hello, wide world\r\n".encode("utf-16-le"), filetypes.TEXT),
+        (codecs.BOM_UTF16_BE + "<html><body>x</body></html>".encode("utf-16-be"), filetypes.HTML),
+        (codecs.BOM_UTF8 + b"plain text with a BOM", filetypes.TEXT),
         (
             b"Received: from mx.example.org\nFrom: Ann <ann@example.org>\n"
             b"To: Bob <bob@example.org>\nSubject: minutes\n\nHello Bob",
-            sniff.EMAIL,
+            filetypes.EMAIL,
         ),
         (
             b"From ann@example.org Mon Jan 1 00:00:00 2024\nFrom: ann\nDate: today\n\nbody",
-            sniff.EMAIL,
+            filetypes.EMAIL,
         ),
-        (b"Note: this is just a sentence with a colon\nand more text\n", sniff.TEXT),
-        (b"\x00\x01\x02\x03binary\x00\xff\xfe", sniff.OCTET_STREAM),
+        (b"Note: this is just a sentence with a colon\nand more text\n", filetypes.TEXT),
+        (b"\x00\x01\x02\x03binary\x00\xff\xfe", filetypes.OCTET_STREAM),
     ],
 )
 def test_content_decides(head: bytes, expected: str) -> None:
-    assert sniff_mime(head, "attachment") == expected
+    assert detect(head, "attachment").mime == expected
 
 
 def test_truncated_json_is_still_json() -> None:
     document = json.dumps([{"id": i, "text": "x" * 50} for i in range(1000)]).encode()
     assert len(document) > HEAD_BYTES
 
-    assert sniff_mime(document[:HEAD_BYTES], "export") == sniff.JSON
+    assert detect(document[:HEAD_BYTES], "export").mime == filetypes.JSON
 
 
 def test_pdf_header_after_leading_junk_is_found() -> None:
-    assert sniff_mime(b"\r\n\x00garbage from a mail gateway\n%PDF-1.4\n", "scan") == sniff.PDF
+    assert detect(b"\r\n\x00garbage from a mail gateway\n%PDF-1.4\n", "scan").mime == filetypes.PDF
 
 
 def test_name_refines_plain_text_but_never_invents_a_binary_format() -> None:
-    assert sniff_mime(b"name,amount\nann,3\n", "ledger.csv") == "text/csv"
-    assert sniff_mime(b"# Title\n\nSome *markdown*.\n", "README.md") == "text/markdown"
+    assert detect(b"name,amount\nann,3\n", "ledger.csv").mime == "text/csv"
+    assert detect(b"# Title\n\nSome *markdown*.\n", "README.md").mime == "text/markdown"
     garbage = os.urandom(64).replace(b"%", b"-") + b"\x00"
-    assert sniff_mime(garbage, "invoice.pdf") == sniff.OCTET_STREAM
-    assert sniff_mime(garbage, "clip.mp4") == "video/mp4"
-    assert sniff_mime(b"", "empty.txt") == sniff.TEXT
-    assert sniff_mime(b"", "nothing") == sniff.OCTET_STREAM
+    assert detect(garbage, "invoice.pdf").mime == filetypes.OCTET_STREAM
+    assert detect(garbage, "clip.mp4").mime == "video/mp4"
+    assert detect(b"", "empty.txt").mime == filetypes.TEXT
+    assert detect(b"", "nothing").mime == filetypes.OCTET_STREAM
 
 
 def test_sniff_file_reads_plain_files_by_content(tmp_path: Path) -> None:
     path = tmp_path / "mail.txt"
     path.write_bytes(b"From: a@example.org\nTo: b@example.org\nSubject: x\n\nbody\n")
 
-    assert sniff_file(path) == sniff.EMAIL
-    assert sniff_file(path, name="renamed.eml") == sniff.EMAIL
+    assert detect(path).mime == filetypes.EMAIL
+    assert detect(path, name="renamed.eml").mime == filetypes.EMAIL
 
 
 def test_pdf_mentioned_inside_text_is_not_a_pdf() -> None:
     head = b"Release notes: files now start with %PDF-1.7 as required.\n"
 
-    assert sniff_mime(head, "notes") == sniff.TEXT
+    assert detect(head, "notes").mime == filetypes.TEXT
 
 
 def test_an_inflating_member_is_never_read_whole(tmp_path: Path) -> None:
     path = tmp_path / "bomb.odt"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         # 64 MiB that deflate to a few dozen KiB: reading it whole would allocate all of it.
-        archive.writestr("mimetype", sniff.ODT + " " * (64 * 1024 * 1024))
+        archive.writestr("mimetype", filetypes.ODT + " " * (64 * 1024 * 1024))
     tracemalloc.start()
     try:
-        found = sniff_file(path)
+        found = detect(path).mime
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
 
-    assert found == sniff.ODT
+    assert found == filetypes.ODT
     assert peak < 8 * 1024 * 1024
 
 
 def test_sniff_file_with_a_known_head_opens_the_file_only_for_containers(tmp_path: Path) -> None:
     docx = _zip(tmp_path / "x", {"word/document.xml": b"<w/>"})
 
-    assert sniff_file(tmp_path / "never-created", "a.txt", head=b"plain words") == sniff.TEXT
-    assert sniff_file(docx, "x", head=docx.read_bytes()[:HEAD_BYTES]) == sniff.DOCX
+    assert detect(tmp_path / "never-created", "a.txt", head=b"plain words").mime == filetypes.TEXT
+    assert detect(docx, "x", head=docx.read_bytes()[:HEAD_BYTES]).mime == filetypes.DOCX
+
