@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import struct
@@ -264,3 +265,112 @@ def test_sniff_file_with_a_known_head_opens_the_file_only_for_containers(tmp_pat
     assert detect(tmp_path / "never-created", "a.txt", head=b"plain words").mime == filetypes.TEXT
     assert detect(docx, "x", head=docx.read_bytes()[:HEAD_BYTES]).mime == filetypes.DOCX
 
+
+def _image(fmt: str) -> bytes:
+    from PIL import Image  # ships with reportlab, a test dependency
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "teal").save(out, fmt)
+    return out.getvalue()
+
+
+def _ftyp(major: bytes, *compatible: bytes) -> bytes:
+    """The ISO-BMFF ``ftyp`` box that opens HEIC, HEIF and AVIF files."""
+    body = b"ftyp" + major + b"\x00\x00\x00\x00" + b"".join(compatible)
+    return struct.pack(">I", 4 + len(body)) + body + bytes(64)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("PNG", filetypes.PNG),
+        ("JPEG", filetypes.JPEG),
+        ("GIF", filetypes.GIF),
+        ("WEBP", filetypes.WEBP),
+        ("TIFF", filetypes.TIFF),
+        ("BMP", filetypes.BMP),
+    ],
+)
+def test_images_are_found_by_content_whatever_their_name(
+    tmp_path: Path, fmt: str, expected: str
+) -> None:
+    path = tmp_path / "scan.txt"  # the name lies
+    path.write_bytes(_image(fmt))
+
+    found = detect(path)
+
+    assert found.mime == expected
+    assert found.family is filetypes.Family.IMAGE
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (_ftyp(b"heic", b"mif1", b"heic"), filetypes.HEIC),  # an iPhone photo
+        (_ftyp(b"mif1", b"mif1", b"heic"), filetypes.HEIC),
+        (_ftyp(b"mif1", b"mif1"), filetypes.HEIF),
+        (_ftyp(b"avif", b"mif1", b"miaf"), filetypes.OCTET_STREAM),  # same box, not HEIF
+        (_ftyp(b"mif1", b"mif1", b"avif"), filetypes.OCTET_STREAM),
+        (_ftyp(b"isom", b"mp41"), filetypes.OCTET_STREAM),  # an MP4 video
+    ],
+)
+def test_heic_and_heif_are_told_from_their_container_cousins(head: bytes, expected: str) -> None:
+    found = detect(head, "photo")
+
+    assert found.mime == expected
+    assert (found.family is filetypes.Family.IMAGE) == (expected != filetypes.OCTET_STREAM)
+
+
+def test_text_that_starts_like_a_bitmap_is_still_text() -> None:
+    assert detect(b"BMW service report\nmileage: 42000\n", "car").mime == filetypes.TEXT
+
+
+def test_a_name_never_makes_garbage_an_image() -> None:
+    garbage = os.urandom(64).replace(b"%", b"-") + b"\x00"
+
+    assert detect(garbage, "holiday.heic").mime == filetypes.OCTET_STREAM
+    assert detect(garbage, "holiday.png").family is filetypes.Family.BINARY
+
+
+@pytest.mark.parametrize(
+    ("declared", "family"),
+    [
+        (filetypes.OTT, filetypes.Family.DOCUMENT),
+        (filetypes.OTS, filetypes.Family.SPREADSHEET),
+        (filetypes.OTP, filetypes.Family.PRESENTATION),
+    ],
+)
+def test_odf_templates_are_their_own_type(
+    tmp_path: Path, declared: str, family: filetypes.Family
+) -> None:
+    path = _zip(tmp_path / "letterhead", {"content.xml": b"<office/>"}, mimetype=declared)
+
+    assert detect(path).mime == declared
+    assert detect(path.read_bytes()[:HEAD_BYTES], "letterhead").mime == declared
+    assert detect(path).family is family
+
+
+def test_utf16_text_without_a_bom_is_text() -> None:
+    head = "Quarterly notes\r\nRevenue up.\r\n".encode("utf-16-le")
+
+    assert detect(head, "notes").mime == filetypes.TEXT
+
+
+def test_a_specific_text_name_beats_what_the_text_seems_to_be() -> None:
+    readme = b'<p align="center"><img src="logo.png"></p>\n\n# Project\n'
+
+    assert detect(readme, "README.md").mime == filetypes.MARKDOWN
+    assert detect(readme, "README.txt").mime == filetypes.HTML  # .txt says nothing more
+
+
+def test_source_code_keeps_its_standard_type_and_names_its_language() -> None:
+    script = detect(b"print('hi')\n", "tool.py")
+    module = detect(b"export const x: number = 1;\n", "x.ts")
+
+    assert (script.mime, script.language) == ("text/x-python", "python")
+    assert (module.mime, module.language) == (filetypes.TEXT, "typescript")
+    assert module.family is filetypes.Family.CODE
+    # A binary .ts is an MPEG transport stream, not TypeScript.
+    video = detect(b"\x47\x40\x00\x10\x00" * 40 + b"\xff\x00", "clip.ts")
+    assert video.family is filetypes.Family.BINARY
+    assert video.language is None
