@@ -267,7 +267,7 @@ def test_sniff_file_with_a_known_head_opens_the_file_only_for_containers(tmp_pat
 
 
 def _image(fmt: str) -> bytes:
-    from PIL import Image  # ships with reportlab, a test dependency
+    from PIL import Image
 
     out = io.BytesIO()
     Image.new("RGB", (16, 16), "teal").save(out, fmt)
