@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from support import docgen
 
-from desktop_app.core.extract import detect
-from desktop_app.core.extract.detect import detect_type
+from desktop_app.core import filetypes
+from desktop_app.core.extract import detect_type
 from desktop_app.core.extract.html import html_to_markdown
 
 
@@ -52,13 +52,13 @@ def test_scripts_and_javascript_links_do_not_leak() -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("data.bin", b"a,b\n1,2\n", detect.TEXT),
-        ("table.csv", b"a,b\n1,2\n", detect.CSV),
-        ("log.jsonl", b'{"a": 1}\n{"a": 2}\n', detect.JSONL),
+        ("data.bin", b"a,b\n1,2\n", filetypes.TEXT),
+        ("table.csv", b"a,b\n1,2\n", filetypes.CSV),
+        ("log.jsonl", b'{"a": 1}\n{"a": 2}\n', filetypes.JSONL),
         ("script.py", b"print('hi')\n", "text/x-python"),
-        ("page.txt", b"<!DOCTYPE html><html><body><p>x</p></body></html>", detect.HTML),
-        ("mail.txt", b"From: a@b.c\nTo: d@e.f\nSubject: hi\n\nbody\n", detect.EML),
-        ("blob.bin", bytes(range(256)), detect.OCTET),
+        ("page.txt", b"<!DOCTYPE html><html><body><p>x</p></body></html>", filetypes.HTML),
+        ("mail.txt", b"From: a@b.c\nTo: d@e.f\nSubject: hi\n\nbody\n", filetypes.EMAIL),
+        ("blob.bin", bytes(range(256)), filetypes.OCTET_STREAM),
     ],
 )
 def test_text_flavours(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
@@ -71,9 +71,9 @@ def test_office_containers_by_content(tmp_path: Path) -> None:
     docx = docgen.docx(tmp_path / "a.docx", paragraphs=["x"])
     renamed = tmp_path / "report.pdf"
     renamed.write_bytes(docx.read_bytes())
-    assert detect_type(renamed) == detect.DOCX
+    assert detect_type(renamed) == filetypes.DOCX
     xls = docgen.xls(tmp_path / "b.xls", {"S": [["x"]]})
-    assert detect_type(xls, "export.dat") == detect.XLS
+    assert detect_type(xls, "export.dat") == filetypes.XLS
     locked = docgen.encrypted_ooxml(docx, tmp_path / "locked.docx")
-    assert detect_type(locked) == detect.ENCRYPTED_OFFICE
-    assert detect_type(docgen.epub(tmp_path / "c.epub", "T", [("h", "p")])) == detect.EPUB
+    assert detect_type(locked) == filetypes.OOXML_ENCRYPTED
+    assert detect_type(docgen.epub(tmp_path / "c.epub", "T", [("h", "p")])) == filetypes.EPUB

@@ -1,15 +1,15 @@
 """Text extraction from user documents, in a sandboxed worker process.
 
 Public surface: :class:`Extraction` (the result), :class:`ExtractionRunner` (the sandbox),
-:func:`detect_type` (content-first type detection), :data:`EXTRACTOR_VERSION`. One module per
-format family (``pdf``, ``office``, ``odf``, ``sheets``, ``web``/``html``, ``text``) does the
-parsing inside the worker; ``safety`` guards zip and XML before any parser runs.
+:func:`detect_type` (the type to extract a file as, found by ``core.filetypes``),
+:data:`EXTRACTOR_VERSION`. One module per format family (``pdf``, ``office``, ``odf``,
+``sheets``, ``web``/``html``, ``plain``) does the parsing inside the worker; ``safety`` guards
+zip and XML before any parser runs.
 """
 
 from __future__ import annotations
 
-from desktop_app.core.extract.detect import detect_type
-from desktop_app.core.extract.registry import EXTRACTOR_VERSION
+from desktop_app.core.extract.registry import EXTRACTOR_VERSION, detect_type
 from desktop_app.core.extract.result import Extraction, Failure, FailureKind, Limits
 from desktop_app.core.extract.sandbox import ExtractionRunner
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.extract import detect
+from desktop_app.core import filetypes
 from desktop_app.core.extract.markdown import fence, join_blocks
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 from desktop_app.core.extract.safety import parse_xml
@@ -108,17 +108,17 @@ def extract(path: Path, mime: str, limits: Limits) -> Extraction:
 
 def _render(text: str, mime: str, path: Path) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if mime == detect.MARKDOWN:
+    if mime == filetypes.MARKDOWN:
         return "markdown", text.strip() + "\n"
-    if mime == detect.JSON:
+    if mime == filetypes.JSON:
         return "json", fence(_pretty_json(text), "json") + "\n"
-    if mime == detect.JSONL:
+    if mime == filetypes.JSONL:
         return "json", fence(text.strip(), "jsonl") + "\n"
-    if mime == detect.YAML:
+    if mime == filetypes.YAML:
         return "yaml", fence(text.strip(), "yaml") + "\n"
-    if mime == detect.XML:
+    if mime == filetypes.XML:
         return "xml", fence(_pretty_xml(text), "xml") + "\n"
-    if mime == detect.IPYNB:
+    if mime == filetypes.IPYNB:
         return "notebook", _notebook(text)
     if mime.startswith("text/x-"):
         return "code", fence(text.strip("\n"), mime.removeprefix("text/x-")) + "\n"

@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from desktop_app.core.extract import detect
+from desktop_app.core import filetypes
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 
 #: Bump when any extractor's output changes: cached texts of older versions are ignored.
@@ -22,39 +22,41 @@ Extractor = Callable[[Path, str, Limits], Extraction]
 
 _PKG = "desktop_app.core.extract"
 _BUILTIN: dict[str, str] = {
-    detect.PDF: f"{_PKG}.pdf:extract",
-    detect.DOCX: f"{_PKG}.office:extract_docx",
-    detect.PPTX: f"{_PKG}.office:extract_pptx",
-    detect.ODT: f"{_PKG}.odf:extract_odt",
-    detect.ODP: f"{_PKG}.odf:extract_odp",
-    detect.XLSX: f"{_PKG}.sheets:extract_workbook",
-    detect.XLSM: f"{_PKG}.sheets:extract_workbook",
-    detect.XLS: f"{_PKG}.sheets:extract_workbook",
-    detect.ODS: f"{_PKG}.sheets:extract_workbook",
-    detect.CSV: f"{_PKG}.sheets:extract_delimited",
-    detect.TSV: f"{_PKG}.sheets:extract_delimited",
-    detect.HTML: f"{_PKG}.web:extract_html",
-    detect.XHTML: f"{_PKG}.web:extract_html",
-    detect.EPUB: f"{_PKG}.web:extract_epub",
-    detect.EML: f"{_PKG}.web:extract_eml",
-    detect.RTF: f"{_PKG}.web:extract_rtf",
-    detect.TEXT: f"{_PKG}.plain:extract",
-    detect.MARKDOWN: f"{_PKG}.plain:extract",
-    detect.JSON: f"{_PKG}.plain:extract",
-    detect.JSONL: f"{_PKG}.plain:extract",
-    detect.XML: f"{_PKG}.plain:extract",
-    detect.YAML: f"{_PKG}.plain:extract",
-    detect.IPYNB: f"{_PKG}.plain:extract",
-    "image/svg+xml": f"{_PKG}.plain:extract",
+    filetypes.PDF: f"{_PKG}.pdf:extract",
+    filetypes.DOCX: f"{_PKG}.office:extract_docx",
+    filetypes.DOCM: f"{_PKG}.office:extract_docx",
+    filetypes.PPTX: f"{_PKG}.office:extract_pptx",
+    filetypes.PPTM: f"{_PKG}.office:extract_pptx",
+    filetypes.ODT: f"{_PKG}.odf:extract_odt",
+    filetypes.ODP: f"{_PKG}.odf:extract_odp",
+    filetypes.XLSX: f"{_PKG}.sheets:extract_workbook",
+    filetypes.XLSM: f"{_PKG}.sheets:extract_workbook",
+    filetypes.XLS: f"{_PKG}.sheets:extract_workbook",
+    filetypes.ODS: f"{_PKG}.sheets:extract_workbook",
+    filetypes.CSV: f"{_PKG}.sheets:extract_delimited",
+    filetypes.TSV: f"{_PKG}.sheets:extract_delimited",
+    filetypes.HTML: f"{_PKG}.web:extract_html",
+    filetypes.XHTML: f"{_PKG}.web:extract_html",
+    filetypes.EPUB: f"{_PKG}.web:extract_epub",
+    filetypes.EMAIL: f"{_PKG}.web:extract_eml",
+    filetypes.RTF: f"{_PKG}.web:extract_rtf",
+    filetypes.TEXT: f"{_PKG}.plain:extract",
+    filetypes.MARKDOWN: f"{_PKG}.plain:extract",
+    filetypes.JSON: f"{_PKG}.plain:extract",
+    filetypes.JSONL: f"{_PKG}.plain:extract",
+    filetypes.XML: f"{_PKG}.plain:extract",
+    filetypes.YAML: f"{_PKG}.plain:extract",
+    filetypes.IPYNB: f"{_PKG}.plain:extract",
+    filetypes.SVG: f"{_PKG}.plain:extract",
 }
 
 #: Types we recognise but cannot read: a label for the user's message.
 _UNSUPPORTED: dict[str, str] = {
-    detect.DOC: "an old-style Word document (.doc); save it as .docx and try again",
-    detect.PPT: "an old-style PowerPoint file (.ppt); save it as .pptx and try again",
-    detect.OLE: "an old-style Microsoft Office file",
-    detect.ZIP: "a zip archive",
-    detect.OCTET: "a binary file",
+    filetypes.DOC: "an old-style Word document (.doc); save it as .docx and try again",
+    filetypes.PPT: "an old-style PowerPoint file (.ppt); save it as .pptx and try again",
+    filetypes.OLE2: "an old-style Microsoft Office file",
+    filetypes.ZIP: "a zip archive",
+    filetypes.OCTET_STREAM: "a binary file",
 }
 
 _overrides: dict[str, str] = {}
@@ -69,6 +71,16 @@ def overrides() -> Mapping[str, str]:
     return dict(_overrides)
 
 
+def detect_type(path: Path, name: str | None = None) -> str:
+    """The MIME type to extract ``path`` as: its detected type, source code by its language.
+
+    Code keeps its standard MIME type in the vault (``text/javascript``, or ``text/plain`` where
+    there is none); here it becomes ``text/x-<language>`` so the text extractor can fence it.
+    """
+    found = filetypes.detect(path, name)
+    return f"text/x-{found.language}" if found.language else found.mime
+
+
 def is_supported(mime: str) -> bool:
     return mime in _overrides or mime in _BUILTIN or mime.startswith("text/")
 
@@ -80,9 +92,9 @@ def extract_file(path: Path, mime: str, limits: Limits) -> Extraction:
         raise ExtractFailed(FailureKind.EMPTY)
     if size > limits.max_input_bytes:
         raise ExtractFailed(FailureKind.TOO_LARGE, f"{size} bytes")
-    if mime == detect.ENCRYPTED_OFFICE:
+    if mime == filetypes.OOXML_ENCRYPTED:
         raise ExtractFailed(FailureKind.ENCRYPTED, "OOXML EncryptedPackage")
-    if mime.startswith("image/") and mime != "image/svg+xml":
+    if mime.startswith("image/") and mime != filetypes.SVG:
         raise ExtractFailed(FailureKind.NO_TEXT, mime)
     target = _overrides.get(mime) or _BUILTIN.get(mime)
     if target is None and mime.startswith("text/"):

@@ -11,13 +11,13 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app.core.extract import detect
+from desktop_app.core import filetypes
 from desktop_app.core.extract.markdown import join_blocks, table
 from desktop_app.core.extract.plain import read_text
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 from desktop_app.core.extract.safety import check_zip, check_zip_members
 
-_ZIPPED = (detect.XLSX, detect.XLSM, detect.ODS)
+_ZIPPED = (filetypes.XLSX, filetypes.XLSM, filetypes.ODS)
 
 
 def extract_workbook(path: Path, mime: str, limits: Limits) -> Extraction:
@@ -105,7 +105,7 @@ def _format(value: object) -> str:
 
 def extract_delimited(path: Path, mime: str, limits: Limits) -> Extraction:
     text, encoding = read_text(path, limits)
-    delimiter = "\t" if mime == detect.TSV else _sniff_delimiter(text[:65536])
+    delimiter = "\t" if mime == filetypes.TSV else _sniff_delimiter(text[:65536])
     rows: list[list[str]] = []
     total = 0
     try:

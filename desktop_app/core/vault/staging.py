@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from desktop_app.core import fsutil
 from desktop_app.core.errors import DiskFullError, VaultError
-from desktop_app.core.sniff import sniff_file
+from desktop_app.core.filetypes import detect
 
 T = TypeVar("T")
 
@@ -92,7 +92,7 @@ def _stage(
                 os.close(tmp_fd)
                 keep_fd = None
         try:
-            mime = sniff_file(tmp_path, name, head=copied.head)
+            mime = detect(tmp_path, name, head=copied.head).mime
         except OSError as exc:
             raise VaultError(f"cannot read back the copy of {name}: {exc}") from exc
     except BaseException:
