@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.fsutil import hash_file
 from desktop_app.core.uploads.jobs import damaged_copy_message
 from desktop_app.core.uploads.queue import Job, UploadQueue
 from desktop_app.core.uploads.retry import BREAKER_KINDS, ErrorKind, RetryPolicy
@@ -54,12 +55,8 @@ class PartPlan:
 def file_digests(path: Path) -> tuple[str, str]:
     """(md5, sha256) of the file, in one read."""
     md5 = hashlib.md5(usedforsecurity=False)
-    sha = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            md5.update(chunk)
-            sha.update(chunk)
-    return md5.hexdigest(), sha.hexdigest()
+    sha256, _ = hash_file(path, also=(md5,))
+    return md5.hexdigest(), sha256
 
 
 class MultipartUpload:
