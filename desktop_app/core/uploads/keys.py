@@ -23,7 +23,7 @@ from desktop_app.core.uploads.gate import BLOCKING_PAUSES
 from desktop_app.core.uploads.queue import ACTIVE_STATES
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import Uploader
+    from desktop_app.core.openai_api import Uploader
     from desktop_app.core.uploads.gate import Gate, PauseReason
     from desktop_app.core.uploads.queue import UploadQueue
     from desktop_app.core.uploads.workers import WorkerPool
@@ -107,7 +107,7 @@ class KeysAndWaiting:
             if up is None:
                 # Imported on first use: the SDK is slow to import, and most commands that open
                 # the service (vault listing, watching) never talk to the API.
-                from desktop_app.core.openai_api.files import Uploader
+                from desktop_app.core.openai_api import Uploader
 
                 up = self._uploaders[target] = Uploader(key, target, timeout=self._request_timeout)
             return up

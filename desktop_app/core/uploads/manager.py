@@ -37,7 +37,7 @@ from desktop_app.core.vault import Vault
 from desktop_app.settings import UploadSettings
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import Uploader
+    from desktop_app.core.openai_api import Uploader
     from desktop_app.core.uploads.retry import CircuitBreaker
 
 log = logging.getLogger(__name__)
@@ -166,13 +166,13 @@ class UploadManager(KeysAndWaiting):
         if purpose not in PURPOSES:
             raise UploadError(
                 f"unknown purpose {purpose!r}; use one of {', '.join(sorted(PURPOSES))}",
-                kind=str(ErrorKind.INVALID),
+                kind=ErrorKind.INVALID,
             )
         low, high = EXPIRES_AFTER_RANGE
         if expires is not None and not low <= expires <= high:
             raise UploadError(
                 f"expires-after must be between {low} and {high} seconds, got {expires}",
-                kind=str(ErrorKind.INVALID),
+                kind=ErrorKind.INVALID,
             )
         new = []
         for entry_id in entry_ids:

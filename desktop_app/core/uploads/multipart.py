@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.errors import ApiCallError, ErrorKind, UploadError
 from desktop_app.core.fsutil import hash_file
 from desktop_app.core.uploads.jobs import damaged_copy_message
 from desktop_app.core.uploads.queue import Job, UploadQueue
-from desktop_app.core.uploads.retry import BREAKER_KINDS, ErrorKind, RetryPolicy
+from desktop_app.core.uploads.retry import BREAKER_KINDS, RetryPolicy
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import RemoteFile, Uploader
+    from desktop_app.core.openai_api import FilesApi, RemoteFile
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class MultipartUpload:
     def __init__(
         self,
         queue: UploadQueue,
-        uploader: Uploader,
+        uploader: FilesApi,
         policy: RetryPolicy,
         clock: Callable[[], float],
         stop: threading.Event,
@@ -148,7 +148,7 @@ class MultipartUpload:
         if sha256 != job.view.sha256:
             # Never complete a damaged copy into a file: drop the Upload and its parts.
             self._abandon(job, owner, upload_id)
-            raise UploadError(damaged_copy_message(job.view.name), kind=str(ErrorKind.INVALID))
+            raise UploadError(damaged_copy_message(job.view.name), kind=ErrorKind.INVALID)
         return self._up.complete_upload(upload_id, part_ids, md5)
 
     def _part_with_retry(self, upload_id: str, data: bytes) -> str:
@@ -156,7 +156,7 @@ class MultipartUpload:
             try:
                 return self._up.add_part(upload_id, data)
             except ApiCallError as exc:
-                transient = ErrorKind(exc.kind) in BREAKER_KINDS
+                transient = exc.kind in BREAKER_KINDS
                 if not transient or attempt == PART_TRIES:
                     raise
                 # Short in-attempt pause; the job-level backoff takes over after PART_TRIES.

@@ -34,7 +34,7 @@ from desktop_app.core.uploads.retry import (
 from desktop_app.core.uploads.runner import JobRunner, Outcome
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import Uploader
+    from desktop_app.core.openai_api import Uploader
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +213,7 @@ class Drainer:
             self._gate.no_key = True
             self._hand_back(job, ambiguous=False)
         except UploadError as exc:
-            self._settle(job, Failure(ErrorKind(exc.kind), str(exc)))
+            self._settle(job, Failure(exc.kind, str(exc)))
         except OSError as exc:
             self._settle(job, Failure(ErrorKind.UNKNOWN, f"local I/O error: {exc}"))
         except Exception as exc:
