@@ -1,4 +1,4 @@
-"""The only code that imports the ``openai`` SDK: Files and Uploads calls.
+"""The only code that imports the ``openai`` SDK: Files, Uploads and Batches calls.
 
 Clients are built in one place (``client``) with ``max_retries=0``: the queue owns every retry.
 Every SDK exception is converted once, by ``errors.convert_api_errors``, into
@@ -11,6 +11,7 @@ and the protocol (``records``, ``protocol``) do not import the SDK themselves.
 
 from __future__ import annotations
 
+from desktop_app.core.openai_api.batches import BatchesApi
 from desktop_app.core.openai_api.errors import (
     classify_status,
     convert_api_errors,
@@ -18,11 +19,13 @@ from desktop_app.core.openai_api.errors import (
 )
 from desktop_app.core.openai_api.files import Uploader
 from desktop_app.core.openai_api.protocol import RECONCILE_SKEW, FilesApi
-from desktop_app.core.openai_api.records import RemoteFile, RemoteUpload, SentFile
+from desktop_app.core.openai_api.records import RemoteBatch, RemoteFile, RemoteUpload, SentFile
 
 __all__ = [
     "RECONCILE_SKEW",
+    "BatchesApi",
     "FilesApi",
+    "RemoteBatch",
     "RemoteFile",
     "RemoteUpload",
     "SentFile",
