@@ -10,7 +10,7 @@
     │   ├── SourceError               the original is unreadable, vanished or not a regular file
     │   ├── DiskFullError             no space left (nothing partial is left behind)
     │   └── UnknownEntryError         no vault entry with that id
-    ├── UploadError                   an upload attempt failed; ``kind`` says how (see retry.py)
+    ├── UploadError                   an upload attempt failed; ``kind`` (an ErrorKind) says how
     │   ├── ApiCallError              one API call failed: HTTP status, request id, Retry-After
     │   ├── NoApiKeyError             no API key is configured (nothing was sent)
     │   └── UnknownJobError           no upload job with that id
@@ -21,6 +21,22 @@
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    """Why an upload attempt failed. Decides retry, pause or permanent failure."""
+
+    EXPIRED = "expired"  # 4xx saying the file expired: retry, offer the fallback at once
+    RATE_LIMITED = "rate_limited"  # 429: pause the target until Retry-After passes
+    QUOTA = "quota"  # 429 insufficient_quota: out of credit; pause the queue until fixed
+    SERVER = "server"  # 5xx: retry with backoff, counts towards the breaker
+    NETWORK = "network"  # no usable response: retry with backoff, counts towards the breaker
+    AUTH = "auth"  # 401/403: pause the whole queue until the key changes
+    TOO_LARGE = "too_large"  # 413 or over the API's per-file limit: permanent
+    INVALID = "invalid"  # any other 4xx: permanent
+    UNKNOWN = "unknown"  # anything else: retried with backoff, then failed
 
 
 class AttachGuardError(Exception):
@@ -56,20 +72,20 @@ class UnknownEntryError(VaultError):
 
 
 class UploadError(AttachGuardError):
-    """An upload attempt failed. ``kind`` is an ``ErrorKind`` value from ``retry.py``."""
+    """An upload attempt failed; ``kind`` decides what the retry policy does next."""
 
-    def __init__(self, message: str, kind: str = "unknown") -> None:
+    def __init__(self, message: str, kind: ErrorKind = ErrorKind.UNKNOWN) -> None:
         super().__init__(message)
         self.kind = kind
 
 
 class ApiCallError(UploadError):
-    """One call to the API failed; raised by ``uploader.py`` with everything the queue needs."""
+    """One call to the API failed; raised by ``openai_api`` with everything the queue needs."""
 
     def __init__(
         self,
         message: str,
-        kind: str,
+        kind: ErrorKind,
         *,
         http_status: int | None = None,
         request_id: str | None = None,
@@ -87,14 +103,14 @@ class NoApiKeyError(UploadError):
     """No API key in ``OPENAI_API_KEY`` or the keyring; nothing was sent."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(message, kind="auth")
+        super().__init__(message, kind=ErrorKind.AUTH)
 
 
 class UnknownJobError(UploadError):
     """No upload job has the given id."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(message, kind="invalid")
+        super().__init__(message, kind=ErrorKind.INVALID)
 
 
 class ExtractionError(AttachGuardError):

@@ -1,4 +1,4 @@
-"""Low-level file helpers for the vault: safe opening, one-pass copy+hash, fsync, temp files.
+"""Low-level file helpers: safe opening, one-pass copy+hash, the one file hasher, fsync, temp files.
 
 Kept apart from ``vault.py`` so the vault reads as policy (what is stored where, and when a row
 is written) while this module holds the OS details (non-blocking opens, short writes, directory
@@ -12,10 +12,11 @@ import hashlib
 import os
 import secrets
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 try:  # POSIX only: a crashed writer's lock vanishes with its process.
     import fcntl
@@ -167,14 +168,36 @@ def write_errors_converted(where: str) -> Iterator[None]:
         raise write_error(exc, where) from exc
 
 
-def hash_file(path: Path, buffer: bytearray) -> tuple[str, int]:
-    """(SHA-256 hex, size) of the file at ``path``, read through ``buffer``."""
+class Digest(Protocol):
+    """Anything ``hashlib`` makes: fed the same bytes as the SHA-256 by :func:`hash_file`."""
+
+    def update(self, data: memoryview, /) -> None: ...
+
+
+def hash_file(
+    path: str | os.PathLike[str],
+    buffer: bytearray | None = None,
+    *,
+    also: Iterable[Digest] = (),
+) -> tuple[str, int]:
+    """(SHA-256 hex, size) of the file at ``path``, in one read. Raises ``OSError``.
+
+    The one file hasher of the app. ``buffer`` is reused across calls by callers that hash many
+    files (one allocation, not one per file); ``also`` are further digests (the Uploads API's
+    MD5) fed the same bytes, so a file is read once whatever it is hashed for.
+    """
     digest = hashlib.sha256()
+    extra = tuple(also)
     size = 0
+    if buffer is None:
+        buffer = bytearray(COPY_BUFFER)
     view = memoryview(buffer)
-    with path.open("rb", buffering=0) as handle:
+    with open(path, "rb", buffering=0) as handle:
         while count := handle.readinto(buffer):
-            digest.update(view[:count])
+            chunk = view[:count]
+            digest.update(chunk)
+            for other in extra:
+                other.update(chunk)
             size += count
     return digest.hexdigest(), size
 

@@ -7,14 +7,13 @@ import random
 
 import pytest
 
+from desktop_app.core.openai_api import classify_status, parse_retry_after
 from desktop_app.core.uploads.retry import (
     Action,
     CircuitBreaker,
     ErrorKind,
     Failure,
     RetryPolicy,
-    classify_status,
-    parse_retry_after,
 )
 
 

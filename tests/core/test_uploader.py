@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from support.openai_server import FakeOpenAI
 
-from desktop_app.core.errors import ApiCallError
-from desktop_app.core.openai_api.files import Uploader
-from desktop_app.core.uploads.retry import ErrorKind
+from desktop_app.core.errors import ApiCallError, ErrorKind
+from desktop_app.core.openai_api import Uploader
 
 
 @pytest.fixture
@@ -132,4 +131,18 @@ def test_multipart_upload_roundtrip(openai_server: FakeOpenAI, tmp_path: Path) -
     parts = [up.add_part(upload.id, data[i : i + 4096]) for i in range(0, len(data), 4096)]
     remote = up.complete_upload(upload.id, parts, hashlib.md5(data).hexdigest())
     assert openai_server.files[remote.id].content == data
+    up.close()
+
+
+def test_create_reports_the_sha256_of_the_bytes_sent(openai_server: FakeOpenAI, doc: Path) -> None:
+    up = Uploader(openai_server.api_key, openai_server.base_url)
+    seen: list[int] = []
+    sent = up.create_file(doc, "report.pdf", "application/pdf", "user_data", None, seen.append)
+    stored = openai_server.files[sent.remote.id].content
+    assert (
+        sent.sha256
+        == hashlib.sha256(stored).hexdigest()
+        == hashlib.sha256(doc.read_bytes()).hexdigest()
+    )
+    assert sent.remote.size == len(stored) and seen[-1] == len(stored)
     up.close()

@@ -9,7 +9,6 @@ such as "encrypted") are cached as JSON by content hash and extractor version un
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -26,6 +25,7 @@ from desktop_app.core.extract.messages import to_error
 from desktop_app.core.extract.result import Failure, FailureKind
 from desktop_app.core.fallback.prompt import DocumentText, FallbackPrompt, build_prompt
 from desktop_app.core.fallback.tokens import TokenCounter, default_counter
+from desktop_app.core.fsutil import hash_file
 
 if TYPE_CHECKING:
     from desktop_app.core.vault import Vault
@@ -42,7 +42,6 @@ _PERMANENT = frozenset(
      FailureKind.UNSUPPORTED, FailureKind.TOO_LARGE, FailureKind.BOMB,
      FailureKind.ENTITIES}
 )  # fmt: skip
-_HASH_CHUNK = 1024 * 1024
 
 
 class TextService:
@@ -89,7 +88,7 @@ class TextService:
         if not stat.S_ISREG(info.st_mode):
             raise SourceError(f"{label} is not a regular file (a pipe, socket or device).")
         try:
-            digest = _sha256(path)
+            digest, _ = hash_file(path)
         except OSError as exc:
             raise SourceError(f"{label} cannot be read: {exc.strerror or exc}.") from exc
         return self._extract(path, label, digest)
@@ -253,11 +252,3 @@ class TextService:
                 raise
         except OSError as exc:  # a full disk must not break the fallback itself
             log.warning("could not cache extracted text: %s", exc)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()

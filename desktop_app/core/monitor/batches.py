@@ -1,7 +1,8 @@
 """Batch watchdog: list the user's Batch jobs, flag stuck ones once, back up inputs, resubmit.
 
-Talks to the API only through the official ``openai`` SDK with ``max_retries=0`` (the watchdog
-runs again later anyway; SDK retries would only hide what happened). What it learns is kept in
+Talks to the API only through :mod:`desktop_app.core.openai_api` (``max_retries=0``: the watchdog
+runs again later anyway; SDK retries would only hide what happened), imported on the first API
+call so that listing the known batches never loads the SDK. What it learns is kept in
 the ``batch_jobs`` table (``schema/0004_batches.sql``), so the window can show the last known
 batches without the network, and a stuck batch is announced once per batch, across restarts.
 
@@ -26,13 +27,16 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-import openai
-from openai.types import Batch
-
-from desktop_app.core.errors import BatchError, UnknownBatchError, VaultError
+from desktop_app.core.errors import (
+    ApiCallError,
+    BatchError,
+    ErrorKind,
+    UnknownBatchError,
+    VaultError,
+)
 from desktop_app.core.monitor.batch_records import (
     SINCE_FIELD,
     BatchStatus,
@@ -46,6 +50,9 @@ from desktop_app.core.monitor.periodic import Periodic
 from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Source, Vault
 from desktop_app.settings import StatusSettings
+
+if TYPE_CHECKING:
+    from desktop_app.core.openai_api import BatchesApi, RemoteBatch
 
 log = logging.getLogger(__name__)
 
@@ -117,15 +124,16 @@ class BatchWatchdog:
 
     # -- the API --------------------------------------------------------------------------------
 
-    def _client(self) -> openai.OpenAI:
+    def _api(self) -> BatchesApi:
         key = self._api_key()
         if not key:
             raise BatchError(
                 "no API key: add it in Settings (stored in the OS keyring) or set OPENAI_API_KEY"
             )
-        return openai.OpenAI(
-            api_key=key, base_url=self._base_url(), max_retries=0, timeout=self._timeout
-        )
+        # Imported on first use: the SDK is slow to import, and the local listing needs no API.
+        from desktop_app.core.openai_api import BatchesApi
+
+        return BatchesApi(key, self._base_url(), timeout=self._timeout)
 
     def check(self, *, backup: bool = True, notify: bool = True) -> WatchdogReport:
         """List the batches, record them, back up inputs, notify newly stuck ones.
@@ -133,10 +141,10 @@ class BatchWatchdog:
         With ``notify=False`` (the CLI, which shows every stuck batch anyway) the one-time
         notification is left for the tray app to send.
         """
-        with self._lock, self._client() as client:
+        with self._lock, self._api() as api:
             try:
-                remote = _list_all(client, self._clock())
-            except openai.OpenAIError as exc:
+                remote = api.list_batches(self._clock() - MAX_AGE_DAYS * 86400, MAX_LISTED)
+            except ApiCallError as exc:
                 raise BatchError(f"cannot list batches: {_describe(exc)}") from exc
             now = self._clock()
             self._record(remote, now)
@@ -144,13 +152,13 @@ class BatchWatchdog:
             backed_up: list[str] = []
             if backup:
                 for item in remote:
-                    outcome = self._backup_if_needed(client, item)
+                    outcome = self._backup_if_needed(api, item)
                     if outcome is True:
-                        backed_up.append(item["id"])
+                        backed_up.append(item.id)
                     elif isinstance(outcome, str):
-                        problems.append(f"{item['id']}: {outcome}")
-            newly = self._mark_notified([r["id"] for r in remote], now) if notify else []
-            ids = [r["id"] for r in remote]
+                        problems.append(f"{item.id}: {outcome}")
+            ids = [r.id for r in remote]
+            newly = self._mark_notified(ids, now) if notify else []
             views = {
                 v.id: v
                 for v in self._views(
@@ -168,7 +176,7 @@ class BatchWatchdog:
                     log.exception("batch listener %r failed", callback)
         return WatchdogReport(batches, fresh, tuple(backed_up), tuple(problems), now)
 
-    def _record(self, remote: list[dict[str, Any]], now: float) -> None:
+    def _record(self, remote: list[RemoteBatch], now: float) -> None:
         with self.db.transaction() as conn:
             for item in remote:
                 conn.execute(
@@ -181,14 +189,14 @@ class BatchWatchdog:
                            remote_json = excluded.remote_json,
                            last_seen_at = excluded.last_seen_at""",
                     (
-                        item["id"],
-                        str(item.get("status")),
-                        str(item.get("endpoint") or ""),
-                        str(item.get("completion_window") or ""),
-                        str(item.get("input_file_id") or ""),
-                        None if item.get("metadata") is None else json.dumps(item["metadata"]),
-                        json.dumps(item),
-                        float(item.get("created_at") or 0),
+                        item.id,
+                        item.status,
+                        item.endpoint,
+                        item.completion_window,
+                        item.input_file_id,
+                        None if item.metadata is None else json.dumps(dict(item.metadata)),
+                        json.dumps(dict(item.wire)),
+                        item.created_at,
                         now,
                         now,
                     ),
@@ -215,52 +223,44 @@ class BatchWatchdog:
                     newly.append(row["id"])
         return newly
 
-    def _backup_if_needed(
-        self, client: openai.OpenAI, item: Mapping[str, Any]
-    ) -> bool | str | None:
+    def _backup_if_needed(self, api: BatchesApi, item: RemoteBatch) -> bool | str | None:
         """True when backed up now, a problem line when it failed, None when nothing to do."""
         row = (
             self.db.connection()
             .execute(
-                "SELECT backup_entry_id, backup_error FROM batch_jobs WHERE id = ?", (item["id"],)
+                "SELECT backup_entry_id, backup_error FROM batch_jobs WHERE id = ?", (item.id,)
             )
             .fetchone()
         )
         if row is None or row["backup_entry_id"] is not None or row["backup_error"] is not None:
             return None
-        if BatchStatus.parse(item.get("status")) not in _BACKUP_STATUSES:
+        if BatchStatus.parse(item.status) not in _BACKUP_STATUSES:
             return None
         try:
-            entry_id = self._download_input(client, str(item["input_file_id"]), item["id"])
+            entry_id = self._download_input(api, item.input_file_id, item.id)
         except _PermanentFailure as exc:
             with self.db.transaction() as conn:
                 conn.execute(
-                    "UPDATE batch_jobs SET backup_error = ? WHERE id = ?", (str(exc), item["id"])
+                    "UPDATE batch_jobs SET backup_error = ? WHERE id = ?", (str(exc), item.id)
                 )
             return f"input file not backed up: {exc}"
         except BatchError as exc:
             return f"input file not backed up yet (will retry): {exc}"
         with self.db.transaction() as conn:
             conn.execute(
-                "UPDATE batch_jobs SET backup_entry_id = ? WHERE id = ?", (entry_id, item["id"])
+                "UPDATE batch_jobs SET backup_entry_id = ? WHERE id = ?", (entry_id, item.id)
             )
         return True
 
-    def _download_input(self, client: openai.OpenAI, file_id: str, batch_id: str) -> int:
+    def _download_input(self, api: BatchesApi, file_id: str, batch_id: str) -> int:
         try:
-            meta = client.files.retrieve(file_id)
-            data = client.files.content(file_id).read()
-        except openai.NotFoundError as exc:
-            raise _PermanentFailure(f"the input file {file_id} no longer exists") from exc
-        except openai.APIStatusError as exc:
-            if (
-                exc.status_code < 500
-                and exc.status_code not in (408, 409, 429)
-                and ("expired" in str(exc).lower())
-            ):
+            meta = api.retrieve_file(file_id)
+            data = api.download(file_id)
+        except ApiCallError as exc:
+            if exc.http_status == 404:
+                raise _PermanentFailure(f"the input file {file_id} no longer exists") from exc
+            if exc.kind is ErrorKind.EXPIRED:
                 raise _PermanentFailure(f"the input file {file_id} has expired") from exc
-            raise BatchError(_describe(exc)) from exc
-        except openai.OpenAIError as exc:
             raise BatchError(_describe(exc)) from exc
         name = meta.filename or f"{batch_id}-input.jsonl"
         try:
@@ -275,8 +275,8 @@ class BatchWatchdog:
     def backup(self, batch_id: str) -> BatchView:
         """Back up one batch's input now (also after an earlier permanent failure)."""
         view = self.get(batch_id)
-        with self._lock, self._client() as client:
-            entry_id = self._download_input(client, view.input_file_id, batch_id)
+        with self._lock, self._api() as api:
+            entry_id = self._download_input(api, view.input_file_id, batch_id)
             with self.db.transaction() as conn:
                 conn.execute(
                     "UPDATE batch_jobs SET backup_entry_id = ?, backup_error = NULL WHERE id = ?",
@@ -297,11 +297,10 @@ class BatchWatchdog:
             data = self.vault.blob_path(entry.sha256).read_bytes()
             if hashlib.sha256(data).hexdigest() != entry.sha256:
                 raise BatchError(f"the backup of batch {batch_id}'s input is damaged")
-            with self._client() as client:
-                created = _submit(client, view, entry.name, data)
+            with self._api() as api:
+                created = _submit(api, view, entry.name, data)
             now = self._clock()
-            remote = created.model_dump(mode="json")
-            self._record([remote], now)
+            self._record([created], now)
             with self.db.transaction() as conn:
                 conn.execute(
                     "UPDATE batch_jobs SET resubmitted_as = ? WHERE id = ?", (created.id, batch_id)
@@ -389,43 +388,22 @@ class _PermanentFailure(BatchError):
     """The input file is gone for good (expired or deleted): do not try again every run."""
 
 
-def _submit(client: openai.OpenAI, view: BatchView, name: str, data: bytes) -> Batch:
+def _submit(api: BatchesApi, view: BatchView, name: str, data: bytes) -> RemoteBatch:
     """Upload ``data`` as a batch input, then create a batch like ``view`` from it."""
     try:
-        uploaded = client.files.create(file=(name, data, "application/jsonl"), purpose="batch")
-    except openai.OpenAIError as exc:
+        uploaded = api.upload_input(name, data)
+    except ApiCallError as exc:
         raise BatchError(f"cannot upload the input again: {_describe(exc)}") from exc
-    params: dict[str, Any] = {
-        "input_file_id": uploaded.id,
-        "endpoint": view.endpoint,
-        "completion_window": view.completion_window,
-    }
-    if view.metadata:
-        params["metadata"] = dict(view.metadata)
     try:
-        return client.batches.create(**params)
-    except openai.OpenAIError as exc:
-        with contextlib.suppress(openai.OpenAIError):
-            client.files.delete(uploaded.id)  # don't leave an orphan input behind
+        return api.create_batch(uploaded.id, view.endpoint, view.completion_window, view.metadata)
+    except ApiCallError as exc:
+        with contextlib.suppress(ApiCallError):
+            api.delete_file(uploaded.id)  # don't leave an orphan input behind
         raise BatchError(f"cannot create the new batch: {_describe(exc)}") from exc
 
 
-def _list_all(client: openai.OpenAI, now: float) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    oldest = now - MAX_AGE_DAYS * 86400
-    # The list is newest first: stop paging at the first batch that is too old.
-    for batch in client.batches.list(limit=100):
-        if batch.created_at < oldest or len(found) >= MAX_LISTED:
-            break
-        found.append(batch.model_dump(mode="json"))
-    return found
-
-
-def _describe(exc: openai.OpenAIError) -> str:
-    if isinstance(exc, openai.APIStatusError):
-        return f"HTTP {exc.status_code}: {exc.message}"
-    if isinstance(exc, openai.APITimeoutError):
-        return "the request timed out"
-    if isinstance(exc, openai.APIConnectionError):
-        return "cannot reach the API"
-    return type(exc).__name__
+def _describe(exc: ApiCallError) -> str:
+    # The boundary's message is already redacted and says what failed (status, network, ...).
+    if exc.http_status is not None:
+        return f"HTTP {exc.http_status}: {exc}"
+    return str(exc)

@@ -1,61 +1,29 @@
-"""The only module that talks to the ``openai`` SDK: Files and Uploads calls for one target.
+"""Files and Uploads API calls for one target: the real :class:`~.protocol.FilesApi`.
 
-The client is built with ``max_retries=0`` because the persistent queue owns every retry (so they
-survive restarts and never duplicate a stored file behind our back). Every SDK exception is
-converted here, once, into :class:`~desktop_app.core.errors.ApiCallError` carrying the
-:class:`~desktop_app.core.errors.ErrorKind`, HTTP status, request id, Retry-After and whether the
-call may have reached the server (``ambiguous``).
+Takes and returns plain values (:mod:`.records`); every SDK exception leaves as
+:class:`~desktop_app.core.errors.ApiCallError` through :func:`.errors.convert_api_errors`.
+What to do about a failure (retry, reconcile, give up) is the upload engine's business.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import os
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import httpx2
-import openai
-
-from desktop_app.core.errors import ApiCallError, UploadError
-from desktop_app.core.redact import redact
-from desktop_app.core.uploads.jobs import damaged_copy_message
-from desktop_app.core.uploads.retry import ErrorKind, classify_status, parse_retry_after
-
-log = logging.getLogger(__name__)
-
-#: Seconds a remote file may seem to predate the attempt that stored it: ``created_at`` is in
-#: whole seconds, and the server clock may run a little behind ours.
-RECONCILE_SKEW = 2.0
+from desktop_app.core.errors import ApiCallError, ErrorKind
+from desktop_app.core.fsutil import hash_file
+from desktop_app.core.openai_api.client import make_client
+from desktop_app.core.openai_api.errors import convert_api_errors
+from desktop_app.core.openai_api.protocol import RECONCILE_SKEW
+from desktop_app.core.openai_api.records import RemoteFile, RemoteUpload, SentFile
 
 
-@dataclass(frozen=True)
-class RemoteFile:
-    """What the server says about one stored file."""
-
-    id: str
-    filename: str
-    size: int
-    purpose: str
-    created_at: float
-    expires_at: float | None
-
-
-@dataclass(frozen=True)
-class RemoteUpload:
-    """A pending multipart Upload (it expires one hour after creation)."""
-
-    id: str
-    expires_at: float
-
-
-def _remote(obj: Any) -> RemoteFile:
+def remote_file(obj: Any) -> RemoteFile:
+    """Our record of an SDK ``FileObject``."""
     return RemoteFile(
         id=str(obj.id),
         filename=str(obj.filename),
@@ -64,68 +32,6 @@ def _remote(obj: Any) -> RemoteFile:
         created_at=float(obj.created_at),
         expires_at=None if obj.expires_at is None else float(obj.expires_at),
     )
-
-
-def _convert(exc: Exception, *, may_store: bool) -> ApiCallError:
-    """Turn an SDK exception into our error (``may_store``: the call creates something)."""
-    if isinstance(exc, openai.APIStatusError):
-        body_msg = _body_message(exc)
-        kind = classify_status(exc.status_code, exc.code, body_msg)
-        retry_after = parse_retry_after(dict(exc.response.headers), time.time())
-        return ApiCallError(
-            redact(body_msg or f"HTTP {exc.status_code}"),
-            str(kind),
-            http_status=exc.status_code,
-            request_id=exc.request_id,
-            retry_after=retry_after,
-        )
-    if isinstance(exc, openai.APIConnectionError):
-        cause = exc.__cause__
-        # A refused or failed connect never carried the body; anything later might have.
-        sent = not isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout)
-        what = "timed out" if isinstance(exc, openai.APITimeoutError) else "connection failed"
-        detail = f" ({type(cause).__name__})" if cause is not None else ""
-        return ApiCallError(
-            f"network error: {what}{detail}", str(ErrorKind.NETWORK), ambiguous=may_store and sent
-        )
-    if isinstance(exc, openai.APIResponseValidationError):
-        return ApiCallError(
-            redact(f"unexpected response: {exc.message}"),
-            str(ErrorKind.UNKNOWN),
-            http_status=exc.status_code,
-            ambiguous=may_store,
-        )
-    return ApiCallError(
-        redact(f"{type(exc).__name__}: {exc}"), str(ErrorKind.UNKNOWN), ambiguous=may_store
-    )
-
-
-def _body_message(exc: openai.APIStatusError) -> str:
-    """The server's own message from ``{"error": {"message": ...}}``, else the SDK's text."""
-    body = exc.body
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
-            return str(inner["message"])
-    return exc.message
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-@contextmanager
-def _boundary(*, may_store: bool) -> Iterator[None]:
-    try:
-        yield
-    except ApiCallError:
-        raise
-    except (openai.OpenAIError, httpx2.HTTPError) as exc:
-        raise _convert(exc, may_store=may_store) from exc
 
 
 class ProgressFile(io.FileIO):
@@ -173,12 +79,7 @@ class Uploader:
 
     def __init__(self, api_key: str, base_url: str, *, timeout: float | None = None) -> None:
         self.base_url = base_url
-        self._client = openai.OpenAI(
-            api_key=api_key,
-            base_url=base_url,
-            max_retries=0,
-            timeout=timeout if timeout is not None else openai.DEFAULT_TIMEOUT,
-        )
+        self._client = make_client(api_key, base_url, timeout)
 
     def close(self) -> None:
         """Close the connection pool; a call still in flight on another thread fails fast."""
@@ -194,43 +95,29 @@ class Uploader:
         purpose: str,
         expires_after: int | None,
         on_progress: Callable[[int], None] | None = None,
-        expected_sha256: str | None = None,
-    ) -> RemoteFile:
-        """Upload ``path`` as ``filename``.
-
-        With ``expected_sha256``, the bytes are hashed as they stream; if they differ (the
-        local copy is damaged) the stored file is deleted again and :class:`UploadError`
-        (kind ``invalid``: sending it again cannot help) is raised.
-        """
+    ) -> SentFile:
+        """Upload ``path`` as ``filename``; the result says what the bytes sent hash to."""
         extra: dict[str, Any] = {}
         if expires_after is not None:
             extra["expires_after"] = {"anchor": "created_at", "seconds": expires_after}
         with ProgressFile(path, on_progress) as handle:
-            with _boundary(may_store=True):
+            with convert_api_errors(may_store=True):
                 obj = self._client.files.create(
                     file=(filename, handle, mime_type),
                     purpose=purpose,  # type: ignore[arg-type]  # the server validates purposes
                     **extra,
                 )
-            sent = handle.sent_sha256() if expected_sha256 is not None else None
-            if expected_sha256 is not None and sent is None:
-                sent = _file_sha256(path)  # the client did not read it once in order
-        remote = _remote(obj)
-        if expected_sha256 is not None and sent != expected_sha256:
-            log.error("%s: sent bytes do not match the backup's SHA-256", filename)
-            try:
-                self.delete(remote.id)
-            except ApiCallError as exc:
-                log.warning("could not delete damaged upload %s: %s", remote.id, exc)
-            raise UploadError(damaged_copy_message(filename), kind=str(ErrorKind.INVALID))
-        return remote
+            sent = handle.sent_sha256()
+            if sent is None:
+                sent, _ = hash_file(path)  # the client did not read it once in order
+        return SentFile(remote_file(obj), sent)
 
     def retrieve(self, file_id: str) -> RemoteFile:
-        with _boundary(may_store=False):
-            return _remote(self._client.files.retrieve(file_id))
+        with convert_api_errors():
+            return remote_file(self._client.files.retrieve(file_id))
 
     def delete(self, file_id: str) -> None:
-        with _boundary(may_store=False):
+        with convert_api_errors():
             self._client.files.delete(file_id)
 
     def find(
@@ -245,12 +132,12 @@ class Uploader:
         once files are older than the window.
         """
         found: list[RemoteFile] = []
-        with _boundary(may_store=False):
+        with convert_api_errors():
             page = self._client.files.list(purpose=purpose, order="desc", limit=100)
             while True:
                 older = False
                 for obj in page.data:
-                    remote = _remote(obj)
+                    remote = remote_file(obj)
                     if remote.created_at < since - skew:
                         older = True
                         continue
@@ -264,7 +151,7 @@ class Uploader:
 
     def probe(self) -> None:
         """The cheapest authenticated call (list one file); raises if the service is down."""
-        with _boundary(may_store=False):
+        with convert_api_errors():
             self._client.files.list(limit=1)
 
     # -- Uploads API (large files) -------------------------------------------------------------
@@ -275,7 +162,7 @@ class Uploader:
         extra: dict[str, Any] = {}
         if expires_after is not None:
             extra["expires_after"] = {"anchor": "created_at", "seconds": expires_after}
-        with _boundary(may_store=False):
+        with convert_api_errors():
             # A lost Upload is harmless: it stores no file and expires within the hour.
             upload = self._client.uploads.create(
                 bytes=size,
@@ -287,21 +174,21 @@ class Uploader:
         return RemoteUpload(id=upload.id, expires_at=float(upload.expires_at))
 
     def add_part(self, upload_id: str, data: bytes) -> str:
-        with _boundary(may_store=False):
+        with convert_api_errors():
             # A part stored without our knowing its id is never referenced at completion.
             return str(self._client.uploads.parts.create(upload_id, data=data).id)
 
     def complete_upload(self, upload_id: str, part_ids: Sequence[str], md5: str) -> RemoteFile:
-        with _boundary(may_store=True):
+        with convert_api_errors(may_store=True):
             upload = self._client.uploads.complete(upload_id, part_ids=list(part_ids), md5=md5)
         if upload.file is None:
             raise ApiCallError(
                 f"upload {upload_id} completed without a file (status {upload.status})",
-                str(ErrorKind.UNKNOWN),
+                ErrorKind.UNKNOWN,
                 ambiguous=True,
             )
-        return _remote(upload.file)
+        return remote_file(upload.file)
 
     def cancel_upload(self, upload_id: str) -> None:
-        with _boundary(may_store=False):
+        with convert_api_errors():
             self._client.uploads.cancel(upload_id)

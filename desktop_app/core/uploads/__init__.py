@@ -10,6 +10,7 @@ the retry policy and breaker (``retry``), the worker threads (``workers``), the 
 
 from __future__ import annotations
 
+from desktop_app.core.errors import ErrorKind
 from desktop_app.core.uploads.events import EventKind, UploadEvent
 from desktop_app.core.uploads.gate import PauseReason
 from desktop_app.core.uploads.jobs import JobState, JobView
@@ -20,7 +21,6 @@ from desktop_app.core.uploads.manager import (
     RecheckReport,
     UploadManager,
 )
-from desktop_app.core.uploads.retry import ErrorKind
 from desktop_app.core.uploads.runner import UploadLimits
 
 __all__ = [

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktop_app.core.uploads.retry import ErrorKind
+from desktop_app.core.errors import ErrorKind
 
 
 class JobState(StrEnum):

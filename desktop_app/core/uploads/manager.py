@@ -157,13 +157,13 @@ class UploadManager:
         if purpose not in PURPOSES:
             raise UploadError(
                 f"unknown purpose {purpose!r}; use one of {', '.join(sorted(PURPOSES))}",
-                kind=str(ErrorKind.INVALID),
+                kind=ErrorKind.INVALID,
             )
         low, high = EXPIRES_AFTER_RANGE
         if expires is not None and not low <= expires <= high:
             raise UploadError(
                 f"expires-after must be between {low} and {high} seconds, got {expires}",
-                kind=str(ErrorKind.INVALID),
+                kind=ErrorKind.INVALID,
             )
         new = []
         for entry_id in entry_ids:

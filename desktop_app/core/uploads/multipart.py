@@ -17,15 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.core.errors import ApiCallError, UploadError
+from desktop_app.core.errors import ApiCallError, ErrorKind, UploadError
+from desktop_app.core.fsutil import hash_file
 from desktop_app.core.uploads.clock import Clock
 from desktop_app.core.uploads.jobs import Job, damaged_copy_message
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue
-from desktop_app.core.uploads.retry import SERVICE_KINDS, ErrorKind, RetryPolicy
+from desktop_app.core.uploads.retry import SERVICE_KINDS, RetryPolicy
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import RemoteFile, Uploader
+    from desktop_app.core.openai_api import FilesApi, RemoteFile
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +57,8 @@ class PartPlan:
 def file_digests(path: Path) -> tuple[str, str]:
     """(md5, sha256) of the file, in one read."""
     md5 = hashlib.md5(usedforsecurity=False)
-    sha = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1024 * 1024):
-            md5.update(chunk)
-            sha.update(chunk)
-    return md5.hexdigest(), sha.hexdigest()
+    sha256, _ = hash_file(path, also=(md5,))
+    return md5.hexdigest(), sha256
 
 
 class MultipartUpload:
@@ -71,7 +68,7 @@ class MultipartUpload:
         self,
         queue: UploadQueue,
         queries: QueueReads,
-        uploader: Uploader,
+        uploader: FilesApi,
         policy: RetryPolicy,
         clock: Clock,
         stop: threading.Event,
@@ -155,7 +152,7 @@ class MultipartUpload:
         if sha256 != job.view.sha256:
             # Never complete a damaged copy into a file: drop the Upload and its parts.
             self._abandon(job, owner, upload_id)
-            raise UploadError(damaged_copy_message(job.view.name), kind=str(ErrorKind.INVALID))
+            raise UploadError(damaged_copy_message(job.view.name), kind=ErrorKind.INVALID)
         return self._up.complete_upload(upload_id, part_ids, md5)
 
     def _part_with_retry(self, upload_id: str, data: bytes) -> str:
@@ -163,7 +160,7 @@ class MultipartUpload:
             try:
                 return self._up.add_part(upload_id, data)
             except ApiCallError as exc:
-                transient = ErrorKind(exc.kind) in SERVICE_KINDS
+                transient = exc.kind in SERVICE_KINDS
                 if not transient or attempt == PART_TRIES:
                     raise
                 # Short in-attempt pause; the job-level backoff takes over after PART_TRIES.

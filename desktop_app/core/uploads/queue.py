@@ -301,7 +301,7 @@ class UploadQueue:
                 raise UnknownJobError(f"no upload job with id {job_id}")
             before = job_from_row(row)
             if before.view.state is JobState.DONE:
-                raise UploadError(f"upload job {job_id} is already done", kind="invalid")
+                raise UploadError(f"upload job {job_id} is already done", kind=ErrorKind.INVALID)
             conn.execute(
                 "UPDATE upload_jobs SET state = 'cancelled', owner = NULL, lease_until = NULL,"
                 " next_attempt_at = NULL, updated_at = ? WHERE id = ?",

@@ -1,36 +1,22 @@
-"""Pure retry policy: how a failure is classified, when to try again, and the circuit breaker.
+"""Pure retry policy: when to try a failed upload again, and the circuit breaker.
 
 Nothing here does I/O or reads the clock by itself: callers pass ``now`` (or a clock) so the policy
-is tested without sleeping. ``uploader.py`` turns SDK exceptions into a :class:`Failure` with
-:func:`classify_status`; the worker asks :meth:`RetryPolicy.decide` what to do next.
+is tested without sleeping. The SDK boundary (:mod:`desktop_app.core.openai_api`) classifies each
+failed call into an :class:`~desktop_app.core.errors.ApiCallError`; :func:`failure_of` gives the
+policy's view of it, and the worker asks :meth:`RetryPolicy.decide` what to do next.
 """
 
 from __future__ import annotations
 
-import email.utils
 import random
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.core.errors import ApiCallError
-
-
-class ErrorKind(StrEnum):
-    """Why an upload attempt failed. Decides retry, pause or permanent failure."""
-
-    EXPIRED = "expired"  # 4xx saying the file expired: retry, offer the fallback at once
-    RATE_LIMITED = "rate_limited"  # 429: pause the target until Retry-After passes
-    QUOTA = "quota"  # 429 insufficient_quota: out of credit; pause the queue until fixed
-    SERVER = "server"  # 5xx: retry with backoff, counts towards the breaker
-    NETWORK = "network"  # no usable response: retry with backoff, counts towards the breaker
-    AUTH = "auth"  # 401/403: pause the whole queue until the key changes
-    TOO_LARGE = "too_large"  # 413 or over the API's per-file limit: permanent
-    INVALID = "invalid"  # any other 4xx: permanent
-    UNKNOWN = "unknown"  # anything else: retried with backoff, then failed
-
+from desktop_app.core.errors import ErrorKind as ErrorKind  # re-exported: it lives with the errors
 
 #: Kinds that will never succeed by trying again with the same input.
 PERMANENT_KINDS = frozenset({ErrorKind.TOO_LARGE, ErrorKind.INVALID})
@@ -55,63 +41,10 @@ class Failure:
     ambiguous: bool = False  # the request may have reached the server and been stored
 
 
-def classify_status(status: int, code: str | None = None, message: str | None = None) -> ErrorKind:
-    """The kind of an HTTP error response."""
-    text = f"{code or ''} {message or ''}".lower()
-    if 400 <= status < 500 and status not in (401, 403, 429) and "expired" in text:
-        return ErrorKind.EXPIRED
-    if status == 429:
-        # Out of credit is not a rate limit: waiting does not help, the user must act.
-        if "insufficient_quota" in text or "exceeded your current quota" in text:
-            return ErrorKind.QUOTA
-        return ErrorKind.RATE_LIMITED
-    if status in (401, 403):
-        return ErrorKind.AUTH
-    if status == 413:
-        return ErrorKind.TOO_LARGE
-    if status >= 500:
-        return ErrorKind.SERVER
-    if status in (408, 409):
-        # Request timeout and conflict are transient by definition (the SDK retries them too).
-        return ErrorKind.SERVER
-    if 400 <= status < 500:
-        return ErrorKind.INVALID
-    return ErrorKind.UNKNOWN
-
-
-def parse_retry_after(headers: Mapping[str, str], now: float) -> float | None:
-    """Seconds to wait from ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP date).
-
-    Unlike the SDK we honour any length: a long wait is the server's explicit instruction.
-    """
-    lowered = {k.lower(): v for k, v in headers.items()}
-    millis = lowered.get("retry-after-ms")
-    if millis is not None:
-        try:
-            value = float(millis) / 1000
-        except ValueError:
-            value = -1
-        if value >= 0:
-            return value
-    text = lowered.get("retry-after")
-    if text is None:
-        return None
-    text = text.strip()
-    try:
-        seconds = float(text)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-        return max(0.0, when.timestamp() - now)
-    return seconds if seconds >= 0 else None
-
-
 def failure_of(exc: ApiCallError) -> Failure:
     """The policy's view of an API call error raised at the SDK boundary."""
     return Failure(
-        kind=ErrorKind(exc.kind),
+        kind=exc.kind,
         message=str(exc),
         http_status=exc.http_status,
         request_id=exc.request_id,

@@ -28,14 +28,14 @@ from typing import TYPE_CHECKING
 from desktop_app.core.errors import ApiCallError, UploadError
 from desktop_app.core.uploads.clock import Clock
 from desktop_app.core.uploads.events import EventKind, Events
-from desktop_app.core.uploads.jobs import Job, JobState
+from desktop_app.core.uploads.jobs import Job, JobState, damaged_copy_message
 from desktop_app.core.uploads.multipart import MultipartUpload
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, Failure, RetryPolicy, failure_of
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api.files import RemoteFile, Uploader
+    from desktop_app.core.openai_api import RemoteFile, Uploader
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ PROGRESS_INTERVAL = 0.25
 #: Reconciliation deletes only copies created at or after the attempt start, allowing just for
 #: the server's whole-second ``created_at`` (the adoption window is a little wider).
 DELETE_SKEW = 1.0
-#: Same as ``uploader.RECONCILE_SKEW`` (not imported: it loads the SDK).
+#: Same as ``openai_api.RECONCILE_SKEW`` (not imported: that package loads the SDK).
 RECONCILE_SKEW = 2.0
 
 
@@ -105,7 +105,7 @@ class JobRunner:
             raise UploadError(
                 f"{view.name} is {view.size / MiB:.0f} MiB; the API accepts at most "
                 f"{self.limits.max_file_size / MiB:.0f} MiB per file",
-                kind=str(ErrorKind.TOO_LARGE),
+                kind=ErrorKind.TOO_LARGE,
             )
         if view.file_id is not None:
             outcome = self._verify(job, up, owner, view.file_id, reconciled=False)
@@ -260,7 +260,7 @@ class JobRunner:
         if not path.is_file():
             raise UploadError(
                 f"the vault copy of {job.view.name} is missing; back the document up again",
-                kind=str(ErrorKind.INVALID),
+                kind=ErrorKind.INVALID,
             )
         progress = _Progress(self._queue, job.id, owner, self._clock, self._events)
         try:
@@ -272,17 +272,20 @@ class JobRunner:
                 return multipart.run(
                     job, owner, path, self.limits.part_size, lambda n: progress(n, force=True)
                 )
-            return up.create_file(
-                path,
-                job.view.name,
-                job.mime_type,
-                job.purpose,
-                job.expires_after,
-                progress,
-                expected_sha256=job.view.sha256,
+            sent = up.create_file(
+                path, job.view.name, job.mime_type, job.purpose, job.expires_after, progress
             )
         finally:
             progress.flush(final=True)
+        if sent.sha256 != job.view.sha256:
+            # The vault copy is damaged: never keep what was stored, and sending again cannot help.
+            log.error("job %d: sent bytes do not match the backup's SHA-256", job.id)
+            try:
+                up.delete(sent.remote.id)
+            except ApiCallError as exc:
+                log.warning("job %d: could not delete damaged upload: %s", job.id, exc)
+            raise UploadError(damaged_copy_message(job.view.name), kind=ErrorKind.INVALID)
+        return sent.remote
 
     def _adopt(
         self,

@@ -243,7 +243,7 @@ class Drainer:
             self._gate.key_missing()
             self._hand_back(job, ambiguous=False)
         except UploadError as exc:
-            self._settle(job, Failure(ErrorKind(exc.kind), str(exc)))
+            self._settle(job, Failure(exc.kind, str(exc)))
         except OSError as exc:
             self._settle(job, Failure(ErrorKind.UNKNOWN, f"local I/O error: {exc}"))
         except Exception as exc:

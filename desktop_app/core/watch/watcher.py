@@ -20,7 +20,6 @@ hand them to its own thread. The records live in ``watch_types.py`` and are re-e
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import queue
@@ -35,6 +34,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from desktop_app.core.errors import AttachGuardError, DiskFullError, SourceError
+from desktop_app.core.fsutil import hash_file
 from desktop_app.core.store.db import Database
 from desktop_app.core.watch.events import (
     BackedUpEntry,
@@ -386,7 +386,11 @@ class Watcher:
             return
         try:
             # Size or mtime moved; the content may not have (a touch, a re-save).
-            if record is not None and record.sha256 is not None and _sha256(path) == record.sha256:
+            if (
+                record is not None
+                and record.sha256 is not None
+                and hash_file(path)[0] == record.sha256
+            ):
                 self._state.touch(path, *snapshot)
                 self.pending.discard(path, generation)
                 return
@@ -456,11 +460,6 @@ def _can_open(path: str) -> bool:
         return getattr(exc, "winerror", None) not in (32, 33)
     except OSError:
         return True  # vanished or similar: let the backup attempt report it
-
-
-def _sha256(path: str) -> str:
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _why(exc: OSError) -> str:
