@@ -190,7 +190,8 @@ class Service:
             if status:
                 self._start_part("status monitor", errors, self._start_status, status_wait)
             if batches:
-                self._start_part("batch watchdog", errors, self.batches.start)
+                # Through a lambda: building the watchdog (it imports the SDK) may fail too.
+                self._start_part("batch watchdog", errors, lambda: self.batches.start())
             if uploads:
                 self._start_part("upload workers", errors, self.uploads.start)
             if watch and self._watcher is None:
@@ -206,9 +207,13 @@ class Service:
             raise errors[0]
 
     def _start_part(
-        self, name: str, errors: list[Exception], start: Callable[..., object], *args: Any,
+        self,
+        name: str,
+        errors: list[Exception],
+        start: Callable[..., object],
+        *args: Any,
         **kwargs: Any,
-    ) -> None:  # fmt: skip
+    ) -> None:
         try:
             start(*args, **kwargs)
         except Exception as exc:
