@@ -143,7 +143,9 @@ class WinRegistry:
     """``Registry`` on the real Windows registry (HKEY_CURRENT_USER)."""
 
     def get(self, key: str, name: str) -> str | None:
-        import winreg  # only exists on Windows
+        if sys.platform != "win32":  # (also tells mypy the rest is Windows-only)
+            raise OSError("the Windows registry exists only on Windows")
+        import winreg
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key) as handle:
@@ -153,13 +155,17 @@ class WinRegistry:
         return str(value)
 
     def set(self, key: str, name: str, value: str) -> None:
-        import winreg  # only exists on Windows
+        if sys.platform != "win32":  # (also tells mypy the rest is Windows-only)
+            raise OSError("the Windows registry exists only on Windows")
+        import winreg
 
         with winreg.CreateKey(winreg.HKEY_CURRENT_USER, key) as handle:
             winreg.SetValueEx(handle, name, 0, winreg.REG_SZ, value)
 
     def delete(self, key: str, name: str) -> None:
-        import winreg  # only exists on Windows
+        if sys.platform != "win32":  # (also tells mypy the rest is Windows-only)
+            raise OSError("the Windows registry exists only on Windows")
+        import winreg
 
         try:
             with winreg.OpenKey(winreg.HKEY_CURRENT_USER, key, 0, winreg.KEY_SET_VALUE) as handle:

@@ -66,33 +66,27 @@ def cmd_add(args: argparse.Namespace, context: CommandContext) -> int:
 
 def _add_headless(paths: list[Path], context: CommandContext) -> int:
     from desktop_app.core.errors import VaultError
-    from desktop_app.core.vault import Source
-    from desktop_app.core.vault.collect import collect_files
+    from desktop_app.core.vault import Entry, Source
 
     service = context.service
-    files, skipped = collect_files(paths, recursive=True)
-    for problem in skipped:
+
+    def each(path: Path, result: Entry | VaultError) -> None:
+        # Said as each file is done: a large folder shows progress.
+        if isinstance(result, Entry):
+            print(f"{result.id}\t{result.name}\t{result.sha256[:12]}")
+        else:
+            warn(f"skipped {path}: {result}")
+
+    report = service.add_documents(paths, source=Source.CLI, recursive=True, on_file=each)
+    for problem in report.skipped:
         warn(f"skipped {problem}")
-    problems = len(skipped)
-    entry_ids: list[int] = []
-    for path in files:
-        try:
-            entry = service.vault.add_file(path, Source.CLI)
-        except VaultError as exc:
-            warn(f"skipped {path}: {exc}")
-            problems += 1
-            continue
-        entry_ids.append(entry.id)
-        print(f"{entry.id}\t{entry.name}\t{entry.sha256[:12]}")
-    queued = ""
-    uploads = getattr(service, "uploads", None)
-    if entry_ids and uploads is not None and service.settings.upload.auto_upload:
-        uploads.enqueue(entry_ids)
-        queued = "; their uploads are queued and start when AttachGuard runs"
-    print(f"AttachGuard is not running: backed up {len(entry_ids)} file(s) here{queued}.")
-    if not files and not problems:
+    for path in report.not_tried:
+        warn(f"skipped {path}: not tried after the disk filled")
+    queued = "; their uploads are queued and start when AttachGuard runs" if report.job_ids else ""
+    print(f"AttachGuard is not running: backed up {len(report.entries)} file(s) here{queued}.")
+    if not report.files_found and not report.problems:
         return fail("no files found")
-    return EXIT_FAILURE if problems else EXIT_OK
+    return EXIT_FAILURE if report.problems else EXIT_OK
 
 
 def cmd_copy_text(args: argparse.Namespace, context: CommandContext) -> int:

@@ -68,24 +68,22 @@ def register(subparsers: Any) -> None:
 def _status(args: argparse.Namespace, context: CommandContext) -> int:
     service = context.service
     snapshot = service.health.check_now()
-    uploads = getattr(service, "uploads", None)
-    queue = uploads.status() if uploads is not None else None
+    queue = service.uploads.status()
     if args.json:
         print_json(
             {
                 "status_page": _snapshot_json(snapshot, service.health.outage_reason),
-                "queue": None if queue is None else _queue_json(queue),
+                "queue": _queue_json(queue),
             }
         )
         return EXIT_OK
     _print_snapshot(snapshot, service.health.outage_reason)
-    if queue is not None:
-        counts = ", ".join(f"{n} {state}" for state, n in queue.counts.items() if n) or "empty"
-        print(f"\nUpload queue: {counts}")
-        print(f"  paused: {queue.paused or 'no'}")
-        print(f"  circuit breaker: {'open' if queue.breaker_open else 'closed'}")
-        if queue.next_retry_at:
-            print(f"  next retry: {_when(queue.next_retry_at)}")
+    counts = ", ".join(f"{n} {state}" for state, n in queue.counts.items() if n) or "empty"
+    print(f"\nUpload queue: {counts}")
+    print(f"  paused: {queue.paused or 'no'}")
+    print(f"  circuit breaker: {'open' if queue.breaker_open else 'closed'}")
+    if queue.next_retry_at:
+        print(f"  next retry: {_when(queue.next_retry_at)}")
     return EXIT_OK
 
 

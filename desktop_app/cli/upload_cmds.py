@@ -157,29 +157,31 @@ FIRST_STATUS_WAIT_SECONDS = 3.0
 
 
 def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
-    from desktop_app.core.errors import DiskFullError, SourceError
+    from desktop_app.core.uploads import JobState
     from desktop_app.core.vault import Source
-    from desktop_app.core.vault.collect import collect_files
 
     service = context.service
-    files, skipped = collect_files(args.paths, False)
-    for item in skipped:
+    report = service.add_documents(
+        args.paths,
+        source=Source.CLI,
+        recursive=False,
+        upload=True,
+        purpose=args.purpose,
+        expires_after=args.expires_after,
+    )
+    for item in report.skipped:
         warn(f"skipped {item}")
-    entry_ids: list[int] = []
-    problems = len(skipped)
-    for path in files:
-        try:
-            entry_ids.append(service.vault.add_file(path, Source.CLI).id)
-        except DiskFullError as exc:
-            return fail(f"{exc}; nothing was queued")
-        except SourceError as exc:
-            warn(f"skipped {exc}")
-            problems += 1
-    if not entry_ids:
+    for failed in report.failed:
+        if failed.error is not report.disk_full:
+            warn(f"skipped {failed.error}")
+    if report.disk_full is not None:
+        return fail(f"{report.disk_full}; nothing was queued")
+    if not report.entries:
         return fail("nothing to upload")
     manager = service.uploads
-    job_ids = manager.enqueue(entry_ids, purpose=args.purpose, expires_after=args.expires_after)
-    if not manager.has_key():
+    job_ids = list(report.job_ids)
+    problems = report.problems
+    if not service.has_api_key():
         # Backed up and queued (nothing is lost), but nothing can be sent: say so, exit 1.
         return fail(_no_key_message(len(job_ids)))
     if args.wait:
@@ -189,7 +191,7 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
             return fail(problem)
     jobs = [manager.job(i) for i in job_ids]
     _print_jobs(jobs, args.json)
-    if args.wait and any(j.state != "done" for j in jobs):
+    if args.wait and any(j.state is not JobState.DONE for j in jobs):
         return EXIT_SOME_FAILED
     return EXIT_FAILURE if problems else EXIT_OK
 
@@ -197,7 +199,7 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
 def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
     service = context.service
     manager = service.uploads
-    if not manager.has_key():
+    if not service.has_api_key():
         return fail(_no_key_message(manager.job_count(_active())))
     if args.until_idle:
         _run_interruptibly(manager, None)
@@ -214,13 +216,7 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
         # A long-running queue also watches the provider's status page, as the tray app does:
         # a Files outage holds uploads until it is over (an unreachable page never does). The
         # first answer is awaited briefly so a known outage holds the very first upload too.
-        first = threading.Thread(
-            target=service.health.check_now, name="attachguard-health-first", daemon=True
-        )
-        first.start()
-        first.join(FIRST_STATUS_WAIT_SECONDS)
-        service.health.start()
-        manager.start()
+        service.start(status=True, status_wait=FIRST_STATUS_WAIT_SECONDS)
         print("processing the upload queue; Ctrl-C to stop", flush=True)
         warned = False
         while not stop.wait(1.0):
@@ -232,8 +228,8 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
         interrupted = True
     finally:
         signal.signal(signal.SIGTERM, previous)
-        _say_handed_back(manager.stop(INTERRUPT_STOP_SECONDS))
-        service.health.stop(timeout=2.0)  # a poll in flight must not hold up Ctrl+C
+        # A status poll in flight gets as little time as the uploads: it must not hold up Ctrl+C.
+        _say_handed_back(service.stop(INTERRUPT_STOP_SECONDS))
     print("stopped", file=sys.stderr)
     return EXIT_INTERRUPTED if interrupted else EXIT_OK
 
@@ -294,7 +290,7 @@ def cmd_cancel(args: argparse.Namespace, context: CommandContext) -> int:
 
 def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
     manager = context.service.uploads
-    if not manager.has_key():
+    if not context.service.has_api_key():
         return fail(_no_key_message(0))
     report = manager.recheck()
     if args.json:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,42 +78,37 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
-    from desktop_app.core.errors import DiskFullError
-    from desktop_app.core.vault import Source, collect_files
+    from desktop_app.core.errors import DiskFullError, VaultError
+    from desktop_app.core.vault import Source
 
-    files, skipped = collect_files(args.paths, args.recursive)
-    for problem in skipped:
-        warn(f"skipped {problem}")
-    stored = failed = 0
-    full: DiskFullError | None = None
-    attempted: Counter[Path] = Counter()
-    for path, result in context.service.vault.add_files(files, Source.CLI):
-        attempted[path] += 1
+    def each(path: Path, result: Entry | VaultError) -> None:
+        # Said as each file is committed: a long backup shows its progress.
         if isinstance(result, DiskFullError):
-            full = result  # nothing partial was left; files not yet started are not tried
             warn(f"not backed up {_shown(str(path))}: {result}")
-            failed += 1
-        elif isinstance(result, Exception):
+        elif isinstance(result, VaultError):
             warn(f"skipped {_shown(str(result))}")
-            failed += 1
         else:
-            stored += 1
             print(
                 f"{result.id:>6}  {result.sha256[:12]}  {_size(result.size):>9}  "
                 f"{_shown(result.name)}"
             )
-    if full is not None:
-        # The vault yields nothing for files it never started after the disk filled: name
-        # them here, so the user knows exactly which documents still have no copy.
-        for path in files:
-            if attempted[path]:
-                attempted[path] -= 1
-            else:
-                warn(f"not backed up {_shown(str(path))}: not tried after the disk filled")
-                failed += 1
-        return fail(f"{full}: backed up {stored} file(s), {failed + len(skipped)} not backed up")
-    if skipped or failed:
-        warn(f"backed up {stored} file(s), skipped {len(skipped) + failed}")
+
+    report = context.service.add_documents(
+        args.paths, source=Source.CLI, recursive=args.recursive, upload=False, on_file=each
+    )
+    for problem in report.skipped:
+        warn(f"skipped {problem}")
+    stored = len(report.entries)
+    if report.disk_full is not None:
+        # Nothing partial was left, and files not yet started were not tried: name them, so
+        # the user knows exactly which documents still have no copy.
+        for path in report.not_tried:
+            warn(f"not backed up {_shown(str(path))}: not tried after the disk filled")
+        return fail(
+            f"{report.disk_full}: backed up {stored} file(s), {report.problems} not backed up"
+        )
+    if report.problems:
+        warn(f"backed up {stored} file(s), skipped {report.problems}")
         return EXIT_FAILURE
     return EXIT_OK
 

@@ -144,11 +144,11 @@ def _run(args: argparse.Namespace, context: CommandContext, targets: list[str]) 
             return fail(
                 "no folders to watch: give one (watch DIR) or configure one (watch add DIR)"
             )
+    uploads = False
     if any(f.upload for f in folders):
         # A long-running command: upload what it queues while it runs (jobs persist either way).
-        if service.uploads.has_key():
-            service.uploads.start()
-        else:
+        uploads = service.has_api_key()
+        if not uploads:
             warn("no API key: new documents are backed up and queued, and upload once a key is set")
     settle = args.settle if args.settle is not None else settings.watch.settle_seconds
     options = WatcherOptions(settle_seconds=settle, give_up_seconds=settings.watch.give_up_seconds)
@@ -161,17 +161,22 @@ def _run(args: argparse.Namespace, context: CommandContext, targets: list[str]) 
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        watcher = service.watcher(folders, on_event=printer, options=options)
         # Said before starting, so a missing folder's report (from a watcher thread) follows it.
         names = ", ".join(f.path for f in folders)
         print(f"attachguard: watching {names}; press Ctrl+C to stop", file=sys.stderr, flush=True)
-        watcher.start()
         try:
+            service.start(
+                uploads=uploads,
+                watch=True,
+                folders=folders,
+                on_watch_event=printer,
+                watch_options=options,
+            )
             # A timed wait, so the signal handler gets to run promptly on every platform.
             while not stop.wait(0.5):
                 pass
         finally:
-            watcher.stop()
+            service.stop()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

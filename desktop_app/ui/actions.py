@@ -20,24 +20,37 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.errors import AttachGuardError
+from desktop_app.core.service import AddReport, Service
 from desktop_app.core.store.listing import DocumentRow
+from desktop_app.core.uploads import JobState
+from desktop_app.core.vault import Source
+from desktop_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 #: Job states the user may retry at once; "no job" and cancelled ones are queued afresh.
-RETRYABLE = frozenset({"failed", "waiting_retry"})
-REQUEUE = frozenset({None, "cancelled"})
+RETRYABLE: frozenset[str | None] = frozenset({JobState.FAILED, JobState.WAITING_RETRY})
+REQUEUE: frozenset[str | None] = frozenset({None, JobState.CANCELLED})
 #: States whose job must be cancelled before the document is removed.
-ACTIVE = frozenset({"queued", "uploading", "verifying", "waiting_retry"})
+ACTIVE: frozenset[str | None] = frozenset(
+    {JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING, JobState.WAITING_RETRY}
+)
 
 
 @dataclass(frozen=True)
-class AddReport:
-    """What adding a drop, a paste or a file-dialog choice did."""
+class AddSummary:
+    """What adding a drop, a paste or a file-dialog choice did, worded for the status bar."""
 
     entry_ids: list[int] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     queued: int = 0
+
+    @classmethod
+    def of(cls, report: AddReport) -> AddSummary:
+        skipped = [f"{p.path.name or p.path}: {p.reason}" for p in report.skipped]
+        skipped += [f"{f.path.name}: {f.error}" for f in report.failed]
+        skipped += [f"{path.name}: not tried after the disk filled" for path in report.not_tried]
+        return cls(report.entry_ids, skipped, len(report.job_ids))
 
     def message(self) -> str:
         added = len(self.entry_ids)
@@ -57,29 +70,14 @@ class AddReport:
         return text
 
 
-def add_documents(service: Any, paths: Sequence[Path], source: Any) -> AddReport:
-    """Back up ``paths`` (folders recursively) and queue them for upload. Runs off the GUI thread.
-
-    One unreadable file never stops the others: it is listed in ``skipped`` with its reason.
-    """
-    from desktop_app.core.vault import collect_files
-
-    files, problems = collect_files(list(paths), recursive=True)
-    skipped = [f"{p.path.name or p.path}: {p.reason}" for p in problems]
-    entry_ids: list[int] = []
-    for path in files:
-        try:
-            entry_ids.append(service.vault.add_file(path, source).id)
-        except AttachGuardError as exc:
-            skipped.append(f"{path.name}: {exc}")
-    queued = 0
-    uploads = getattr(service, "uploads", None)
-    if entry_ids and uploads is not None and service.settings.upload.auto_upload:
-        queued = len(uploads.enqueue(entry_ids))
-    return AddReport(entry_ids, skipped, queued)
+def add_documents(service: Service, paths: Sequence[Path], source: Source) -> AddSummary:
+    """Back up ``paths`` (folders recursively) and queue them for upload when ``auto_upload``
+    is on. Runs off the GUI thread. One unreadable file never stops the others: it is listed in
+    ``skipped`` with its reason."""
+    return AddSummary.of(service.add_documents(paths, source=source, recursive=True))
 
 
-def _retry(service: Any, rows: Sequence[DocumentRow]) -> int:
+def _retry(service: Service, rows: Sequence[DocumentRow]) -> int:
     count = 0
     fresh: list[int] = []
     for row in rows:
@@ -92,17 +90,16 @@ def _retry(service: Any, rows: Sequence[DocumentRow]) -> int:
     return count
 
 
-def _restore(service: Any, entry_ids: Sequence[int], dest: Path) -> list[Path]:
+def _restore(service: Service, entry_ids: Sequence[int], dest: Path) -> list[Path]:
     return [service.vault.restore(entry_id, dest) for entry_id in entry_ids]
 
 
-def _remove(service: Any, rows: Sequence[DocumentRow]) -> list[int]:
+def _remove(service: Service, rows: Sequence[DocumentRow]) -> list[int]:
     removed: list[int] = []
-    uploads = getattr(service, "uploads", None)
     for row in rows:
-        if uploads is not None and row.job_id is not None and row.state in ACTIVE:
+        if row.job_id is not None and row.state in ACTIVE:
             # Stop the upload first so no worker reads a blob that is about to go.
-            uploads.cancel(row.job_id)
+            service.uploads.cancel(row.job_id)
         service.vault.forget(row.entry_id)
         removed.append(row.entry_id)
     return removed
@@ -117,8 +114,8 @@ class DocumentActions(QObject):
 
     def __init__(
         self,
-        service: Any,
-        tasks_module: Any,
+        service: Service,
+        tasks_module: TaskRunner,
         parent: QWidget,
         selection: Callable[[], list[DocumentRow]],
         report: Callable[[str], None],

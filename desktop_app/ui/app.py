@@ -23,7 +23,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
@@ -39,7 +39,10 @@ from desktop_app.ui.tray import TrayController, TrayView
 
 if TYPE_CHECKING:
     from desktop_app.cli.common import CommandContext
+    from desktop_app.core.monitor import BatchView
     from desktop_app.core.service import Service
+    from desktop_app.ui.copying import CopyResult
+    from desktop_app.ui.window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +76,7 @@ class TrayApp(QObject):
             quit_app=qapp.quit,
             parent=self,
         )
-        self.window: Any = None
+        self.window: MainWindow | None = None
         self.has_tray = False
         self._told_about_key = False
         self._warmed = False
@@ -140,7 +143,8 @@ class TrayApp(QObject):
             self.show_tray()
         if not self.has_tray:
             self.show_window()
-            self.tray.message_shown.connect(lambda _title, text: self.window.show_message(text))
+            window = self.ensure_window()
+            self.tray.message_shown.connect(lambda _title, text: window.show_message(text))
         self.bridge.attach()
         self.tray.refresh()
         # The rest would only delay the first paint: run it on the next loop iterations.
@@ -156,23 +160,15 @@ class TrayApp(QObject):
         # otherwise rescan those ~100,000 objects, and a collection that a worker thread
         # triggers holds the interpreter lock long enough to freeze the GUI for 100+ ms.
         gc.freeze()
-        service = self.service
-        tasks.run_in_background(
-            service.uploads.start,
-            on_error=lambda exc: log.error("cannot start the upload workers: %s", exc),
-        )
-        for part in ("health", "batches"):
-            monitor = getattr(service, part, None)
-            if monitor is not None:
-                monitor.start()
-        start_watching = getattr(service, "start_watching", None)
-        if start_watching is not None:
-            # Off the GUI thread: it imports watchdog and scans the folders once.
-            tasks.run_in_background(
-                start_watching,
-                self.bridge.on_watch_event,
-                on_error=lambda exc: log.warning("watched folders are not watched: %s", exc),
-            )
+        on_watch_event = self.bridge.on_watch_event
+
+        def start() -> None:
+            # Off the GUI thread: recovering jobs, importing the SDK and watchdog, and the
+            # first scan of the watched folders all take a while.
+            self.service.start(status=True, batches=True, watch=True, on_watch_event=on_watch_event)
+
+        # Each part that fails to start is logged by the service; the others still run.
+        tasks.run_in_background(start, on_error=lambda exc: None)
 
     def shutdown(self) -> None:
         """Stop in dependency order; every thread we started is joined before the DB closes."""
@@ -183,19 +179,10 @@ class TrayApp(QObject):
             self.tray.close()
             return
         self.notifier.close()
-        stop_watching = getattr(self.service, "stop_watching", None)
-        if stop_watching is not None:
-            stop_watching()
-        for part in ("batches", "health"):
-            monitor = getattr(self.service, part, None)
-            if monitor is not None:
-                monitor.stop()
-        self.service.uploads.stop()
+        self.service.stop()  # watcher, monitors, workers: every thread joined
         self.bridge.close()
         tasks.wait_for_all()
-        texts = getattr(self.service, "texts", None)
-        if texts is not None:
-            texts.close()  # the extraction worker process and its reader thread
+        self.service.texts.close()  # the extraction worker process and its reader thread
         self.tray.close()
         if self.window is not None:
             self.window.close()
@@ -226,7 +213,7 @@ class TrayApp(QObject):
 
     # -- window, files, settings -------------------------------------------------------------
 
-    def ensure_window(self) -> Any:
+    def ensure_window(self) -> MainWindow:
         if self.window is None:
             # Imported on first use: the window (table model, dialogs) is not needed to start.
             from desktop_app.ui.window import MainWindow
@@ -280,22 +267,21 @@ class TrayApp(QObject):
         Not at launch: the tokenizer costs ~65 MB and its loading competes with the GUI for
         the interpreter lock; an idle tray app that never needs a fallback should not pay.
         """
-        texts = getattr(self.service, "texts", None)
-        if texts is not None and not self._warmed:
+        if not self._warmed:
             self._warmed = True
-            texts.warm_up()
+            self.service.texts.warm_up()
 
     def _copy(self, entry_ids: list[int]) -> None:
         from desktop_app.ui.copying import copy_fallback
 
-        def done(result: Any) -> None:
+        def done(result: CopyResult) -> None:
             self.tray.show_message("AttachGuard", result.message, warning=not result.ok)
             self.tray.copy_finished.emit(result)
 
         copy_fallback(self.service, entry_ids, on_done=done)
 
-    def _batch_stuck(self, batch: Any) -> None:
-        reason = getattr(batch, "stuck_reason", None) or "it is not making progress"
+    def _batch_stuck(self, batch: BatchView) -> None:
+        reason = batch.stuck_reason or "it is not making progress"
         batch_id = str(batch.id)
         self.tray.show_message(
             "A batch looks stuck",
@@ -322,7 +308,7 @@ class TrayApp(QObject):
             )
 
 
-def _install_signal_handlers(qapp: QApplication) -> Any:
+def _install_signal_handlers(qapp: QApplication) -> object:
     """SIGINT/SIGTERM quit cleanly: a wakeup fd wakes the Qt loop so Python's handler runs."""
     if sys.platform == "win32":
         return None

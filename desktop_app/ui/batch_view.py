@@ -9,7 +9,7 @@ time. Actions on the selected batch: **Resubmit…** (asks first, saying what wi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -30,6 +30,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.monitor.batch_records import BatchView
 from desktop_app.ui.health_model import BatchTableModel
+from desktop_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop_app.core.service import Service
 
 #: Ages are shown in minutes: repaint them once a minute.
 AGE_REFRESH_MS = 60_000
@@ -43,8 +47,8 @@ class BatchJobsView(QGroupBox):
 
     def __init__(
         self,
-        service: Any,
-        tasks_module: Any,
+        service: Service,
+        tasks_module: TaskRunner,
         show_message: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -138,13 +142,11 @@ class BatchJobsView(QGroupBox):
 
     def refresh(self) -> None:
         """Re-read the recorded batches (store only, off the GUI thread); one read at a time."""
-        batches = getattr(self._service, "batches", None)
-        if batches is None:
-            return
         if self._loading:
             self._reload_again = True
             return
         self._loading = True
+        batches = self._service.batches
         self._tasks.run_in_background(batches.batches, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, batches: list[BatchView]) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
+    from desktop_app.core.uploads import UploadEvent
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +73,9 @@ class ServiceBridge(QObject):
         """Start listening to the upload manager (idempotent)."""
         if self._attached:
             return
-        uploads = getattr(self.service, "uploads", None)
-        if uploads is not None:
-            uploads.add_listener(self.on_upload_event)
-        health = getattr(self.service, "health", None)
-        if health is not None:
-            health.add_listener(self.on_health)
-        batches = getattr(self.service, "batches", None)
-        if batches is not None:
-            batches.add_listener(self.on_batch_stuck)
+        self.service.uploads.add_listener(self.on_upload_event)
+        self.service.health.add_listener(self.on_health)
+        self.service.batches.add_listener(self.on_batch_stuck)
         self._attached = True
 
     def close(self) -> None:
@@ -91,10 +86,9 @@ class ServiceBridge(QObject):
 
     # -- called from any thread -------------------------------------------------------------
 
-    def on_upload_event(self, event: Any) -> None:
+    def on_upload_event(self, event: UploadEvent) -> None:
         """Listener for ``UploadManager.add_listener``; runs on a worker thread."""
-        job_id = getattr(event, "job_id", None)
-        self._mark(job_id=job_id, queue=True)
+        self._mark(job_id=event.job_id, queue=True)
 
     def on_watch_event(self, event: Any) -> None:
         """Listener for ``Service.start_watching``; runs on the watcher's thread."""

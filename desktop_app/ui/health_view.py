@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
@@ -39,6 +39,11 @@ from desktop_app.ui import theme
 from desktop_app.ui.batch_view import BatchJobsView
 from desktop_app.ui.health_model import component_words, describe_provider, last_checked_text
 from desktop_app.ui.models import when
+from desktop_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop_app.core.service import Service
+    from desktop_app.ui.bridge import ServiceBridge
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +66,9 @@ class HealthPanel(QWidget):
 
     def __init__(
         self,
-        service: Any,
-        bridge: Any,
-        tasks_module: Any,
+        service: Service,
+        bridge: ServiceBridge | None,
+        tasks_module: TaskRunner,
         show_message: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
@@ -121,8 +126,7 @@ class HealthPanel(QWidget):
         if bridge is not None:
             bridge.health_changed.connect(self._health_changed)
             bridge.batch_stuck.connect(lambda _batch: self.batches.refresh())
-        health = getattr(service, "health", None)
-        self.show_snapshot(health.snapshot if health is not None else None)
+        self.show_snapshot(service.health.snapshot)
         self.batches.refresh()
 
     def _button(self, text: str, tip: str, slot: Callable[[], Any]) -> QPushButton:
@@ -254,9 +258,9 @@ class HealthPanel(QWidget):
 def install(
     window: QMainWindow,
     documents: QWidget,
-    service: Any,
-    bridge: Any,
-    tasks_module: Any,
+    service: Service,
+    bridge: ServiceBridge | None,
+    tasks_module: TaskRunner,
     show_message: Callable[[str], None],
 ) -> tuple[QTabWidget, HealthPanel]:
     """Make ``documents`` and a new health panel the window's tabs; add the status-bar label."""

@@ -27,6 +27,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QStyle
 
 from desktop_app.core.store.listing import DocumentListing, DocumentRow
+from desktop_app.core.uploads import JobState
 from desktop_app.ui import theme
 
 PAGE_SIZE = 1000
@@ -107,10 +108,12 @@ STATUS_FILTER_LABELS = {
 }
 
 _FILTER_STATES: dict[StatusFilter, frozenset[str | None]] = {
-    StatusFilter.IN_PROGRESS: frozenset({"queued", "uploading", "verifying", "waiting_retry"}),
-    StatusFilter.FAILED: frozenset({"failed"}),
-    StatusFilter.UPLOADED: frozenset({"done"}),
-    StatusFilter.NOT_UPLOADED: frozenset({None, "cancelled"}),
+    StatusFilter.IN_PROGRESS: frozenset(
+        {JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING, JobState.WAITING_RETRY}
+    ),
+    StatusFilter.FAILED: frozenset({JobState.FAILED}),
+    StatusFilter.UPLOADED: frozenset({JobState.DONE}),
+    StatusFilter.NOT_UPLOADED: frozenset({None, JobState.CANCELLED}),
 }
 
 
@@ -159,34 +162,37 @@ def status_text(row: DocumentRow, now: float | None = None) -> str:
     state = row.state
     if state is None:
         return "Backed up"
-    if state == "uploading":
+    if state == JobState.UPLOADING:
         progress = row.progress or 0.0
         return f"Uploading {progress:.0%}"
-    if state == "waiting_retry":
+    if state == JobState.WAITING_RETRY:
         reason = _ERROR_WORDS.get(row.error_kind or "", "")
         suffix = f" ({reason})" if reason else ""
         return f"Retrying {when(row.next_attempt_at, now)}{suffix}".replace("  ", " ")
-    if state == "failed":
+    if state == JobState.FAILED:
         reason = _ERROR_WORDS.get(row.error_kind or "unknown", "failed")
         return f"Failed: {reason}"
-    if state == "done":
+    if state == JobState.DONE:
         current = time.time() if now is None else now
         if row.expires_at is not None and row.expires_at <= current:
             return "Uploaded (remote copy expired)"
         return "Uploaded"
-    return {"queued": "Queued", "verifying": "Verifying", "cancelled": "Cancelled"}.get(
-        state, state
-    )
+    words: dict[str, str] = {
+        JobState.QUEUED: "Queued",
+        JobState.VERIFYING: "Verifying",
+        JobState.CANCELLED: "Cancelled",
+    }
+    return words.get(state, state)
 
 
 def _status_kind(row: DocumentRow) -> str:
-    if row.state == "failed":
+    if row.state == JobState.FAILED:
         return "error"
-    if row.state == "waiting_retry":
+    if row.state == JobState.WAITING_RETRY:
         return "warning"
-    if row.state == "done":
+    if row.state == JobState.DONE:
         return "ok"
-    return "muted" if row.state in (None, "cancelled") else ""
+    return "muted" if row.state in (None, JobState.CANCELLED) else ""
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -262,7 +268,7 @@ class DocumentTableModel(QAbstractTableModel):
         if column == Column.ATTEMPTS:
             if row.job_id is None:
                 return ""
-            if row.state == "waiting_retry" and row.next_attempt_at is not None:
+            if row.state == JobState.WAITING_RETRY and row.next_attempt_at is not None:
                 return f"{row.attempts} · next {when(row.next_attempt_at)}"
             return str(row.attempts)
         if column == Column.FILE_ID:

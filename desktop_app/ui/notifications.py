@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop_app.core.uploads import ErrorKind, JobState
 from desktop_app.ui import tasks
 
 if TYPE_CHECKING:
@@ -117,11 +118,11 @@ def _classify(jobs: Iterable[Any]) -> list[_Item]:
     items = []
     for job in jobs:
         state, kind = str(job.state), None if job.error_kind is None else str(job.error_kind)
-        if kind == "expired" and state not in ("done", "cancelled"):
+        if kind == ErrorKind.EXPIRED and state not in (JobState.DONE, JobState.CANCELLED):
             event = "expired"  # retried or failed for good: either way the fallback is ready
-        elif state == "failed":
+        elif state == JobState.FAILED:
             event = "failed"
-        elif state == "done":
+        elif state == JobState.DONE:
             event = "done"
         else:
             continue

@@ -8,11 +8,9 @@ the dialog says so and only the API key can be saved until the user fixes the fi
 from __future__ import annotations
 
 import copy
-import dataclasses
 import logging
 import os
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.autostart import Autostart, launch_command
 from desktop_app.autostart import for_platform as autostart_for_platform
-from desktop_app.core.credentials import KEY_ENV, BackendInfo
+from desktop_app.core.credentials import KEY_ENV
 from desktop_app.core.errors import AttachGuardError
-from desktop_app.settings import LoadedSettings, Settings, save_settings
+from desktop_app.core.service import KeyState, Service, SettingsChange
+from desktop_app.settings import LoadedSettings, Settings
 from desktop_app.ui import tasks, theme
 from desktop_app.ui.watched_folders import WatchedFoldersEditor
 
@@ -44,14 +43,6 @@ log = logging.getLogger(__name__)
 
 PURPOSES = ("user_data", "assistants", "batch", "fine-tune", "vision", "evals")
 _HOUR = 3600
-
-
-@dataclass(frozen=True)
-class KeyState:
-    """What the dialog shows about the key: the backend, and whether a key is stored."""
-
-    backend: BackendInfo
-    has_stored_key: bool
 
 
 @dataclass(frozen=True)
@@ -87,7 +78,7 @@ class SettingsDialog(QDialog):
     save_failed = Signal(str)
     key_state_loaded = Signal(object)
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("AttachGuard settings")
         self.setAccessibleName("Settings")
@@ -98,6 +89,8 @@ class SettingsDialog(QDialog):
         self._saving = False
         #: After a save: whether a changed setting only takes effect after a restart.
         self.restart_needed = False
+        #: After a save of the settings (not only the key): what it changed.
+        self.change: SettingsChange | None = None
         #: The login-item writer for this platform; replaceable (tests use a temp folder).
         self.autostart: Autostart = autostart_for_platform()
 
@@ -204,8 +197,9 @@ class SettingsDialog(QDialog):
     @staticmethod
     def _set_buddy(form: QFormLayout, row: int, widget: QWidget) -> None:
         item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-        if item is not None and isinstance(item.widget(), QLabel):
-            item.widget().setBuddy(widget)  # type: ignore[attr-defined]
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel):
+            label.setBuddy(widget)
 
     def _build_uploads_tab(self) -> QWidget:
         self.auto_upload = QCheckBox("Upload documents as soon as they are added")
@@ -352,12 +346,9 @@ class SettingsDialog(QDialog):
         self.broken_banner.setVisible(True)
 
     def _refresh_key_state(self) -> None:
-        credentials = self._service.credentials
-
-        def probe() -> KeyState:
-            return KeyState(credentials.backend(), credentials.get() is not None)
-
-        tasks.run_in_background(probe, on_done=self._show_key_state, on_error=self._key_error)
+        tasks.run_in_background(
+            self._service.key_state, on_done=self._show_key_state, on_error=self._key_error
+        )
 
     def _show_key_state(self, state: KeyState) -> None:
         self.backend_label.setText(state.backend.name)
@@ -406,20 +397,19 @@ class SettingsDialog(QDialog):
         tasks.run_in_background(
             _write,
             self._service,
-            self._loaded,
             request,
             self.autostart,
             on_done=self._saved,
             on_error=self._error,
         )
 
-    def _saved(self, outcome: tuple[SaveRequest, str | None]) -> None:
-        request, warning = outcome
+    def _saved(self, outcome: tuple[SaveRequest, SettingsChange | None, str | None]) -> None:
+        request, change, warning = outcome
         self._saving = False
         self.save_button.setEnabled(True)
-        if request.settings is not None:
-            self.restart_needed = _restart_needed(self._loaded.settings, request.settings)
-            _update_in_place(self._loaded.settings, request.settings)
+        if request.settings is not None and change is not None:
+            self.change = change
+            self.restart_needed = change.restart_needed
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 theme.apply_theme(app, request.settings.ui.theme)
@@ -448,22 +438,23 @@ class SettingsDialog(QDialog):
 
 
 def _write(
-    service: Any, loaded: LoadedSettings, request: SaveRequest, autostart: Autostart
-) -> tuple[SaveRequest, str | None]:
+    service: Service, request: SaveRequest, autostart: Autostart
+) -> tuple[SaveRequest, SettingsChange | None, str | None]:
     # Runs on the task pool. The key goes first: it is what users most need to stick.
     if request.new_key is not None:
-        service.credentials.set(request.new_key)
+        service.store_api_key(request.new_key)
     elif request.delete_key:
-        service.credentials.delete()
+        service.delete_api_key()
     warning = None
+    change = None
     if request.settings is not None:
-        save_settings(dataclasses.replace(loaded, settings=request.settings))
+        change = service.save_settings(request.settings)
         try:
             _apply_start_at_login(autostart, request.settings.ui.start_at_login)
         except OSError as exc:
             # The settings are saved; only the login item could not be changed.
             warning = f"Saved, but start at login could not be changed: {exc}"
-    return request, warning
+    return request, change, warning
 
 
 def _apply_start_at_login(autostart: Autostart, wanted: bool) -> None:
@@ -471,19 +462,3 @@ def _apply_start_at_login(autostart: Autostart, wanted: bool) -> None:
         autostart.enable(launch_command())
     elif not wanted and autostart.is_enabled():
         autostart.disable()
-
-
-def _restart_needed(before: Settings, after: Settings) -> bool:
-    # The upload manager reads these once, when it starts (core/uploads.py).
-    fields = ("base_url", "concurrency", "max_attempts", "backoff_base", "backoff_cap")
-    return any(getattr(before.upload, f) != getattr(after.upload, f) for f in fields)
-
-
-def _update_in_place(target: Settings, source: Settings) -> None:
-    # Core parts keep references to their section objects (e.g. the upload manager holds
-    # settings.upload), so the saved values are copied into the existing objects.
-    for section in dataclasses.fields(Settings):
-        old = getattr(target, section.name)
-        new = getattr(source, section.name)
-        for item in dataclasses.fields(old):
-            setattr(old, item.name, getattr(new, item.name))

@@ -7,7 +7,8 @@ document that is uploading. Neither reads the store: both get what they show fro
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -18,49 +19,58 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
+    QWidget,
 )
 
+from desktop_app.core.uploads import JobState, PauseReason, QueueStatus
 from desktop_app.ui import theme
 from desktop_app.ui.models import PROGRESS_ROLE, when
+from desktop_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop_app.core.service import Service
 
 _PAUSED = {
-    "user": ("Uploads paused by you (Ctrl+Shift+P resumes)", "warning"),
-    "no_key": ("Uploads paused until you add an API key in Settings (Ctrl+,)", "warning"),
-    "auth": ("Uploads paused: the API key was rejected; check it in Settings", "error"),
-    "quota": (
+    PauseReason.USER: ("Uploads paused by you (Ctrl+Shift+P resumes)", "warning"),
+    PauseReason.NO_KEY: ("Uploads paused until you add an API key in Settings (Ctrl+,)", "warning"),
+    PauseReason.AUTH: ("Uploads paused: the API key was rejected; check it in Settings", "error"),
+    PauseReason.QUOTA: (
         "Uploads paused: the OpenAI account is out of credit; add credit, then resume uploads",
         "error",
     ),
-    "rate_limit": ("Uploads paused: rate limited by the service{next}", "warning"),
-    "breaker": ("Service trouble: too many failures in a row{next}", "error"),
-    "service_outage": ("Service trouble: the provider reports an outage{next}", "error"),
+    PauseReason.RATE_LIMIT: ("Uploads paused: rate limited by the service{next}", "warning"),
+    PauseReason.BREAKER: ("Service trouble: too many failures in a row{next}", "error"),
+    PauseReason.SERVICE_OUTAGE: ("Service trouble: the provider reports an outage{next}", "error"),
 }
 
 
-def describe_queue(status: Any, fmt_time: Any = when) -> tuple[str, str, str]:
+def describe_queue(
+    status: QueueStatus, fmt_time: Callable[[float], str] = when
+) -> tuple[str, str, str]:
     """(queue text, service text, colour kind) for the status bar from a ``QueueStatus``."""
     counts = {str(k): int(v) for k, v in dict(status.counts).items()}
-    active = counts.get("uploading", 0) + counts.get("verifying", 0)
+    active = counts.get(JobState.UPLOADING, 0) + counts.get(JobState.VERIFYING, 0)
     parts = []
     for number, label in (
         (active, "uploading"),
-        (counts.get("queued", 0), "queued"),
-        (counts.get("waiting_retry", 0), "waiting to retry"),
-        (counts.get("failed", 0), "failed"),
+        (counts.get(JobState.QUEUED, 0), "queued"),
+        (counts.get(JobState.WAITING_RETRY, 0), "waiting to retry"),
+        (counts.get(JobState.FAILED, 0), "failed"),
     ):
         if number:
             parts.append(f"{number:,} {label}")
-    queue = " · ".join(parts) if parts else ("All uploads done" if counts.get("done") else "")
+    queue = (
+        " · ".join(parts) if parts else ("All uploads done" if counts.get(JobState.DONE) else "")
+    )
     if active and status.bytes_total:
         queue += f" ({status.bytes_sent / status.bytes_total:.0%})"
     next_at = f"; next try {fmt_time(status.next_retry_at)}" if status.next_retry_at else ""
-    paused = None if status.paused is None else str(status.paused)
-    if paused in _PAUSED:
-        text, kind = _PAUSED[paused]
+    if status.paused is not None and status.paused in _PAUSED:
+        text, kind = _PAUSED[status.paused]
         return queue, text.format(next=next_at), kind
     if status.breaker_open:
         return queue, f"Service trouble: uploads are held{next_at}", "error"
-    if counts.get("failed"):
+    if counts.get(JobState.FAILED):
         return queue, "Some uploads need attention", "warning"
     return queue, "Uploading" if active else "Ready", "ok"
 
@@ -75,18 +85,18 @@ class StatusDelegate(QStyledItemDelegate):
         if progress is None:
             super().paint(painter, option, index)
             return
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
         bar = QStyleOptionProgressBar()
-        bar.rect = option.rect.adjusted(3, 3, -3, -3)  # type: ignore[attr-defined]
+        bar.rect = option.rect.adjusted(3, 3, -3, -3)
         bar.minimum = 0
         bar.maximum = 1000
         bar.progress = round(float(progress) * 1000)
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
         bar.textVisible = True
-        bar.state = option.state | QStyle.StateFlag.State_Horizontal  # type: ignore[attr-defined]
-        bar.palette = option.palette  # type: ignore[attr-defined]
+        bar.state = option.state | QStyle.StateFlag.State_Horizontal
+        bar.palette = option.palette
         style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
 
 
@@ -101,14 +111,14 @@ class QueueStatusLabels(QObject):
     #: Emitted with the ``QueueStatus`` after every successful read.
     shown = Signal(object)
 
-    def __init__(self, service: Any, tasks_module: Any, parent: Any) -> None:
+    def __init__(self, service: Service, tasks_module: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._service = service
         self._tasks = tasks_module
         self._widget = parent
         self._busy = False
         self._dirty = False
-        self._last: Any = None
+        self._last: QueueStatus | None = None
         self.queue_label = QLabel()
         self.queue_label.setAccessibleName("Upload queue state")
         self.service_label = QLabel()
@@ -116,18 +126,15 @@ class QueueStatusLabels(QObject):
         parent.installEventFilter(self)
 
     def refresh(self) -> None:
-        uploads = getattr(self._service, "uploads", None)
-        if uploads is None:
-            self.queue_label.setText("")
-            self.service_label.setText("Uploads are not available")
-            return
         if self._busy:
             self._dirty = True
             return
         self._busy = True
-        self._tasks.run_in_background(uploads.status, on_done=self._done, on_error=self._failed)
+        self._tasks.run_in_background(
+            self._service.uploads.status, on_done=self._done, on_error=self._failed
+        )
 
-    def _done(self, status: Any) -> None:
+    def _done(self, status: QueueStatus) -> None:
         self._busy = False
         self._last = status
         self._paint(status)
@@ -136,7 +143,7 @@ class QueueStatusLabels(QObject):
             self._dirty = False
             self.refresh()
 
-    def _paint(self, status: Any) -> None:
+    def _paint(self, status: QueueStatus) -> None:
         queue_text, service_text, kind = describe_queue(status)
         self.queue_label.setText(queue_text)
         self.service_label.setText(service_text)

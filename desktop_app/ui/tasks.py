@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
@@ -85,6 +85,18 @@ class _Runnable(QRunnable):
             self._task.finished.emit(False, exc)
         else:
             self._task.finished.emit(True, result)
+
+
+class TaskRunner(Protocol):
+    """What widgets need of this module; they take it as a parameter (tests may pass another)."""
+
+    def run_in_background(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None: ...
 
 
 def run_in_background(

@@ -16,20 +16,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from desktop_app.core.uploads.queue import JobState
+from desktop_app.core.uploads import ErrorKind, JobState, PauseReason
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
 
-_ACTIVE = ("queued", "uploading", "verifying")
+_ACTIVE = (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING)
 _STATE_WORDS = (
-    ("uploading", "uploading"),
-    ("verifying", "verifying"),
-    ("queued", "queued"),
-    ("waiting_retry", "waiting to retry"),
-    ("failed", "failed"),
-    ("done", "uploaded"),
-    ("cancelled", "cancelled"),
+    (JobState.UPLOADING, "uploading"),
+    (JobState.VERIFYING, "verifying"),
+    (JobState.QUEUED, "queued"),
+    (JobState.WAITING_RETRY, "waiting to retry"),
+    (JobState.FAILED, "failed"),
+    (JobState.DONE, "uploaded"),
+    (JobState.CANCELLED, "cancelled"),
 )
 #: How many waiting jobs are inspected for expiry errors per snapshot (bounded work).
 _EXPIRED_SCAN_LIMIT = 1000
@@ -77,24 +77,24 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
     """The state, icon and tooltip for a snapshot (pure; ``now`` for the retry time)."""
     counts = {str(k): int(v) for k, v in snap.counts.items()}
     active = sum(counts.get(s, 0) for s in _ACTIVE)
-    attention = counts.get("failed", 0) + snap.expired_waiting
+    attention = counts.get(JobState.FAILED, 0) + snap.expired_waiting
     paused = str(snap.paused) if snap.paused is not None else None
-    needs_key = not snap.has_key or paused == "no_key"
+    needs_key = not snap.has_key or paused == PauseReason.NO_KEY
     progress: float | None = None
     count = 0
     if needs_key:
         state, headline = TrayState.PAUSED, "Uploads paused until you add an API key"
-    elif paused == "auth":
+    elif paused == PauseReason.AUTH:
         state, headline = TrayState.PAUSED, "Uploads paused: the API key was refused"
-    elif paused == "quota":
+    elif paused == PauseReason.QUOTA:
         state, headline = TrayState.PAUSED, "Uploads paused: the OpenAI account is out of credit"
-    elif paused == "user":
+    elif paused == PauseReason.USER:
         state, headline = TrayState.PAUSED, "Uploads paused by you"
-    elif paused == "service_outage":
+    elif paused == PauseReason.SERVICE_OUTAGE:
         state, headline = TrayState.TROUBLE, "OpenAI reports an outage; uploads are on hold"
-    elif snap.breaker_open or paused == "breaker":
+    elif snap.breaker_open or paused == PauseReason.BREAKER:
         state, headline = TrayState.TROUBLE, "The upload service is failing; retrying later"
-    elif paused == "rate_limit":
+    elif paused == PauseReason.RATE_LIMIT:
         state, headline = TrayState.TROUBLE, "Rate limited by OpenAI; waiting to retry"
     elif attention:
         state, count = TrayState.ATTENTION, attention
@@ -109,7 +109,7 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
     parts = [f"{counts[s]} {w}" for s, w in _STATE_WORDS if counts.get(s, 0)]
     if parts:
         lines.append(", ".join(parts))
-    if snap.next_retry_at is not None and counts.get("waiting_retry", 0):
+    if snap.next_retry_at is not None and counts.get(JobState.WAITING_RETRY, 0):
         lines.append(f"Next retry: {_when(snap.next_retry_at, now)}")
     return TrayView(
         state=state,
@@ -118,7 +118,7 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
         count=count,
         headline=headline,
         tooltip="\n".join(lines),
-        user_paused=paused == "user",
+        user_paused=paused == PauseReason.USER,
         needs_key=needs_key,
     )
 
@@ -140,9 +140,9 @@ def take_snapshot(service: Service, has_key: bool | None = None) -> Snapshot:
     status = uploads.status()
     counts = {str(k): int(v) for k, v in status.counts.items()}
     expired = 0
-    if counts.get("waiting_retry", 0):
+    if counts.get(JobState.WAITING_RETRY, 0):
         waiting = uploads.jobs(states=[JobState.WAITING_RETRY], limit=_EXPIRED_SCAN_LIMIT)
-        expired = sum(1 for job in waiting if job.error_kind == "expired")
+        expired = sum(1 for job in waiting if job.error_kind is ErrorKind.EXPIRED)
     if has_key is None:
         has_key = service.has_api_key()
     return Snapshot(

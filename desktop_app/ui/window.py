@@ -8,11 +8,10 @@ reads pages of the store as it scrolls and repaints single rows when the bridge 
 
 from __future__ import annotations
 
-import copy
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -39,9 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.store.listing import DocumentListing, DocumentRow
+from desktop_app.core.service import Service, SettingsChange
+from desktop_app.core.store.listing import DocumentRow
+from desktop_app.core.uploads import PauseReason, QueueStatus
+from desktop_app.core.vault import Source
 from desktop_app.ui import health_view, theme
-from desktop_app.ui.actions import AddReport, DocumentActions, add_documents
+from desktop_app.ui.actions import AddSummary, DocumentActions, add_documents
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime
 from desktop_app.ui.models import (
     STATUS_FILTER_LABELS,
@@ -52,6 +54,13 @@ from desktop_app.ui.models import (
     fit_columns,
 )
 from desktop_app.ui.status_view import QueueStatusLabels, StatusDelegate
+from desktop_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+
+    from desktop_app.ui.bridge import ServiceBridge
+    from desktop_app.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -64,16 +73,18 @@ class MainWindow(QMainWindow):
     settings_saved = Signal()
     #: Every message shown in the status bar (also handy for tests and the e2e log).
     message_shown = Signal(str)
-    #: One add (drop, paste, Add…) finished; carries the :class:`AddReport`.
+    #: One add (drop, paste, Add…) finished; carries the :class:`AddSummary`.
     documents_added = Signal(object)
     status_refreshed = Signal()
 
-    def __init__(self, service: Any, bridge: Any, tasks_module: Any) -> None:
+    def __init__(
+        self, service: Service, bridge: ServiceBridge | None, tasks_module: TaskRunner
+    ) -> None:
         super().__init__()
         self._service = service
         self._bridge = bridge
         self._tasks = tasks_module
-        self._settings_dialog: Any = None
+        self._settings_dialog: SettingsDialog | None = None
         self._total: int | None = None
         self.setWindowTitle("AttachGuard")
         self.setAccessibleName("AttachGuard main window")
@@ -83,7 +94,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, service.settings.ui.theme)
 
-        self.listing = DocumentListing(service.db)
+        self.listing = service.documents()
         self.model = DocumentTableModel(self.listing, parent=self)
         self.proxy = DocumentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -128,7 +139,7 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.actions = DocumentActions(
+        self.doc_actions = DocumentActions(
             service,
             tasks_module,
             self,
@@ -158,8 +169,8 @@ class MainWindow(QMainWindow):
         self.service_label = self.queue_status.service_label
         bar = self.statusBar()
         bar.setAccessibleName("Status bar")
-        for label in (self.count_label, self.queue_label, self.service_label):
-            bar.addPermanentWidget(label)
+        for widget in (self.count_label, self.queue_label, self.service_label):
+            bar.addPermanentWidget(widget)
 
         self._build_menus()
         # Documents and "Service health" become tabs; the provider's state joins the status bar.
@@ -173,7 +184,12 @@ class MainWindow(QMainWindow):
     # -- construction helpers -----------------------------------------------------------------
 
     def _add_action(
-        self, menu: QMenu, text: str, shortcut: str | QKeySequence, tip: str, slot: Any
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: str | QKeySequence,
+        tip: str,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
         keys = shortcut if isinstance(shortcut, QKeySequence) else QKeySequence(shortcut)
@@ -213,7 +229,7 @@ class MainWindow(QMainWindow):
             self.close,
         )
         documents = bar.addMenu("&Documents")
-        for action in self.actions.all:
+        for action in self.doc_actions.all:
             documents.addAction(action)
             self.addAction(action)
         documents.addSeparator()
@@ -264,10 +280,8 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def add_paths(self, paths: Sequence[Path], source: Any = None) -> None:
+    def add_paths(self, paths: Sequence[Path], source: Source | None = None) -> None:
         """Back up ``paths`` (folders recursively) off the GUI thread; report in the status bar."""
-        from desktop_app.core.vault import Source
-
         chosen = [Path(p) for p in paths]
         if not chosen:
             return
@@ -301,10 +315,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self._service, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.key_changed.connect(self._key_changed)
-        folders_before = copy.deepcopy(self._service.settings.watch.folders)
-        dialog.settings_saved.connect(
-            lambda: self._settings_applied(folders_before, dialog.restart_needed)
-        )
+        dialog.settings_saved.connect(lambda: self._settings_applied(dialog.change))
         dialog.destroyed.connect(self._settings_closed)
         self._settings_dialog = dialog
         dialog.open()
@@ -340,7 +351,7 @@ class MainWindow(QMainWindow):
                 "files and were skipped."
             )
 
-    def _added(self, report: AddReport) -> None:
+    def _added(self, report: AddSummary) -> None:
         self.model.refresh_new()
         self._update_count()
         if self._bridge is not None:
@@ -390,10 +401,9 @@ class MainWindow(QMainWindow):
         """Re-read the queue status (off the GUI thread) into the status bar."""
         self.queue_status.refresh()
 
-    def _status_shown(self, status: Any) -> None:
-        paused = getattr(status, "paused", None)
+    def _status_shown(self, status: QueueStatus) -> None:
         self.pause_action.setText(
-            "&Resume uploads" if str(paused or "") == "user" else "&Pause uploads"
+            "&Resume uploads" if status.paused is PauseReason.USER else "&Pause uploads"
         )
         self._update_count(recount=False)
         self.status_refreshed.emit()
@@ -429,14 +439,10 @@ class MainWindow(QMainWindow):
         self.show_message(f"That did not work: {exc}")
 
     def _key_changed(self) -> None:
-        has_key = getattr(self._service, "has_api_key", lambda: True)
-
+        # The service already told the upload manager (it forgot the old key and lifted a key
+        # pause); here only the outcome is read back, on the pool: the keyring may be slow.
         def resume() -> bool:
-            # Runs on the pool: the upload manager forgets the old key and lifts a key pause.
-            uploads = getattr(self._service, "uploads", None)
-            if uploads is not None:
-                uploads.key_changed()
-            return bool(has_key())
+            return self._service.has_api_key()
 
         def done(stored: bool) -> None:
             self.show_message("API key saved." if stored else "API key removed.")
@@ -445,20 +451,19 @@ class MainWindow(QMainWindow):
 
         self._tasks.run_in_background(resume, on_done=done, on_error=self._action_failed)
 
-    def _settings_applied(self, folders_before: list[Any], restart_needed: bool) -> None:
+    def _settings_applied(self, change: SettingsChange | None) -> None:
         self.show_message(
             "Settings saved. Upload limits and the base URL apply after AttachGuard restarts."
-            if restart_needed
+            if change is not None and change.restart_needed
             else "Settings saved."
         )
-        start_watching = getattr(self._service, "start_watching", None)
-        folders = self._service.settings.watch.folders
-        if start_watching is not None and folders != folders_before:
+        if change is not None and change.folders_changed:
             on_event = None if self._bridge is None else self._bridge.on_watch_event
+            folders = self._service.settings.watch.folders
 
             def restart() -> int:
                 # Runs on the pool: stopping the old observers joins their threads.
-                start_watching(on_event=on_event)
+                self._service.start_watching(on_event=on_event)
                 return len(folders)
 
             self._tasks.run_in_background(
@@ -504,9 +509,9 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _selection_changed(self, *_: object) -> None:
-        self.actions.update_enabled(self.selected_rows())
+        self.doc_actions.update_enabled(self.selected_rows())
 
-    def _context_menu(self, pos: Any) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
         if not index.isValid():
             return
@@ -514,7 +519,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(index.row())
         menu = QMenu(self)
         menu.setAccessibleName("Document actions")
-        for action in self.actions.all:
+        for action in self.doc_actions.all:
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
 

@@ -18,7 +18,7 @@ from ui.conftest_window import (  # noqa: F401 - fixtures
 )
 
 from desktop_app.core.vault import Source
-from desktop_app.ui.actions import AddReport
+from desktop_app.ui.actions import AddSummary
 from desktop_app.ui.models import Column, StatusFilter
 
 WAIT_MS = 60_000
@@ -52,7 +52,7 @@ def test_dropping_files_and_folders_backs_them_up_and_reports_skips(
     with qtbot.waitSignal(window.documents_added, timeout=WAIT_MS) as blocker:
         QApplication.sendEvent(zone, drop)
     assert drop.isAccepted()
-    report: AddReport = blocker.args[0]
+    report: AddSummary = blocker.args[0]
     assert len(report.entry_ids) == 3  # folders are added recursively
     assert len(report.skipped) == 1 and "pipe" in report.skipped[0]
     assert sorted(_names(window)) == ["a.md", "b.csv", "notes.txt"]
@@ -122,7 +122,7 @@ def test_every_control_has_an_accessible_name_and_actions_have_shortcuts(window:
         if widget.isVisible():
             assert widget.accessibleName() or widget.text(), widget
     for action in (
-        *window.actions.all,
+        *window.doc_actions.all,
         window.add_files_action,
         window.add_folder_action,
         window.paste_action,

@@ -58,14 +58,14 @@ def test_restore_to_copies_the_backup_out(qtbot: QtBot, window: Any, tmp_path: P
     _select(window, entry_id)
     dest = tmp_path / "restored"
     dest.mkdir()
-    window.actions.ask_directory = lambda: str(dest)
-    assert window.actions.restore.isEnabled()
-    message = _message(qtbot, window, window.actions.restore.trigger)
+    window.doc_actions.ask_directory = lambda: str(dest)
+    assert window.doc_actions.restore.isEnabled()
+    message = _message(qtbot, window, window.doc_actions.restore.trigger)
     assert message == f"Restored {dest / 'contract.pdf'}."
     assert (dest / "contract.pdf").read_bytes() == b"%PDF-1.4 the contract"
     # Cancelling the folder picker does nothing.
-    window.actions.ask_directory = lambda: ""
-    window.actions.restore.trigger()
+    window.doc_actions.ask_directory = lambda: ""
+    window.doc_actions.restore.trigger()
     assert sorted(p.name for p in dest.iterdir()) == ["contract.pdf"]
 
 
@@ -75,12 +75,12 @@ def test_remove_asks_first_then_forgets_the_backup(
     keep, drop = _add(qtbot, window, tmp_path, ("keep.txt", b"keep"), ("drop.txt", b"drop"))
     _select(window, drop)
     questions: list[str] = []
-    window.actions.confirm = lambda q: questions.append(q) or False
-    window.actions.remove.trigger()
+    window.doc_actions.confirm = lambda q: questions.append(q) or False
+    window.doc_actions.remove.trigger()
     assert questions and "“drop.txt”" in questions[0]
     assert window.model.rowCount() == 2  # the user said no
-    window.actions.confirm = lambda q: True
-    assert _message(qtbot, window, window.actions.remove.trigger) == "Removed “drop.txt”."
+    window.doc_actions.confirm = lambda q: True
+    assert _message(qtbot, window, window.doc_actions.remove.trigger) == "Removed “drop.txt”."
     assert window.model.row_of(drop) is None and window.model.row_of(keep) is not None
     with pytest.raises(UnknownEntryError):
         window._service.vault.get(drop)
@@ -93,8 +93,8 @@ def test_open_backup_folder_opens_the_folder_holding_the_blob(
     (entry_id,) = _add(qtbot, window, tmp_path, ("photo.jpg", b"\xff\xd8\xff jpeg-ish"))
     _select(window, entry_id)
     opened: list[QUrl] = []
-    window.actions.open_url = lambda url: opened.append(url) or True
-    window.actions.open_folder.trigger()
+    window.doc_actions.open_url = lambda url: opened.append(url) or True
+    window.doc_actions.open_folder.trigger()
     qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT_MS)
     sha = window._service.vault.get(entry_id).sha256
     folder = Path(opened[0].toLocalFile())
@@ -104,13 +104,13 @@ def test_open_backup_folder_opens_the_folder_holding_the_blob(
 def test_actions_follow_the_selection(qtbot: QtBot, window: Any, tmp_path: Path) -> None:
     a, _ = _add(qtbot, window, tmp_path, ("a.txt", b"a"), ("b.txt", b"b"))
     window.table.clearSelection()
-    assert not window.actions.remove.isEnabled()
-    assert not window.actions.copy_file_id.isEnabled()  # nothing uploaded yet
+    assert not window.doc_actions.remove.isEnabled()
+    assert not window.doc_actions.copy_file_id.isEnabled()  # nothing uploaded yet
     _select(window, a)
-    assert window.actions.open_folder.isEnabled() and window.actions.copy_text.isEnabled()
+    assert window.doc_actions.open_folder.isEnabled() and window.doc_actions.copy_text.isEnabled()
     window.table.selectAll()
-    assert not window.actions.open_folder.isEnabled()  # one folder at a time
-    assert window.actions.remove.isEnabled()
+    assert not window.doc_actions.open_folder.isEnabled()  # one folder at a time
+    assert window.doc_actions.remove.isEnabled()
 
 
 def test_failed_upload_shows_live_then_retry_now_uploads_it(
@@ -126,16 +126,16 @@ def test_failed_upload_shows_live_then_retry_now_uploads_it(
     qtbot.waitUntil(lambda: "1 failed" in window.queue_label.text(), timeout=WAIT_MS)
 
     _select(window, entry_id)
-    assert window.actions.retry.isEnabled()
-    assert _message(qtbot, window, window.actions.retry.trigger) == "Retrying 1 upload now."
+    assert window.doc_actions.retry.isEnabled()
+    assert _message(qtbot, window, window.doc_actions.retry.trigger) == "Retrying 1 upload now."
     qtbot.waitUntil(lambda: _row(window, entry_id).state == "done", timeout=WAIT_MS)
     file_id = _row(window, entry_id).file_id
     assert file_id and file_id in openai_server.files
     assert window.proxy.data(window.proxy.index(0, Column.FILE_ID)) == file_id
 
     _select(window, entry_id)
-    assert window.actions.copy_file_id.isEnabled()
-    window.actions.copy_file_id.trigger()
+    assert window.doc_actions.copy_file_id.isEnabled()
+    window.doc_actions.copy_file_id.trigger()
     assert QGuiApplication.clipboard().text() == file_id
 
 
@@ -155,14 +155,14 @@ def test_copy_text_instead_puts_the_document_text_on_the_clipboard(
     text = "Quarterly figures: revenue up 12 percent, costs flat.\n"
     (entry_id,) = _add(qtbot, window, tmp_path, ("figures.txt", text.encode()))
     _select(window, entry_id)
-    assert window.actions.copy_text.isEnabled()
+    assert window.doc_actions.copy_text.isEnabled()
     QGuiApplication.clipboard().clear()
     with qtbot.waitSignal(
         window.message_shown,
         timeout=WAIT_MS,
         check_params_cb=lambda message: message.startswith(("Copied", "Could not")),
     ) as blocker:
-        window.actions.copy_text.trigger()
+        window.doc_actions.copy_text.trigger()
     assert blocker.args[0].startswith("Copied the text of “figures.txt”")
     assert "revenue up 12 percent" in QGuiApplication.clipboard().text()
 
@@ -175,7 +175,7 @@ def test_keyboard_delete_removes_from_the_table_but_edits_in_the_search_field(
     (entry_id,) = _add(qtbot, window, tmp_path, ("draft.txt", b"draft"))
     _select(window, entry_id)
     questions: list[str] = []
-    window.actions.confirm = lambda q: questions.append(q) or False
+    window.doc_actions.confirm = lambda q: questions.append(q) or False
     window.search.setFocus()
     window.search.setText("dr")
     window.search.setCursorPosition(0)
@@ -204,7 +204,7 @@ def test_a_long_text_is_copied_one_part_per_press(
             timeout=WAIT_MS,
             check_params_cb=lambda m: m.startswith(("Copied", "Could not")),
         ) as blocker:
-            window.actions.copy_text.trigger()
+            window.doc_actions.copy_text.trigger()
         return str(blocker.args[0])
 
     first = copy()

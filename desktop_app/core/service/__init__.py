@@ -1,0 +1,15 @@
+"""The facade that the CLI and the tray app both use: :class:`Service` and its use cases.
+
+Public face of the service subsystem. The front-ends ask it to start and stop the running parts,
+add documents (back up, then queue), list the documents, and change the key or the settings;
+the records those use cases return live here too. Private modules: ``facade`` (the class),
+``adding`` (back up then queue) and ``settings_change`` (save and apply settings).
+"""
+
+from __future__ import annotations
+
+from desktop_app.core.service.adding import AddReport, FailedFile, OnFile
+from desktop_app.core.service.facade import Service
+from desktop_app.core.service.settings_change import KeyState, SettingsChange
+
+__all__ = ["AddReport", "FailedFile", "KeyState", "OnFile", "Service", "SettingsChange"]

@@ -1,0 +1,307 @@
+"""The facade that the CLI and the tray app both use; it owns the store and every core part.
+
+The UI never reaches past this object to the SDK, the database or the file system. Use cases
+that span parts (start and stop, add documents, change the key or the settings) are methods
+here, so each front-end does not spell them out again; single operations of one part (retry a
+job, restore an entry) go to that part, which is a typed attribute (``uploads``, ``vault``...).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
+from desktop_app.core.fallback.texts import TextService
+from desktop_app.core.monitor.health import HealthMonitor
+from desktop_app.core.service.adding import AddReport, OnFile, add_documents
+from desktop_app.core.service.settings_change import KeyState, SettingsChange, save_and_apply
+from desktop_app.core.store.db import Database
+from desktop_app.core.store.listing import DocumentListing
+from desktop_app.core.uploads import PauseReason, UploadManager
+from desktop_app.core.vault import Source, Vault
+from desktop_app.paths import AppPaths
+from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
+
+if TYPE_CHECKING:
+    from desktop_app.core.monitor.batches import BatchWatchdog
+    from desktop_app.core.vault import Entry
+    from desktop_app.core.watch import FolderRule, OnEvent, Watcher, WatcherOptions
+
+log = logging.getLogger(__name__)
+
+
+class Service:
+    """Everything AttachGuard can do, for one data root."""
+
+    def __init__(self, paths: AppPaths, loaded: LoadedSettings | None = None) -> None:
+        self.paths = paths
+        paths.ensure()
+        self.loaded = loaded if loaded is not None else load_settings(paths.settings_file)
+        for problem in self.loaded.problems:
+            log.warning("settings: %s", problem)
+        self.db = Database(paths.database_file)
+        self.vault = Vault(self.db, paths.vault_dir)
+        self.texts = TextService(self.vault, paths.extract_cache_dir, self.settings.fallback)
+        self.credentials = CredentialStore()
+        self.uploads = UploadManager(
+            self.db,
+            self.vault,
+            self.settings.upload,
+            credentials=lambda: resolve_api_key(store=self.credentials),
+        )
+        # Not started here: the tray app (or a long-running command) calls .start() on each.
+        self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
+        self._batches: BatchWatchdog | None = None
+        self._batches_lock = threading.Lock()
+        self._watcher: Watcher | None = None
+        # start()/stop() may come from two threads (a pool thread starting, Quit stopping).
+        self._run_lock = threading.RLock()
+
+    @property
+    def batches(self) -> BatchWatchdog:
+        """The batch watchdog, built on first use: it imports the SDK, which costs the vault
+        commands (and every CLI start) about 0.4 s they do not need."""
+        with self._batches_lock:
+            if self._batches is None:
+                from desktop_app.core.monitor.batches import BatchWatchdog
+
+                self._batches = BatchWatchdog(
+                    self.db,
+                    self.vault,
+                    self.settings.status,
+                    api_key=lambda: resolve_api_key(store=self.credentials),
+                    base_url=lambda: resolve_base_url(self.settings.upload.base_url),
+                )
+            return self._batches
+
+    @property
+    def settings(self) -> Settings:
+        return self.loaded.settings
+
+    def protected_blobs(self) -> set[str]:
+        """sha256 of blobs an upload job still needs (not done/cancelled): never prune them."""
+        return self.uploads.queries.protected_blobs()
+
+    def _status_outage(self, reason: str | None) -> None:
+        # The status page reports an outage of Files (reason), or no longer does (None).
+        if reason:
+            self.uploads.hold("status", PauseReason.SERVICE_OUTAGE)
+        else:
+            self.uploads.release("status")
+
+    def has_api_key(self) -> bool:
+        return resolve_api_key(store=self.credentials) is not None
+
+    @classmethod
+    def open(cls, root: Path | None = None) -> Service:
+        """A service for ``root`` (as ATTACHGUARD_HOME would select), or the user's default."""
+        return cls(AppPaths.under(root) if root is not None else AppPaths.from_environment())
+
+    # -- watched folders (core/watcher.py) --------------------------------------------------------
+
+    def watcher(
+        self,
+        folders: Sequence[WatchedFolder] | None = None,
+        *,
+        on_event: OnEvent | None = None,
+        options: WatcherOptions | None = None,
+    ) -> Watcher:
+        """A (not yet started) watcher for ``folders`` (default: the configured ones)."""
+        # Imported here: watchdog is not needed by the commands that never watch.
+        from desktop_app.core.watch import FolderRule, Watcher, WatcherOptions
+
+        watch = self.settings.watch
+        rules = [
+            FolderRule.from_settings(f) for f in (watch.folders if folders is None else folders)
+        ]
+        if options is None:
+            options = WatcherOptions(
+                settle_seconds=watch.settle_seconds, give_up_seconds=watch.give_up_seconds
+            )
+        # The vault, database and logs may lie inside a watched folder: skip our own writes.
+        p = self.paths
+        ignore = (str(p.data_dir), str(p.config_dir), str(p.log_dir), str(p.cache_dir))
+        return Watcher(
+            rules,
+            db=self.db,
+            ingest=lambda path: self.vault.add_file(path, Source.WATCH),
+            forget=self.vault.forget,
+            on_event=on_event,
+            on_backed_up=self._upload_watched,
+            options=dataclasses.replace(options, ignore_roots=options.ignore_roots + ignore),
+        )
+
+    def start_watching(
+        self,
+        on_event: OnEvent | None = None,
+        *,
+        folders: Sequence[WatchedFolder] | None = None,
+        options: WatcherOptions | None = None,
+    ) -> Watcher:
+        """Start watching ``folders`` (default: the configured ones), restarting if running."""
+        with self._run_lock:
+            self.stop_watching()
+            watcher = self.watcher(folders, on_event=on_event, options=options)
+            watcher.start()
+            self._watcher = watcher
+            return watcher
+
+    def stop_watching(self) -> None:
+        with self._run_lock:
+            watcher, self._watcher = self._watcher, None
+            if watcher is not None:
+                watcher.stop()
+
+    def _upload_watched(self, entry: Entry, rule: FolderRule) -> None:
+        if rule.upload:
+            self.uploads.enqueue([entry.id], purpose=rule.purpose)
+
+    # -- running: the threads a front-end starts, and stops in dependency order ----------------
+
+    def start(
+        self,
+        *,
+        uploads: bool = True,
+        status: bool = False,
+        batches: bool = False,
+        watch: bool = False,
+        folders: Sequence[WatchedFolder] | None = None,
+        on_watch_event: OnEvent | None = None,
+        watch_options: WatcherOptions | None = None,
+        status_wait: float = 0.0,
+    ) -> None:
+        """Start the parts a front-end runs: upload workers, status-page monitor, batch watchdog,
+        folder watcher (``folders``, default: the configured ones). Idempotent: a part already
+        running is left as it is. Blocks on disk and imports; call it off a GUI thread.
+
+        With ``status_wait``, the status page's first answer is awaited that long before the
+        workers start, so a known outage holds the very first upload too (an unreachable page
+        never holds anything).
+
+        Every asked-for part is tried; if some failed, the first error is raised afterwards.
+        """
+        errors: list[Exception] = []
+        with self._run_lock:
+            if status:
+                self._start_part("status monitor", errors, self._start_status, status_wait)
+            if batches:
+                # Through a lambda: building the watchdog (it imports the SDK) may fail too.
+                self._start_part("batch watchdog", errors, lambda: self.batches.start())
+            if uploads:
+                self._start_part("upload workers", errors, self.uploads.start)
+            if watch and self._watcher is None:
+                self._start_part(
+                    "folder watcher",
+                    errors,
+                    self.start_watching,
+                    on_watch_event,
+                    folders=folders,
+                    options=watch_options,
+                )
+        if errors:
+            raise errors[0]
+
+    def _start_part(
+        self,
+        name: str,
+        errors: list[Exception],
+        start: Callable[..., object],
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
+        try:
+            start(*args, **kwargs)
+        except Exception as exc:
+            log.error("cannot start the %s: %s", name, exc)
+            errors.append(exc)
+
+    def _start_status(self, wait: float) -> None:
+        if wait > 0 and not self.health.running:
+            first = threading.Thread(
+                target=self.health.check_now, name="attachguard-health-first", daemon=True
+            )
+            first.start()
+            first.join(wait)
+        self.health.start()
+
+    def stop(self, timeout: float = 10.0) -> list[int]:
+        """Stop what :meth:`start` started, joining every thread: watcher, monitors, workers.
+
+        In-flight uploads get ``timeout`` seconds to finish; the ids of the jobs handed back to
+        the queue instead are returned. Idempotent; the store stays open (see :meth:`close`).
+        """
+        with self._run_lock:
+            self.stop_watching()
+            if self._batches is not None:
+                self._batches.stop(timeout)
+            self.health.stop(timeout)  # a poll in flight must not hold up Ctrl+C for long
+            return self.uploads.stop(timeout)
+
+    # -- documents ------------------------------------------------------------------------------
+
+    def add_documents(
+        self,
+        paths: Sequence[Path],
+        *,
+        source: Source,
+        recursive: bool = True,
+        upload: bool | None = None,
+        purpose: str | None = None,
+        expires_after: int | None = None,
+        on_file: OnFile | None = None,
+    ) -> AddReport:
+        """Back up ``paths``, then queue their uploads: ``upload`` True or False, or None to
+        follow the ``auto_upload`` setting. ``on_file`` hears of each file as it is done."""
+        wanted = self.settings.upload.auto_upload if upload is None else upload
+        return add_documents(
+            self.vault,
+            self.uploads if wanted else None,
+            paths,
+            source=source,
+            recursive=recursive,
+            purpose=purpose,
+            expires_after=expires_after,
+            on_file=on_file,
+        )
+
+    def documents(self) -> DocumentListing:
+        """The document listing the window shows: vault entries with their latest upload job,
+        read in pages (safe to use from any thread)."""
+        return DocumentListing(self.db)
+
+    # -- key and settings -----------------------------------------------------------------------
+
+    def key_state(self) -> KeyState:
+        """Which keyring backend holds the key, and whether a key is stored there (the keyring
+        may be slow or locked: call it off a GUI thread)."""
+        return KeyState(self.credentials.backend(), self.credentials.get() is not None)
+
+    def store_api_key(self, key: str) -> None:
+        """Store ``key`` in the keyring; uploads paused for a missing or rejected key resume."""
+        self.credentials.set(key)
+        self.uploads.key_changed()
+
+    def delete_api_key(self) -> None:
+        """Remove the stored key (``OPENAI_API_KEY``, if set, still applies)."""
+        self.credentials.delete()
+        self.uploads.key_changed()
+
+    def save_settings(self, new: Settings) -> SettingsChange:
+        """Write ``new`` to the settings file and apply it to the running parts.
+
+        A changed watch list is not applied here: restart watching with :meth:`start_watching`
+        (the front-end knows where the watcher's events should go).
+        """
+        with self._run_lock:
+            return save_and_apply(self.loaded, new)
+
+    def close(self) -> None:
+        """Stop everything and close the store; the service is unusable afterwards."""
+        self.stop()
+        self.texts.close()
+        self.db.close()
