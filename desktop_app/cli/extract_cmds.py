@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.common import EXIT_OK, CommandContext, print_json, warn
 
 if TYPE_CHECKING:
-    from desktop_app.core.fallback.texts import TextService
+    from desktop_app.core.fallback import TextService
 
 MIN_TOKENS = 500  # mirrors desktop_app.core.fallback.prompt.MIN_TOKENS without importing it
 _PART_RULE = "\n" + "=" * 72 + "\n\n"
@@ -89,7 +89,7 @@ def cmd_extract(args: argparse.Namespace, context: CommandContext) -> int:
         print_json({"file": str(args.file), **extraction.to_json()})
         return EXIT_OK
     if args.format == "text":
-        from desktop_app.core.extract.markdown import to_plain_text
+        from desktop_app.core.extract import to_plain_text
 
         sys.stdout.write(to_plain_text(extraction.markdown))
     else:
@@ -128,7 +128,7 @@ def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
         return EXIT_OK
     text = _PART_RULE.join(prompt.parts[i] for i in chosen)
     if args.copy:
-        from desktop_app.core.fallback.system_clipboard import copy_text
+        from desktop_app.core.fallback import copy_text
 
         tool = copy_text(text)
         what = f"part {args.part} of {total}" if args.part else f"{total} part(s)"
@@ -148,7 +148,7 @@ def _text_service(context: CommandContext) -> TextService:
     alone takes over a second to import) that extracting a file never needs. The text cache
     is the same one the app uses.
     """
-    from desktop_app.core.fallback.texts import TextService
+    from desktop_app.core.fallback import TextService
     from desktop_app.settings import load_settings
 
     loaded = load_settings(context.paths.settings_file)

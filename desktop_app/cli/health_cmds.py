@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, warn
 
 if TYPE_CHECKING:
-    from desktop_app.core.monitor.batch_records import BatchView
-    from desktop_app.core.monitor.health import HealthSnapshot
+    from desktop_app.core.monitor import BatchView, HealthSnapshot
 
 
 def register(subparsers: Any) -> None:
@@ -191,7 +190,7 @@ def _list_batches(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _age(view: BatchView, now: float) -> str:
-    from desktop_app.core.monitor.batch_records import format_duration
+    from desktop_app.core.monitor import format_duration
 
     return format_duration(view.age(now))
 

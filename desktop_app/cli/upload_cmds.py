@@ -138,7 +138,7 @@ def _expires_after(text: str) -> int:
 
 
 def _job_state(text: str) -> str:
-    from desktop_app.core.uploads.jobs import JobState
+    from desktop_app.core.uploads import JobState
 
     names = [s.value for s in JobState]
     if text not in names:
@@ -323,7 +323,7 @@ def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _active() -> set[Any]:
-    from desktop_app.core.uploads.queue import ACTIVE_STATES
+    from desktop_app.core.uploads import ACTIVE_STATES
 
     return set(ACTIVE_STATES)
 

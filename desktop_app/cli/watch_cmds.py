@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, warn
 
 if TYPE_CHECKING:
-    from desktop_app.core.watch.watcher import WatchEvent
+    from desktop_app.core.watch import WatchEvent
     from desktop_app.settings import WatchedFolder
 
 ACTIONS = ("list", "add", "remove")
@@ -114,7 +114,7 @@ def cmd_watch(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _folder_from_args(args: argparse.Namespace, path: str, default_purpose: str) -> WatchedFolder:
-    from desktop_app.core.watch.filters import normalize_root
+    from desktop_app.core.watch import normalize_root
     from desktop_app.settings import WatchedFolder
 
     return WatchedFolder(
@@ -129,7 +129,7 @@ def _folder_from_args(args: argparse.Namespace, path: str, default_purpose: str)
 
 
 def _run(args: argparse.Namespace, context: CommandContext, targets: list[str]) -> int:
-    from desktop_app.core.watch.watcher import WatcherOptions
+    from desktop_app.core.watch import WatcherOptions
 
     service = context.service
     settings = service.settings
@@ -191,7 +191,7 @@ class _EventPrinter:
         self._lock = threading.Lock()
 
     def __call__(self, event: WatchEvent) -> None:
-        from desktop_app.core.watch.watcher import WatchEventKind
+        from desktop_app.core.watch import WatchEventKind
 
         with self._lock:
             if event.kind is WatchEventKind.BACKED_UP:
@@ -248,7 +248,7 @@ def _add(args: argparse.Namespace, context: CommandContext, paths: list[str]) ->
 
 
 def _remove(context: CommandContext, paths: list[str]) -> int:
-    from desktop_app.core.watch.filters import normalize_root
+    from desktop_app.core.watch import normalize_root
     from desktop_app.settings import load_settings, save_settings
 
     loaded = load_settings(context.paths.settings_file)
@@ -269,7 +269,7 @@ def _configured(folders: list[WatchedFolder], path: str) -> bool:
 
 
 def _same(configured: str, normalized: str) -> bool:
-    from desktop_app.core.watch.filters import normalize_root
+    from desktop_app.core.watch import normalize_root
 
     return normalize_root(configured) == normalized
 

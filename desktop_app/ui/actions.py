@@ -20,8 +20,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.errors import AttachGuardError
-from desktop_app.core.service import AddReport, Service
-from desktop_app.core.store.listing import DocumentRow
+from desktop_app.core.service import AddReport, DocumentRow, Service
 from desktop_app.core.uploads import JobState
 from desktop_app.core.vault import Source
 from desktop_app.ui.tasks import TaskRunner

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.monitor.batch_records import BatchView
+from desktop_app.core.monitor import BatchView
 from desktop_app.ui.health_model import BatchTableModel
 from desktop_app.ui.tasks import TaskRunner
 

@@ -18,9 +18,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
-from desktop_app.core.monitor.batch_records import BatchStatus, BatchView, format_duration
-from desktop_app.core.monitor.health import HealthSnapshot
-from desktop_app.core.monitor.status_page import ComponentState
+from desktop_app.core.monitor import (
+    BatchStatus,
+    BatchView,
+    ComponentState,
+    HealthSnapshot,
+    format_duration,
+)
 from desktop_app.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.monitor.health import HealthSnapshot
-from desktop_app.core.monitor.status_page import ComponentState
+from desktop_app.core.monitor import ComponentState, HealthSnapshot
 from desktop_app.ui import theme
 from desktop_app.ui.batch_view import BatchJobsView
 from desktop_app.ui.health_model import component_words, describe_provider, last_checked_text

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QStyle
 
-from desktop_app.core.store.listing import DocumentListing, DocumentRow
+from desktop_app.core.service import DocumentListing, DocumentRow
 from desktop_app.core.uploads import JobState
 from desktop_app.ui import theme
 

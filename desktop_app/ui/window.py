@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.service import Service, SettingsChange
-from desktop_app.core.store.listing import DocumentRow
+from desktop_app.core.service import DocumentRow, Service, SettingsChange
 from desktop_app.core.uploads import PauseReason, QueueStatus
 from desktop_app.core.vault import Source
 from desktop_app.ui import health_view, theme

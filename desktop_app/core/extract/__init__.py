@@ -9,6 +9,7 @@ zip and XML before any parser runs.
 
 from __future__ import annotations
 
+from desktop_app.core.extract.markdown import to_plain_text
 from desktop_app.core.extract.registry import EXTRACTOR_VERSION, detect_type
 from desktop_app.core.extract.result import Extraction, Failure, FailureKind, Limits
 from desktop_app.core.extract.sandbox import ExtractionRunner
@@ -21,4 +22,5 @@ __all__ = [
     "FailureKind",
     "Limits",
     "detect_type",
+    "to_plain_text",
 ]

@@ -17,8 +17,8 @@ from typing import Any
 from desktop_app.core.errors import ApiCallError, ErrorKind
 from desktop_app.core.fsutil import hash_file
 from desktop_app.core.openai_api.client import make_client
-from desktop_app.core.openai_api.errors import convert_api_errors
-from desktop_app.core.openai_api.protocol import RECONCILE_SKEW
+from desktop_app.core.openai_api.error_map import convert_api_errors
+from desktop_app.core.openai_api.interface import RECONCILE_SKEW
 from desktop_app.core.openai_api.records import RemoteFile, RemoteUpload, SentFile
 
 

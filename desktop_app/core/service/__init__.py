@@ -2,8 +2,9 @@
 
 Public face of the service subsystem. The front-ends ask it to start and stop the running parts,
 add documents (back up, then queue), list the documents, and change the key or the settings;
-the records those use cases return live here too. Private modules: ``facade`` (the class),
-``adding`` (back up then queue) and ``settings_change`` (save and apply settings).
+the records those use cases return live here too (the document listing's rows among them).
+Private modules: ``facade`` (the class), ``adding`` (back up then queue) and
+``settings_change`` (save and apply settings).
 """
 
 from __future__ import annotations
@@ -11,5 +12,15 @@ from __future__ import annotations
 from desktop_app.core.service.adding import AddReport, FailedFile, OnFile
 from desktop_app.core.service.facade import Service
 from desktop_app.core.service.settings_change import KeyState, SettingsChange
+from desktop_app.core.store import DocumentListing, DocumentRow
 
-__all__ = ["AddReport", "FailedFile", "KeyState", "OnFile", "Service", "SettingsChange"]
+__all__ = [
+    "AddReport",
+    "DocumentListing",
+    "DocumentRow",
+    "FailedFile",
+    "KeyState",
+    "OnFile",
+    "Service",
+    "SettingsChange",
+]

@@ -11,9 +11,9 @@ the retry policy and breaker (``retry``), the worker threads (``workers``), the 
 from __future__ import annotations
 
 from desktop_app.core.errors import ErrorKind
-from desktop_app.core.uploads.events import EventKind, UploadEvent
 from desktop_app.core.uploads.gate import PauseReason
-from desktop_app.core.uploads.jobs import JobState, JobView
+from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView
+from desktop_app.core.uploads.listeners import EventKind, UploadEvent
 from desktop_app.core.uploads.manager import (
     EXPIRES_AFTER_RANGE,
     PURPOSES,
@@ -24,6 +24,7 @@ from desktop_app.core.uploads.manager import (
 from desktop_app.core.uploads.runner import UploadLimits
 
 __all__ = [
+    "ACTIVE_STATES",
     "EXPIRES_AFTER_RANGE",
     "PURPOSES",
     "ErrorKind",

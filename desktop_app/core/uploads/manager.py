@@ -3,7 +3,7 @@
 It owns the engine's parts and wires them together once: the persistent queue (writes in
 ``queue.py``, reads in ``queries.py``, over one ``store.py``), the gate (``gate.py``: user pause,
 missing or rejected key, external holds, per-target rate limits and breakers), the retry policy
-(``retry.py``), the key and SDK clients (``keys.py``), events and waiting (``events.py``), the
+(``retry.py``), the key and SDK clients (``keys.py``), events and waiting (``listeners.py``), the
 per-job steps (``runner.py``) and the worker threads (``workers.py``).
 
 Listeners are plain callables, called from worker threads; the UI bridges them to its own thread.
@@ -21,10 +21,10 @@ from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.store.db import Database
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
-from desktop_app.core.uploads.events import EventKind, Events, UploadEvent
 from desktop_app.core.uploads.gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView, NewJob
 from desktop_app.core.uploads.keys import ApiKeys
+from desktop_app.core.uploads.listeners import EventKind, Events, UploadEvent
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, RetryPolicy

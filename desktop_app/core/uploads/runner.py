@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ApiCallError, UploadError
 from desktop_app.core.uploads.clock import Clock
-from desktop_app.core.uploads.events import EventKind, Events
 from desktop_app.core.uploads.jobs import Job, JobState, damaged_copy_message
+from desktop_app.core.uploads.listeners import EventKind, Events
 from desktop_app.core.uploads.multipart import MultipartUpload
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue

@@ -21,10 +21,10 @@ from dataclasses import dataclass, replace
 
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
-from desktop_app.core.uploads.events import EventKind, Events
 from desktop_app.core.uploads.gate import Gate
 from desktop_app.core.uploads.jobs import Job, JobState
 from desktop_app.core.uploads.keys import ApiKeys
+from desktop_app.core.uploads.listeners import EventKind, Events
 from desktop_app.core.uploads.multipart import Interrupted
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue

@@ -11,7 +11,7 @@ from types import TracebackType
 from typing import Any
 
 from desktop_app.core.openai_api.client import make_client
-from desktop_app.core.openai_api.errors import convert_api_errors
+from desktop_app.core.openai_api.error_map import convert_api_errors
 from desktop_app.core.openai_api.files import remote_file
 from desktop_app.core.openai_api.records import RemoteBatch, RemoteFile
 
