@@ -218,7 +218,11 @@ class SettingsDialog(QDialog):
         expiry_row.addWidget(self.expires_hours)
         expiry_row.addStretch(1)
         self.concurrency = _spin(1, 32, "Parallel uploads", "How many uploads run at once")
-        self.max_attempts = _spin(1, 100, "Maximum attempts", "Attempts before a job fails")
+        self.give_up_hours = _spin(
+            1, 720, "Keep retrying for", "Hours after the first attempt, during outages", " h"
+        )
+        self.max_attempts = _spin(0, 1000, "Maximum attempts", "Attempts before a job fails")
+        self.max_attempts.setSpecialValueText("No limit")
         self.backoff_cap = _spin(1, 86_400, "Longest wait between attempts", "In seconds", " s")
         form = QFormLayout()
         form.addRow(self.auto_upload)
@@ -227,6 +231,7 @@ class SettingsDialog(QDialog):
         form.addRow("Parallel up&loads:", self.concurrency)
         form.addRow("Maximum &attempts:", self.max_attempts)
         form.addRow("Longest &wait between attempts:", self.backoff_cap)
+        form.addRow("Keep retr&ying for:", self.give_up_hours)
         restart_note = QLabel(
             "The base URL, parallel uploads and retry limits apply from the next start of "
             "AttachGuard; purpose and expiry apply to documents added from now on."
@@ -236,6 +241,7 @@ class SettingsDialog(QDialog):
         for row, widget in ((1, self.purpose), (3, self.concurrency), (4, self.max_attempts)):
             self._set_buddy(form, row, widget)
         self._set_buddy(form, 5, self.backoff_cap)
+        self._set_buddy(form, 6, self.give_up_hours)
         tab = QWidget()
         tab.setLayout(form)
         return tab
@@ -302,6 +308,7 @@ class SettingsDialog(QDialog):
         self.expires_hours.setEnabled(s.upload.expires_after is not None)
         self.concurrency.setValue(s.upload.concurrency)
         self.max_attempts.setValue(s.upload.max_attempts)
+        self.give_up_hours.setValue(max(1, round(s.upload.give_up_after_hours)))
         self.backoff_cap.setValue(round(s.upload.backoff_cap))
         self.max_tokens.setValue(s.fallback.max_tokens)
         self.keep_days.setChecked(s.vault.max_age_days is not None)
@@ -327,6 +334,8 @@ class SettingsDialog(QDialog):
         )
         s.upload.concurrency = self.concurrency.value()
         s.upload.max_attempts = self.max_attempts.value()
+        if self.give_up_hours.value() != round(s.upload.give_up_after_hours):
+            s.upload.give_up_after_hours = float(self.give_up_hours.value())
         s.upload.backoff_cap = float(self.backoff_cap.value())
         s.fallback.max_tokens = self.max_tokens.value()
         s.vault.max_age_days = self.keep_days_value.value() if self.keep_days.isChecked() else None

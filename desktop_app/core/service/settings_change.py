@@ -14,7 +14,14 @@ from desktop_app.core.credentials import BackendInfo
 from desktop_app.settings import LoadedSettings, Settings, save_settings
 
 #: Upload settings the upload manager reads once, when it starts.
-_READ_AT_START = ("base_url", "concurrency", "max_attempts", "backoff_base", "backoff_cap")
+_READ_AT_START = (
+    "base_url",
+    "concurrency",
+    "max_attempts",
+    "backoff_base",
+    "backoff_cap",
+    "give_up_after_hours",
+)
 
 
 @dataclass(frozen=True)

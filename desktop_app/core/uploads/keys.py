@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 from desktop_app.core.errors import NoApiKeyError
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api import Uploader
+    from desktop_app.core.openai_api import FilesApi
     from desktop_app.core.uploads.gate import Gate
+
+#: Builds the client for (key, target, request timeout); the default is the SDK's.
+ClientFactory = Callable[[str, str, "float | None"], "FilesApi"]
 
 log = logging.getLogger(__name__)
 
@@ -35,21 +38,23 @@ class ApiKeys:
         gate: Gate,
         *,
         request_timeout: float | None = None,
+        factory: ClientFactory | None = None,
     ) -> None:
         self._credentials = credentials
+        self._factory = factory or _sdk_client
         self._gate = gate
         self._request_timeout = request_timeout
         self._lock = threading.Lock()
         self._key: str | None = None
         self._rejected: str | None = None
         self._checked_at = 0.0
-        self._clients: dict[str, Uploader] = {}
+        self._clients: dict[str, FilesApi] = {}
 
     def has_key(self) -> bool:
         """Whether an API key is configured (no network call)."""
         return self._current() is not None
 
-    def client(self, target: str) -> Uploader:
+    def client(self, target: str) -> FilesApi:
         """The client for ``target``; raises :class:`NoApiKeyError` when no key is configured."""
         key = self._current()
         if key is None:
@@ -59,11 +64,7 @@ class ApiKeys:
         with self._lock:
             client = self._clients.get(target)
             if client is None:
-                # Imported on first use: the SDK is slow to import, and most commands that open
-                # the service (vault listing, watching) never talk to the API.
-                from desktop_app.core.openai_api import Uploader
-
-                client = Uploader(key, target, timeout=self._request_timeout)
+                client = self._factory(key, target, self._request_timeout)
                 self._clients[target] = client
             return client
 
@@ -115,3 +116,11 @@ class ApiKeys:
             if self._key is None:
                 self._key = self._credentials()
             return self._key
+
+
+def _sdk_client(key: str, target: str, timeout: float | None) -> FilesApi:
+    # Imported on first use: the SDK is slow to import, and most commands that open the
+    # service (vault listing, watching) never talk to the API.
+    from desktop_app.core.openai_api import Uploader
+
+    return Uploader(key, target, timeout=timeout)

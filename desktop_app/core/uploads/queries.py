@@ -206,3 +206,12 @@ class QueueReads:
             (job_id, upload_id),
         )
         return {row[0]: row[1] for row in rows}
+
+    def overdue(self, started_before: float) -> list[Job]:
+        """Jobs still waiting whose first attempt began before ``started_before``."""
+        rows = self._store.db.connection().execute(
+            "SELECT * FROM upload_jobs WHERE state IN ('queued', 'waiting_retry')"
+            " AND first_attempt_at < ? ORDER BY id",
+            (started_before,),
+        )
+        return [job_from_row(row) for row in rows]

@@ -240,6 +240,16 @@ class UploadQueue:
             self._store.error_fields(failure),
         )
 
+    def give_up(self, job_id: int, failure: Failure) -> bool:
+        """A waiting job (no worker holds it) is failed for good: its deadline passed."""
+        count, _ = self._store.write(
+            "UPDATE upload_jobs SET state = 'failed', next_attempt_at = NULL, error_kind = ?,"
+            " http_status = ?, error_message = ?, request_id = ?, fallback_available = 1,"
+            " updated_at = ? WHERE id = ? AND state IN ('queued', 'waiting_retry')",
+            (*self._store.error_fields(failure), self._store.clock(), job_id),
+        )
+        return count == 1
+
     def release(self, job_id: int, owner: str, *, ambiguous: bool) -> bool:
         """Give a claimed job back untouched (shutdown): queued, attempt not counted."""
         return self._store.update_owned(

@@ -102,6 +102,11 @@ class RetryPolicy:
         ceiling = min(PROBE_INTERVAL, self.cap)
         return (self.rng or random).uniform(ceiling / 2, ceiling)
 
+    def deadline_reason(self, first_attempt_at: float, now: float) -> str:
+        """Why a job whose deadline passed gave up, with when it started, for the user."""
+        since = time.strftime("%Y-%m-%d %H:%M", time.localtime(first_attempt_at))
+        return f"gave up after {_hours(now - first_attempt_at)} of failures since {since}"
+
     def rate_limit_delay(self, strikes: int) -> float:
         """Seconds to hold a target after its ``strikes``-th 429 in a row without Retry-After.
 
@@ -133,9 +138,7 @@ class RetryPolicy:
             return Decision(Action.FAIL, None, counts_attempt=True)
         started = now if first_attempt_at is None else first_attempt_at
         if now - started >= self.give_up_after:
-            since = time.strftime("%Y-%m-%d %H:%M", time.localtime(started))
-            reason = f"gave up after {_hours(now - started)} of failures since {since}"
-            return Decision(Action.FAIL, None, counts_attempt=True, reason=reason)
+            return Decision(Action.FAIL, None, True, reason=self.deadline_reason(started, now))
         if failure.kind is ErrorKind.RATE_LIMITED:
             wait = failure.retry_after
             if wait is None:

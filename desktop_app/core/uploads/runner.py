@@ -35,7 +35,7 @@ from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, Failure, RetryPolicy, failure_of
 
 if TYPE_CHECKING:
-    from desktop_app.core.openai_api import RemoteFile, Uploader
+    from desktop_app.core.openai_api import FilesApi, RemoteFile
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class JobRunner:
         self._clock = clock
         self._events = events
 
-    def run(self, job: Job, up: Uploader, owner: str, stop: threading.Event) -> Outcome:
+    def run(self, job: Job, up: FilesApi, owner: str, stop: threading.Event) -> Outcome:
         view = job.view
         if view.size > self.limits.max_file_size:
             raise UploadError(
@@ -129,7 +129,7 @@ class JobRunner:
 
     # -- steps ---------------------------------------------------------------------------------
 
-    def _reuse(self, job: Job, up: Uploader) -> RemoteFile | None:
+    def _reuse(self, job: Job, up: FilesApi) -> RemoteFile | None:
         now = self._clock()
         for other in self._queries.reusable(job):
             file_id = other.view.file_id
@@ -151,7 +151,7 @@ class JobRunner:
         return None
 
     def _reconcile(
-        self, job: Job, up: Uploader, owner: str, since: float
+        self, job: Job, up: FilesApi, owner: str, since: float
     ) -> RemoteFile | Outcome | None:
         """Adopt the file an ambiguous attempt (started at ``since``) may have stored.
 
@@ -183,7 +183,7 @@ class JobRunner:
         log.info("job %d: no remote copy from the interrupted attempt", job.id)
         return None
 
-    def sweep(self, job: Job, up: Uploader, keep: str | None, since: float) -> int:
+    def sweep(self, job: Job, up: FilesApi, keep: str | None, since: float) -> int:
         """Remove extra copies an ambiguous attempt of ``job`` (started at ``since``) stored;
         see :meth:`sweep_strict`. Failures to look are logged. Returns how many were deleted."""
         try:
@@ -192,7 +192,7 @@ class JobRunner:
             log.warning("job %d: could not look for duplicate copies: %s", job.id, exc)
             return 0
 
-    def sweep_strict(self, job: Job, up: Uploader, keep: str | None, since: float) -> int | None:
+    def sweep_strict(self, job: Job, up: FilesApi, keep: str | None, since: float) -> int | None:
         """Remove copies other than ``keep`` that an ambiguous attempt of ``job`` stored.
 
         Deletes only files that match name, size and purpose, were created at or after
@@ -221,7 +221,7 @@ class JobRunner:
                 deleted += 1
         return deleted
 
-    def recheck(self, job: Job, up: Uploader) -> Failure | None:
+    def recheck(self, job: Job, up: FilesApi) -> Failure | None:
         """None if a done job's remote file is still there and valid, else why it is not.
 
         Raises :class:`ApiCallError` when the check itself failed (network, server, key).
@@ -240,13 +240,13 @@ class JobRunner:
             return Failure(ErrorKind.EXPIRED, f"remote file {file_id} has expired")
         return None
 
-    def sweep_after_check(self, job: Job, up: Uploader) -> int:
+    def sweep_after_check(self, job: Job, up: FilesApi) -> int:
         """For a verified done job that once had an ambiguous attempt, remove late copies."""
         if job.ambiguous_since is None or job.view.file_id is None:
             return 0
         return self.sweep(job, up, job.view.file_id, job.ambiguous_since)
 
-    def _delete_quietly(self, up: Uploader, file_id: str, job_id: int) -> bool:
+    def _delete_quietly(self, up: FilesApi, file_id: str, job_id: int) -> bool:
         try:
             up.delete(file_id)
         except ApiCallError as exc:
@@ -255,7 +255,7 @@ class JobRunner:
         log.info("job %d: deleted duplicate remote file %s", job_id, file_id)
         return True
 
-    def _send(self, job: Job, up: Uploader, owner: str, stop: threading.Event) -> RemoteFile:
+    def _send(self, job: Job, up: FilesApi, owner: str, stop: threading.Event) -> RemoteFile:
         path = self._blob_path(job.view.sha256)
         if not path.is_file():
             raise UploadError(
@@ -290,7 +290,7 @@ class JobRunner:
     def _adopt(
         self,
         job: Job,
-        up: Uploader,
+        up: FilesApi,
         owner: str,
         remote: RemoteFile,
         *,
@@ -305,7 +305,7 @@ class JobRunner:
     def _verified_or_check(
         self,
         job: Job,
-        up: Uploader,
+        up: FilesApi,
         owner: str,
         remote: RemoteFile,
         *,
@@ -321,7 +321,7 @@ class JobRunner:
         return outcome
 
     def _verify(
-        self, job: Job, up: Uploader, owner: str, file_id: str, *, reconciled: bool
+        self, job: Job, up: FilesApi, owner: str, file_id: str, *, reconciled: bool
     ) -> Outcome | None:
         """Confirm the remote file exists. None: it is gone, upload again (recovery only)."""
         try:
@@ -337,13 +337,13 @@ class JobRunner:
             raise
         return self._finish(job, up, owner, remote)
 
-    def _finish(self, job: Job, up: Uploader, owner: str, remote: RemoteFile) -> Outcome:
+    def _finish(self, job: Job, up: FilesApi, owner: str, remote: RemoteFile) -> Outcome:
         if not self._queue.finish(job.id, owner, remote.id, remote.expires_at):
             return self._lost_or_cancelled(job, up, remote.id)
         self._events.announce(EventKind.STATE, job.id)
         return Outcome.DONE
 
-    def _lost_or_cancelled(self, job: Job, up: Uploader, file_id: str | None) -> Outcome:
+    def _lost_or_cancelled(self, job: Job, up: FilesApi, file_id: str | None) -> Outcome:
         current = self._queries.get(job.id)
         if current.view.state is not JobState.CANCELLED:
             log.warning("job %d was taken over by another worker; leaving it", job.id)

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 #: Longest idle wait (real seconds): jobs added by another process on the same database are
 #: seen this fast.
 MAX_IDLE_WAIT = 1.0
+#: How often (engine seconds) idle workers look for waiting jobs past their deadline.
+OVERDUE_CHECK_SECONDS = 60.0
 #: Shortest idle wait, so that a job that is due but cannot be claimed never spins a thread.
 IDLE_FLOOR = 0.05
 
@@ -185,6 +187,7 @@ class Drainer:
         self._policy = policy
         self._claimant = claimant
         self._clock = clock
+        self._overdue_checked_at = 0.0
 
     def step(self, stopping: threading.Event) -> float | None:
         """One unit of work; see ``WorkerPool``. None means "call again at once"."""
@@ -217,6 +220,7 @@ class Drainer:
         else:
             job = self._queue.claim(claimant.owner, claimant.lease, held, claimant.only)
         if job is None:
+            self._give_up_overdue(now)
             return self._idle_wait(now, held)
         if self._gate.closed():
             # Paused (e.g. the key was rejected) between the check above and the claim.
@@ -256,6 +260,21 @@ class Drainer:
         breaker = self._gate.breaker(job.target)
         if breaker.is_open and breaker.probe_with_job:
             breaker.record_probe(False)  # that job was the probe (or one sent before it)
+
+    def _give_up_overdue(self, now: float) -> None:
+        """Fail waiting jobs whose deadline passed while they were held (an outage that
+        outlasts the deadline holds them, so no attempt of theirs would ever say so)."""
+        if now - self._overdue_checked_at < OVERDUE_CHECK_SECONDS:
+            return
+        self._overdue_checked_at = now
+        for job in self._queries.overdue(now - self._policy.give_up_after):
+            started = job.first_attempt_at or now
+            last = job.view.error_message or "no answer"
+            reason = self._policy.deadline_reason(started, now)
+            kind = job.view.error_kind or ErrorKind.UNKNOWN
+            if self._queue.give_up(job.id, Failure(kind, f"{reason}: {last}")):
+                log.warning("job %d failed: %s: %s", job.id, reason, last)
+                self._events.emit(EventKind.STATE, job.id)
 
     def _idle_wait(self, now: float, held: set[str]) -> float:
         """Seconds until a job may be claimable: its backoff ends, or a hold lifts."""
