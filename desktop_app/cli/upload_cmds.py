@@ -216,7 +216,9 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
         # A long-running queue also watches the provider's status page, as the tray app does:
         # a Files outage holds uploads until it is over (an unreachable page never does). The
         # first answer is awaited briefly so a known outage holds the very first upload too.
-        service.start(status=True, status_wait=FIRST_STATUS_WAIT_SECONDS)
+        # Done uploads are rechecked at start and periodically: a file the server let expire
+        # is uploaded again.
+        service.start(status=True, recheck=True, status_wait=FIRST_STATUS_WAIT_SECONDS)
         print("processing the upload queue; Ctrl-C to stop", flush=True)
         warned = False
         while not stop.wait(1.0):

@@ -165,7 +165,9 @@ class TrayApp(QObject):
         def start() -> None:
             # Off the GUI thread: recovering jobs, importing the SDK and watchdog, and the
             # first scan of the watched folders all take a while.
-            self.service.start(status=True, batches=True, watch=True, on_watch_event=on_watch_event)
+            self.service.start(
+                status=True, batches=True, watch=True, recheck=True, on_watch_event=on_watch_event
+            )
 
         # Each part that fails to start is logged by the service; the others still run.
         tasks.run_in_background(start, on_error=lambda exc: None)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.store.db import Database
 from desktop_app.core.uploads import UploadManager
+from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.runner import UploadLimits
 from desktop_app.core.vault import Entry, Source, Vault
 from desktop_app.settings import UploadSettings
@@ -73,6 +74,7 @@ def rig(
     key: str | None = "server",
     lease_seconds: float = 60.0,
     request_timeout: float | None = None,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> Iterator[Rig]:
     root.mkdir(parents=True, exist_ok=True)
     db = Database(root / "store.sqlite3")
@@ -87,6 +89,7 @@ def rig(
         limits=limits,
         lease_seconds=lease_seconds,
         request_timeout=request_timeout,
+        clock=clock,
     )
     try:
         yield Rig(root, server, db, vault, manager, holder)

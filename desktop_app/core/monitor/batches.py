@@ -46,7 +46,7 @@ from desktop_app.core.monitor.batch_records import (
     stuck_reason,
     window_seconds,
 )
-from desktop_app.core.monitor.periodic import Periodic
+from desktop_app.core.periodic import Periodic
 from desktop_app.core.store.db import Database
 from desktop_app.core.vault import Source, Vault
 from desktop_app.settings import StatusSettings

@@ -26,7 +26,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app import __version__
-from desktop_app.core.monitor.periodic import Periodic
 from desktop_app.core.monitor.status_page import (
     ComponentState,
     Incident,
@@ -37,6 +36,7 @@ from desktop_app.core.monitor.status_page import (
     parse_status,
     select,
 )
+from desktop_app.core.periodic import Periodic
 from desktop_app.settings import StatusSettings
 
 log = logging.getLogger(__name__)

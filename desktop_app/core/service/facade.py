@@ -167,6 +167,7 @@ class Service:
         self,
         *,
         uploads: bool = True,
+        recheck: bool = False,
         status: bool = False,
         batches: bool = False,
         watch: bool = False,
@@ -175,8 +176,9 @@ class Service:
         watch_options: WatcherOptions | None = None,
         status_wait: float = 0.0,
     ) -> None:
-        """Start the parts a front-end runs: upload workers, status-page monitor, batch watchdog,
-        folder watcher (``folders``, default: the configured ones). Idempotent: a part already
+        """Start the parts a front-end runs: upload workers, the periodic recheck of done
+        uploads, status-page monitor, batch watchdog, folder watcher (``folders``, default: the
+        configured ones). Idempotent: a part already
         running is left as it is. Blocks on disk and imports; call it off a GUI thread.
 
         With ``status_wait``, the status page's first answer is awaited that long before the
@@ -194,6 +196,8 @@ class Service:
                 self._start_part("batch watchdog", errors, lambda: self.batches.start())
             if uploads:
                 self._start_part("upload workers", errors, self.uploads.start)
+            if recheck:
+                self._start_part("upload recheck", errors, self.uploads.start_rechecks)
             if watch and self._watcher is None:
                 self._start_part(
                     "folder watcher",

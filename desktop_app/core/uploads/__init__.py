@@ -11,6 +11,7 @@ the retry policy and breaker (``retry``), the worker threads (``workers``), the 
 from __future__ import annotations
 
 from desktop_app.core.errors import ErrorKind
+from desktop_app.core.uploads.expiry import RecheckReport
 from desktop_app.core.uploads.gate import PauseReason
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView
 from desktop_app.core.uploads.listeners import EventKind, UploadEvent
@@ -18,7 +19,6 @@ from desktop_app.core.uploads.manager import (
     EXPIRES_AFTER_RANGE,
     PURPOSES,
     QueueStatus,
-    RecheckReport,
     UploadManager,
 )
 from desktop_app.core.uploads.runner import UploadLimits

@@ -11,6 +11,7 @@ Listeners are plain callables, called from worker threads; the UI bridges them t
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
@@ -21,13 +22,14 @@ from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.store.db import Database
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
+from desktop_app.core.uploads.expiry import ExpiryWatch, RecheckReport
 from desktop_app.core.uploads.gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView, NewJob
 from desktop_app.core.uploads.keys import ApiKeys
 from desktop_app.core.uploads.listeners import EventKind, Events, UploadEvent
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue
-from desktop_app.core.uploads.retry import ErrorKind, RetryPolicy
+from desktop_app.core.uploads.retry import ErrorKind, Failure, RetryPolicy
 from desktop_app.core.uploads.runner import JobRunner, MiB, UploadLimits
 from desktop_app.core.uploads.store import QueueStore
 from desktop_app.core.uploads.workers import (
@@ -72,15 +74,6 @@ class QueueStatus:
     next_retry_at: float | None
     bytes_total: int  # of active jobs, for a progress bar
     bytes_sent: int
-
-
-@dataclass(frozen=True)
-class RecheckReport:
-    checked: int
-    ok: int
-    requeued: list[int]
-    unreachable: int  # could not be checked now (network, server); left as they were
-    duplicates_removed: int = 0  # late copies of ambiguous attempts, deleted
 
 
 class UploadManager:
@@ -139,6 +132,16 @@ class UploadManager:
             clock=clock,
         )
         self._pool = WorkerPool("ag-upload", settings.concurrency, drainer.step, clock)
+        self.expiry = ExpiryWatch(
+            queue=self.queue,
+            queries=self.queries,
+            runner=self._runner,
+            keys=self._keys,
+            events=self._events,
+            clock=clock,
+            interval_minutes=settings.recheck_minutes,
+            reupload=settings.reupload_expired,
+        )
         self._housekeeper: threading.Thread | None = None
         self._started = False
 
@@ -227,8 +230,15 @@ class UploadManager:
     # -- user actions --------------------------------------------------------------------------
 
     def retry(self, job_id: int | None = None) -> int:
-        """Retry now, bypassing backoff: one job, or every failed/waiting job. Returns count."""
-        count = self.queue.retry_now(job_id)
+        """Retry now, bypassing backoff: one job, or every failed/waiting job. Returns count.
+
+        One expired job (its file gone from the server) is uploaded again from the backup.
+        """
+        if job_id is not None and self.queries.get(job_id).view.state is JobState.EXPIRED:
+            again = Failure(ErrorKind.EXPIRED, "uploading again, as asked")
+            count = int(self.queue.requeue_done(job_id, again))
+        else:
+            count = self.queue.retry_now(job_id)
         if self._gate.clear_quota():
             # The user says the account was topped up: try again (one 429 pauses again).
             self._events.emit(EventKind.QUEUE)
@@ -316,6 +326,7 @@ class UploadManager:
 
         A second Ctrl+C while waiting still hands the jobs back before it propagates.
         """
+        self.expiry.stop(timeout)
         if not self._started:
             return []
         self._started = False
@@ -347,29 +358,18 @@ class UploadManager:
             self._events.work_available()
         return ids
 
-    def recheck(self) -> RecheckReport:
-        """Re-verify done jobs; re-queue those whose remote file expired or vanished."""
-        done = self.queries.select({JobState.DONE})
-        requeued: list[int] = []
-        ok = unreachable = removed = 0
-        for job in done:
-            try:
-                check = self._runner.recheck(job, self._keys.client(job.target))
-            except ApiCallError as exc:
-                if exc.kind == ErrorKind.AUTH:
-                    raise NoApiKeyError(f"the API key was rejected ({exc})") from exc
-                unreachable += 1
-                continue
-            if check is None:
-                ok += 1
-                removed += self._runner.sweep_after_check(job, self._keys.client(job.target))
-            elif self.queue.requeue_done(job.id, check):
-                requeued.append(job.id)
-                self._events.emit(EventKind.STATE, job.id)
-        removed += self.sweep_cancelled()
-        if requeued:
-            self._events.work_available()
-        return RecheckReport(len(done), ok, requeued, unreachable, removed)
+    def recheck(self, *, thorough: bool = True) -> RecheckReport:
+        """Re-verify done uploads: those the server no longer has are uploaded again (once),
+        or shown as expired when they expired on the schedule the user asked for (see
+        ``expiry.py``); late copies of ambiguous attempts are removed."""
+        report = self.expiry.recheck(thorough=thorough)
+        removed = self.sweep_cancelled()
+        return dataclasses.replace(report, duplicates_removed=report.duplicates_removed + removed)
+
+    def start_rechecks(self) -> None:
+        """Recheck done uploads now and every ``[upload] recheck_minutes`` until :meth:`stop`
+        (the tray app and ``attachguard run``)."""
+        self.expiry.start()
 
     # -- internals -----------------------------------------------------------------------------
 

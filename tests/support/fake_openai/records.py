@@ -39,6 +39,7 @@ class RequestRecord(NamedTuple):
     method: str
     path: str
     status: int
+    at: float = 0.0  # server clock when it was answered
 
 
 @dataclass

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
@@ -66,7 +66,9 @@ class FakeOpenAI(FaultControls):
 
     def __init__(self, valid_keys: Iterable[str] = (DEFAULT_KEY,)) -> None:
         self.valid_keys: set[str] = set(valid_keys)
-        #: Seconds added to ``time.time()`` for the server clock (``now``); see ``advance``.
+        #: The server clock is ``clock() + clock_offset`` (``now``); see ``advance``. Tests that
+        #: compress time give the server the same fast clock as the upload engine.
+        self.clock: Callable[[], float] = time.time
         self.clock_offset = 0.0
         self.api = Api(lambda: self.now)
         self.faults = FaultBook()
@@ -158,12 +160,12 @@ class FakeOpenAI(FaultControls):
 
     @property
     def now(self) -> float:
-        """The server clock: ``time.time() + clock_offset``."""
-        return time.time() + self.clock_offset
+        """The server clock: ``clock() + clock_offset``."""
+        return self.clock() + self.clock_offset
 
     @now.setter
     def now(self, value: float) -> None:
-        self.clock_offset = value - time.time()
+        self.clock_offset = value - self.clock()
 
     def advance(self, seconds: float) -> None:
         """Move the server clock forward (uploads and files expire by this clock)."""
@@ -195,7 +197,7 @@ class FakeOpenAI(FaultControls):
 
     def log_request(self, method: str, path: str, status: int) -> None:
         with self._log_lock:
-            self._requests.append(RequestRecord(method, path, status))
+            self._requests.append(RequestRecord(method, path, status, self.now))
 
     def count(self, method: str | None = None, path_prefix: str = "/") -> int:
         """How many requests matched ``method`` (None = any) and started with ``path_prefix``."""
