@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from support.openai_server import FakeOpenAI
-from support.uploading import fast_settings, rig
+from support.uploading import fast_settings, rig, wait_for
 
 from desktop_app.core.errors import ApiCallError, ErrorKind
 from desktop_app.core.openai_api import Uploader
@@ -109,3 +109,24 @@ def test_an_upload_the_server_forgets_starts_over_once(
     assert job.state is JobState.DONE  # was: failed for good after one attempt
     assert job.attempts == 1
     assert [f.content for f in openai_server.files.values()] == [data]
+
+
+@pytest.mark.parametrize("failure", ["500", "502", "truncated"])
+def test_an_exact_twin_queued_while_the_first_waits_shares_its_file(
+    tmp_path: Path, openai_server: FakeOpenAI, failure: str
+) -> None:
+    if failure == "500":
+        openai_server.fail_status(500)  # refused: nothing stored
+    else:
+        openai_server.bad_answer_after_store(failure)  # stored, but the answer is lost
+    with rig(tmp_path, openai_server, fast_settings(backoff_base=2, backoff_cap=4)) as r:
+        entry = r.doc("minutes.pdf")
+        (first,) = r.manager.enqueue([entry.id])
+        r.manager.start()
+        wait_for(lambda: r.manager.job(first).state is JobState.WAITING_RETRY, what="a retry")
+        (twin,) = r.manager.enqueue([entry.id])  # the same document attached again
+        r.manager.run_until_idle([first, twin], timeout=60)
+        jobs = [r.manager.job(first), r.manager.job(twin)]
+    assert [j.state for j in jobs] == [JobState.DONE, JobState.DONE]
+    assert jobs[0].file_id == jobs[1].file_id
+    assert list(openai_server.files) == [jobs[0].file_id]  # was 2 after a lost answer
