@@ -193,7 +193,8 @@ class Handler(BaseHTTPRequestHandler):
             app.stopping.wait()
             self.close_connection = True
             return 0
-        real = json.dumps(response.body).encode()
+        real = response.body if isinstance(response.body, bytes) else json.dumps(response.body)
+        real = real if isinstance(real, bytes) else real.encode()
         if fault.kind is FaultKind.TRICKLE:
             self._log(0)
             self.close_connection = True
