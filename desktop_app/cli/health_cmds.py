@@ -66,6 +66,7 @@ def register(subparsers: Any) -> None:
 
 def _status(args: argparse.Namespace, context: CommandContext) -> int:
     service = context.service
+    service.check_database()  # an overview must not call a damaged database "empty"
     snapshot = service.health.check_now()
     queue = service.uploads.status()
     if args.json:

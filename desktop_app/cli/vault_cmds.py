@@ -55,8 +55,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verify = subparsers.add_parser(
         "verify",
         help="re-hash every stored document",
-        description="Re-read every stored document and check it against its SHA-256. "
-        "Exit status 1 and a list of problems if any copy is missing or damaged.",
+        description="Check the database, re-read every stored document and check it against its "
+        "SHA-256, and find stored documents the database does not list (unindexed: kept, never "
+        "deleted). Exit status 1 and a list of problems if anything is wrong.",
+    )
+    verify.add_argument(
+        "--reindex",
+        action="store_true",
+        help="list unindexed documents again (named by SHA-256 until backed up again); a "
+        "damaged database is moved aside first and rebuilt from the stored documents",
     )
     verify.set_defaults(handler=cmd_verify)
 
@@ -148,21 +155,56 @@ def cmd_restore(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
+    if args.reindex:
+        return _reindex(context)
     vault = context.service.vault
     report = vault.verify(progress=_progress_line if sys.stderr.isatty() else None)
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
+    if report.database:
+        for finding in report.database[:20]:
+            print(f"database  {_shown(finding)}")
+        return fail(
+            f"the database {vault.db.path} is damaged: run `attachguard verify --reindex` to "
+            "copy it aside and rebuild the list from the stored documents"
+        )
     if report.ok:
         print(f"checked {report.checked} stored document(s): all intact")
         return EXIT_OK
     for label, shas in (("missing", report.missing), ("corrupt", report.corrupt)):
         for sha in shas:
-            names = ", ".join(f"#{e.id} {e.name}" for e in vault.entries_for_blob(sha))
+            names = ", ".join(f"#{e.id} {_shown(e.name)}" for e in vault.entries_for_blob(sha))
             print(f"{label}  {sha}  {names}")
+    for sha in report.unindexed:
+        print(f"unindexed  {sha}  (kept; not in the database)")
+    if report.unindexed:
+        warn(
+            f"{len(report.unindexed)} stored document(s) are not in the database (unindexed) and "
+            "were kept: run `attachguard verify --reindex` to list them again"
+        )
     return fail(
-        f"{len(report.missing)} missing and {len(report.corrupt)} corrupt of "
-        f"{report.checked} stored document(s)"
+        f"{len(report.missing)} missing, {len(report.corrupt)} corrupt and "
+        f"{len(report.unindexed)} unindexed of {report.checked + len(report.unindexed)} "
+        "stored document(s)"
     )
+
+
+def _reindex(context: CommandContext) -> int:
+    from desktop_app.core.service import recover
+
+    context.close()  # the database may be moved aside: nothing of ours may hold it open
+    result = recover(context.paths)
+    if result.set_aside is not None:
+        warn(f"the database was damaged; the damaged file was moved aside to {result.set_aside}")
+    report = result.reindex
+    for sha in report.damaged:
+        warn(f"stored document {sha} does not match its SHA-256: left as it is, not listed")
+    print(
+        f"listed {len(report.relisted)} stored document(s) again ({report.entries_created} "
+        f"entries, {report.names_salvaged} with their names; the others are named by SHA-256 "
+        f"until backed up again) of {report.blobs_found} in the vault"
+    )
+    return EXIT_FAILURE if report.damaged else EXIT_OK
 
 
 def cmd_forget(args: argparse.Namespace, context: CommandContext) -> int:

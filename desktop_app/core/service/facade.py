@@ -269,6 +269,10 @@ class Service:
             on_file=on_file,
         )
 
+    def check_database(self) -> None:
+        """Raise ``DatabaseDamagedError`` (with what to do) if the database file is damaged."""
+        self.db.ensure_sound()
+
     def documents(self) -> DocumentListing:
         """The document listing the window shows: vault entries with their latest upload job,
         read in pages (safe to use from any thread)."""
