@@ -182,10 +182,10 @@ def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
             f"{len(report.unindexed)} stored document(s) are not in the database (unindexed) and "
             "were kept: run `attachguard verify --reindex` to list them again"
         )
+    kept = f"; {len(report.unindexed)} unindexed (kept)" if report.unindexed else ""
     return fail(
-        f"{len(report.missing)} missing, {len(report.corrupt)} corrupt and "
-        f"{len(report.unindexed)} unindexed of {report.checked + len(report.unindexed)} "
-        "stored document(s)"
+        f"{len(report.missing)} missing and {len(report.corrupt)} corrupt of "
+        f"{report.checked} stored document(s){kept}"
     )
 
 
