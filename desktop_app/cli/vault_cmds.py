@@ -12,7 +12,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, print_json, warn
+from desktop_app.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandContext,
+    fail,
+    print_json,
+    shown,
+    warn,
+)
 
 if TYPE_CHECKING:
     from desktop_app.core.vault import Entry
@@ -91,13 +99,13 @@ def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
     def each(path: Path, result: Entry | VaultError) -> None:
         # Said as each file is committed: a long backup shows its progress.
         if isinstance(result, DiskFullError):
-            warn(f"not backed up {_shown(str(path))}: {result}")
+            warn(f"not backed up {shown(str(path))}: {result}")
         elif isinstance(result, VaultError):
-            warn(f"skipped {_shown(str(result))}")
+            warn(f"skipped {shown(str(result))}")
         else:
             print(
                 f"{result.id:>6}  {result.sha256[:12]}  {_size(result.size):>9}  "
-                f"{_shown(result.name)}"
+                f"{shown(result.name)}"
             )
 
     report = context.service.add_documents(
@@ -110,7 +118,7 @@ def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
         # Nothing partial was left, and files not yet started were not tried: name them, so
         # the user knows exactly which documents still have no copy.
         for path in report.not_tried:
-            warn(f"not backed up {_shown(str(path))}: not tried after the disk filled")
+            warn(f"not backed up {shown(str(path))}: not tried after the disk filled")
         return fail(
             f"{report.disk_full}: backed up {stored} file(s), {report.problems} not backed up"
         )
@@ -133,7 +141,7 @@ def cmd_list(args: argparse.Namespace, context: CommandContext) -> int:
         added = datetime.fromtimestamp(e.added_at, UTC).strftime("%Y-%m-%d %H:%M:%S")
         print(
             f"{e.id:>6}  {added:<19}  {_size(e.size):>9}  {e.source.value:<6}  "
-            f"{e.sha256[:12]}  {_shown(e.name)}"
+            f"{e.sha256[:12]}  {shown(e.name)}"
         )
     return EXIT_OK
 
@@ -163,7 +171,7 @@ def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
         sys.stderr.write("\r\033[K")
     if report.database:
         for finding in report.database[:20]:
-            print(f"database  {_shown(finding)}")
+            print(f"database  {shown(finding)}")
         return fail(
             f"the database {vault.db.path} is damaged: run `attachguard verify --reindex` to "
             "copy it aside and rebuild the list from the stored documents"
@@ -173,7 +181,7 @@ def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
         return EXIT_OK
     for label, shas in (("missing", report.missing), ("corrupt", report.corrupt)):
         for sha in shas:
-            names = ", ".join(f"#{e.id} {_shown(e.name)}" for e in vault.entries_for_blob(sha))
+            names = ", ".join(f"#{e.id} {shown(e.name)}" for e in vault.entries_for_blob(sha))
             print(f"{label}  {sha}  {names}")
     for sha in report.unindexed:
         print(f"unindexed  {sha}  (kept; not in the database)")
@@ -266,11 +274,6 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "added_at_epoch": entry.added_at,
         "original_path": entry.original_path,
     }
-
-
-def _shown(text: str) -> str:
-    """``text`` safe for one terminal line: control characters and newlines escaped."""
-    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _size(count: int) -> str:
