@@ -17,7 +17,8 @@ from typing import Any
 import keyring
 import keyring.errors
 
-from desktop_app.core.errors import CredentialsError
+from desktop_app.core.errors import CredentialsError, SettingsError
+from desktop_app.settings import base_url_problem
 
 log = logging.getLogger(__name__)
 
@@ -132,9 +133,19 @@ def resolve_api_key(
 def resolve_base_url(
     settings_base_url: str | None, environ: Mapping[str, str] | None = None
 ) -> str:
-    """The settings value, else ``OPENAI_BASE_URL``, else the public API."""
+    """The settings value, else ``OPENAI_BASE_URL``, else the public API.
+
+    Raises :class:`SettingsError` naming the URL when it is not http(s) with a host: refused
+    at once, not retried as a network error.
+    """
     env = os.environ if environ is None else environ
-    for candidate in (settings_base_url, env.get(BASE_URL_ENV)):
+    for where, candidate in (
+        ("[upload] base_url", settings_base_url),
+        (BASE_URL_ENV, env.get(BASE_URL_ENV)),
+    ):
         if candidate and candidate.strip():
+            problem = base_url_problem(candidate)
+            if problem is not None:
+                raise SettingsError(f"the API base URL {problem} (from {where}): fix it first")
             return candidate.strip().rstrip("/")
     return DEFAULT_BASE_URL
