@@ -49,8 +49,9 @@ def shown(text: str) -> str:
     carriage returns) are written as escapes, e.g. ``\\x1b``; printable text is unchanged.
 
     The one helper for every file name, job error, incident title and URL we print, since any
-    of them may come from a hostile file name or a status page.
+    of them may come from a hostile file name or a status page; secrets are redacted too.
     """
+    text = redact(text)
     if text.isprintable():
         return text
     return "".join(
@@ -69,8 +70,7 @@ def warn(message: str) -> None:
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
+    sys.stdout.write(redact(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
 
 
 def _one_line(message: str) -> str:
