@@ -17,7 +17,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, print_json, warn
+from desktop_app.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandContext,
+    fail,
+    print_json,
+    shown,
+    warn,
+)
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
@@ -474,9 +482,9 @@ def _print_table(jobs: list[JobView]) -> None:
             j.state.value,
             str(j.attempts),
             j.sha256[:12],
-            j.file_id or "-",
-            j.name,
-            _last_error(j)[:60],
+            shown(j.file_id or "-"),
+            shown(j.name),
+            shown(_last_error(j)[:60]),
         )
         for j in jobs
     ]

@@ -8,5 +8,6 @@ from __future__ import annotations
 
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, DocumentRow
+from desktop_app.core.store.repair import salvage, set_aside
 
-__all__ = ["Database", "DocumentListing", "DocumentRow"]
+__all__ = ["Database", "DocumentListing", "DocumentRow", "salvage", "set_aside"]
