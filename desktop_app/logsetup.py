@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
+import sys
 from pathlib import Path
 
 from desktop_app.core.redact import RedactingFilter
@@ -15,12 +17,41 @@ BACKUPS = 5
 
 
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Creates each log file (the first and every one after a rollover) readable by us only."""
+    """Creates each log file (the first and every one after a rollover) readable by us only.
+
+    When the log cannot be written (a full or read-only disk), one line on stderr says so, and
+    records are dropped quietly until a write works again: never a traceback per record, which
+    is what :class:`logging.Handler` prints by default and what floods a terminal.
+    """
+
+    _failing = False
+    _wrote = True
 
     def _open(self):  # type: ignore[no-untyped-def]
         stream = super()._open()
         os.chmod(self.baseFilename, 0o600)
         return stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._wrote = True
+        super().emit(record)  # on failure, calls handleError, which clears _wrote
+        if self._wrote and self._failing:
+            self._failing = False
+            sys.stderr.write(
+                f"attachguard: the log file can be written again ({self.baseFilename})\n"
+            )
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self._wrote = False
+        if self._failing:
+            return
+        self._failing = True
+        error = sys.exc_info()[1]
+        with contextlib.suppress(OSError, ValueError):  # no stderr either: nothing to say
+            sys.stderr.write(
+                f"attachguard: cannot write the log file {self.baseFilename} ({error}); "
+                "log messages are dropped until it can be written\n"
+            )
 
 
 def configure(log_file: Path, *, verbose: bool = False) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -61,3 +62,35 @@ def test_log_file_is_private_and_redacted(log_file: Path) -> None:
     assert "upload crashed" in content and "ValueError" in content
     assert SECRET not in content
     assert (log_file.stat().st_mode & 0o777) == 0o600
+
+
+def test_a_log_file_that_cannot_be_written_costs_one_line_on_stderr_not_a_flood(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from support.small_disk import mounted_tmpfs
+
+    with mounted_tmpfs(tmp_path / "disk", size="64k") as disk:
+        path = disk / "logs" / "attachguard.log"
+        logsetup.configure(path)
+        log = logging.getLogger("attachguard.test.full")
+        try:
+            filler = disk / "filler"
+            with filler.open("wb") as handle, contextlib.suppress(OSError):
+                handle.write(b"x" * 1024 * 1024)  # the disk is full now
+            for i in range(200):
+                log.error("record %d %s", i, "y" * 200)
+            err = capsys.readouterr().err
+            lines = [line for line in err.splitlines() if line]
+            assert lines == [
+                f"attachguard: cannot write the log file {path} ([Errno 28] No space left on "
+                "device); log messages are dropped until it can be written"
+            ]
+            filler.unlink()
+            log.error("space again")
+            assert "can be written again" in capsys.readouterr().err
+        finally:
+            root = logging.getLogger()
+            for handler in [h for h in root.handlers if getattr(h, "_attachguard", False)]:
+                root.removeHandler(handler)
+                handler.close()
+    assert "Traceback" not in err

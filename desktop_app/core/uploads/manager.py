@@ -33,6 +33,7 @@ from desktop_app.core.uploads.retry import ErrorKind, Failure, RetryPolicy
 from desktop_app.core.uploads.runner import JobRunner, MiB, UploadLimits
 from desktop_app.core.uploads.store import QueueStore
 from desktop_app.core.uploads.workers import (
+    STORE_ERRORS,
     Claimant,
     Drainer,
     WorkerPool,
@@ -386,16 +387,38 @@ class UploadManager:
 
     def _housekeep(self, stopping: threading.Event) -> None:
         last_recover = 0.0
+        failing = False
         while not stopping.wait(self._clock.real_seconds(self._lease / 4)):
             try:
-                self.queue.renew(self.owner, self._lease)
+                self.queue.renew(self.owner, self._lease, self._claimant.dropped())
+                self._hand_back_dropped()
                 if time.monotonic() - last_recover > 10:
                     last_recover = time.monotonic()
                     self.recover()
                     if not self._gate.closed():
                         self.sweep_cancelled()
+            except STORE_ERRORS as exc:
+                # A full disk, say: one line when it starts, none every round while it lasts.
+                if not failing:
+                    log.error("cannot write the upload queue: %s", str(exc))
+                failing = True
+                continue
             except Exception:
-                log.exception("upload lease renewal failed")
+                log.exception("upload housekeeping failed")
+            failing = False
+
+    def _hand_back_dropped(self) -> None:
+        """Jobs whose outcome could not be recorded go back to the queue once the store can be
+        written again, as possibly stored: the next attempt reconciles before it sends."""
+        for job_id in self._claimant.dropped():
+            try:
+                self.queue.release(job_id, self.owner, ambiguous=True)
+            except STORE_ERRORS:
+                return  # still cannot write: the next round tries again
+            self._claimant.picked_up(job_id)
+            log.info("job %d is back in the queue: its state can be recorded again", job_id)
+            self._events.emit(EventKind.STATE, job_id)
+            self._events.job_ended()
 
     # -- keys and waiting ----------------------------------------------------------------------
 

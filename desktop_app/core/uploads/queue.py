@@ -131,12 +131,15 @@ class UploadQueue:
         )
         return job_from_row(rows[0]) if rows else None
 
-    def renew(self, owner: str, lease: float) -> None:
+    def renew(self, owner: str, lease: float, skip: Collection[int] = ()) -> None:
+        """Extend ``owner``'s leases, but not those of the jobs in ``skip``."""
+        skipped = list(skip)
+        skip_sql = f" AND id NOT IN ({sql_marks(skipped)})" if skipped else ""
         with self._store.transaction() as conn:
             conn.execute(
                 "UPDATE upload_jobs SET lease_until = ? WHERE owner = ?"
-                " AND state IN ('uploading', 'verifying')",
-                (self._store.clock() + lease, owner),
+                f" AND state IN ('uploading', 'verifying'){skip_sql}",
+                (self._store.clock() + lease, owner, *skipped),
             )
 
     def set_progress(self, job_id: int, owner: str, bytes_sent: int) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import sqlite3
 import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
+from desktop_app.core.errors import ApiCallError, NoApiKeyError, StoreError, UploadError
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.gate import Gate
 from desktop_app.core.uploads.jobs import Job, JobState
@@ -43,6 +44,9 @@ log = logging.getLogger(__name__)
 #: Longest idle wait (real seconds): jobs added by another process on the same database are
 #: seen this fast.
 MAX_IDLE_WAIT = 1.0
+#: What a failed write to the queue raises (SQLite's own error, e.g. "database or disk is full",
+#: or the store's clear one for a read-only or damaged database).
+STORE_ERRORS = (sqlite3.Error, StoreError)
 #: How often (engine seconds) idle workers look for waiting jobs past their deadline.
 OVERDUE_CHECK_SECONDS = 60.0
 #: Shortest idle wait, so that a job that is due but cannot be claimed never spins a thread.
@@ -149,12 +153,30 @@ class WorkerPool:
 
 @dataclass
 class Claimant:
-    """Who claims jobs in this process, for how long, and (while ``upload --wait`` runs) which."""
+    """Who claims jobs in this process, for how long, and (while ``upload --wait`` runs) which.
+
+    It also remembers the jobs whose outcome could not be recorded (the disk was full): their
+    leases are not renewed, and the housekeeper hands them back once the store can be written.
+    """
 
     owner: str
     lease: float
     #: Set by ``run_until_idle(..., only=True)``: the only jobs workers may claim.
     only: frozenset[int] | None = None
+    _dropped: set[int] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def drop(self, job_id: int) -> None:
+        with self._lock:
+            self._dropped.add(job_id)
+
+    def dropped(self) -> list[int]:
+        with self._lock:
+            return sorted(self._dropped)
+
+    def picked_up(self, job_id: int) -> None:
+        with self._lock:
+            self._dropped.discard(job_id)
 
 
 class Drainer:
@@ -227,7 +249,20 @@ class Drainer:
             self._hand_back(job, ambiguous=False)
             return MAX_IDLE_WAIT
         self._events.announce(EventKind.STATE, job.id)  # now uploading; its end wakes waiters
-        self._run(job, stopping)
+        try:
+            self._run(job, stopping)
+        except STORE_ERRORS as exc:
+            # How the attempt went could not be recorded (a full disk, say). Keeping the claim
+            # would leave a job nobody works on: drop it, and let the housekeeper hand it back,
+            # as possibly stored (so it is reconciled, never sent twice), once writes work.
+            self._claimant.drop(job.id)
+            log.error(
+                "job %d: its state cannot be recorded (%s); it resumes once it can",
+                job.id,
+                str(exc),  # not the error itself: a kept record would keep its frames alive
+            )
+            self._events.job_ended()
+            return MAX_IDLE_WAIT
         self._events.job_ended()  # a twin of this job, or one held behind it, may be claimable
         return None
 
@@ -248,6 +283,8 @@ class Drainer:
             self._hand_back(job, ambiguous=False)
         except UploadError as exc:
             self._settle(job, Failure(exc.kind, str(exc)))
+        except STORE_ERRORS:
+            raise  # the queue itself cannot be written: see ``step``
         except OSError as exc:
             self._settle(job, Failure(ErrorKind.UNKNOWN, f"local I/O error: {exc}"))
         except Exception as exc:
