@@ -7,6 +7,11 @@ Every other subsystem keeps its tables here (``schema/*.sql``) and talks to SQLi
 from __future__ import annotations
 
 from desktop_app.core.store.db import Database
-from desktop_app.core.store.listing import DocumentListing, DocumentRow
+from desktop_app.core.store.listing import (
+    DocumentListing,
+    DocumentRow,
+    FallbackChoice,
+    FallbackReason,
+)
 
-__all__ = ["Database", "DocumentListing", "DocumentRow"]
+__all__ = ["Database", "DocumentListing", "DocumentRow", "FallbackChoice", "FallbackReason"]
