@@ -106,11 +106,15 @@ def _restore(service: Service, entry_ids: Sequence[int], dest: Path) -> list[Pat
 
 def _remove(service: Service, rows: Sequence[DocumentRow]) -> list[int]:
     removed: list[int] = []
+    listing = service.documents()
     for row in rows:
         if row.job_id is not None and row.state in ACTIVE:
             # Stop the upload first so no worker reads a blob that is about to go.
             service.uploads.cancel(row.job_id)
-        service.vault.forget(row.entry_id)
+        # A row is a document: every add of the same content goes, or the document would come
+        # back under an older name.
+        for entry_id in (row.entry_id, *sorted(listing.superseded([row.entry_id]))):
+            service.vault.forget(entry_id)
         removed.append(row.entry_id)
     return removed
 

@@ -418,3 +418,21 @@ def test_an_expired_upload_shows_as_expired_and_can_be_uploaded_again(
         window.doc_actions.upload_again.trigger()
     assert shown.args[0] == "Uploading 1 document again."
     assert service.uploads.job(job).state is JobState.QUEUED
+
+
+def test_removing_a_document_added_twice_removes_it_for_good(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    service = window._service
+    add(service, tmp_path, "draft.txt", "one content")
+    newest = add(service, tmp_path, "draft (2).txt", "one content")
+    window.reload()
+    assert window.model.rowCount() == 1
+    window.table.selectRow(window.model.row_of(newest))
+    window.doc_actions.confirm = lambda _question: True
+    with qtbot.waitSignal(window.message_shown, timeout=WAIT_MS) as shown:
+        window.doc_actions.remove.trigger()
+    assert shown.args[0] == "Removed \u201cdraft (2).txt\u201d."
+    window.reload()
+    assert window.model.rowCount() == 0  # the older add does not come back
+    assert service.documents().count() == 0
