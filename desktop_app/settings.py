@@ -17,6 +17,7 @@ import tempfile
 import tomllib
 import types
 import typing
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +166,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
         problems.append(SettingsProblem(str(path), f"cannot be read ({exc}); using defaults"))
     settings = _build(Settings, raw, "", problems)
     _apply_env(settings, os.environ if environ is None else environ, problems)
+    _check_base_url(settings, problems)
     return LoadedSettings(settings=settings, problems=problems, path=path, parsed=parsed)
 
 
@@ -296,6 +298,29 @@ def _apply_env(settings: Settings, env: Mapping[str, str], problems: list[Settin
             continue
         spec = next(f for f in dataclasses.fields(target) if f.name == key)
         setattr(target, key, _clamped(spec, value, name, problems))
+
+
+def base_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be an API base URL (naming it), or None when it can."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not host:
+        return f"{url!r} is not an http:// or https:// URL with a host name"
+    return None
+
+
+def _check_base_url(settings: Settings, problems: list[SettingsProblem]) -> None:
+    url = settings.upload.base_url
+    if url is None or not url.strip():
+        return
+    problem = base_url_problem(url)
+    if problem is not None:
+        # Refused here, once, rather than retried for minutes as a network error.
+        settings.upload.base_url = None
+        problems.append(SettingsProblem("upload.base_url", f"{problem}; ignored"))
 
 
 def _join(where: str, key: str) -> str:

@@ -44,19 +44,33 @@ class CommandContext:
             self._service = None
 
 
+def shown(text: str) -> str:
+    """``text`` safe for one terminal line: control characters (escape sequences, newlines,
+    carriage returns) are written as escapes, e.g. ``\\x1b``; printable text is unchanged.
+
+    The one helper for every file name, job error, incident title and URL we print, since any
+    of them may come from a hostile file name or a status page; secrets are redacted too.
+    """
+    text = redact(text)
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text
+    )
+
+
 def fail(message: str) -> int:
     """Print a one-line failure to stderr and return the failure exit code."""
-    print(f"attachguard: {redact(_one_line(message))}", file=sys.stderr)
+    print(f"attachguard: {redact(shown(_one_line(message)))}", file=sys.stderr)
     return EXIT_FAILURE
 
 
 def warn(message: str) -> None:
-    print(f"attachguard: {redact(_one_line(message))}", file=sys.stderr)
+    print(f"attachguard: {redact(shown(_one_line(message)))}", file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
+    sys.stdout.write(redact(json.dumps(data, indent=2, ensure_ascii=False, default=str)) + "\n")
 
 
 def _one_line(message: str) -> str:

@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, warn
+from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, shown, warn
 
 if TYPE_CHECKING:
     from desktop_app.core.monitor import BatchView, HealthSnapshot
@@ -66,6 +66,7 @@ def register(subparsers: Any) -> None:
 
 def _status(args: argparse.Namespace, context: CommandContext) -> int:
     service = context.service
+    service.check_database()  # an overview must not call a damaged database "empty"
     snapshot = service.health.check_now()
     queue = service.uploads.status()
     if args.json:
@@ -122,20 +123,20 @@ def _queue_json(queue: Any) -> dict[str, Any]:
 
 def _print_snapshot(snapshot: HealthSnapshot, hold: str | None) -> None:
     if not snapshot.known:
-        print(f"Service status: unknown ({snapshot.error})")
-        print(f"  {snapshot.url or 'no status URL configured'}")
+        print(f"Service status: unknown ({shown(str(snapshot.error))})")
+        print(f"  {shown(snapshot.url or 'no status URL configured')}")
         return
-    print(f"Service status ({snapshot.url})")
-    width = max((len(n) for n in snapshot.components), default=0)
+    print(f"Service status ({shown(snapshot.url or '')})")
+    width = max((len(shown(n)) for n in snapshot.components), default=0)
     for name, state in snapshot.components.items():
-        print(f"  {name:<{width}}  {state.label}")
+        print(f"  {shown(name):<{width}}  {shown(state.label)}")
     incidents = snapshot.open_incidents
     print("\nOpen incidents:" if incidents else "\nNo open incidents.")
     for incident in incidents:
         updated = f", updated {_when(incident.updated_at)}" if incident.updated_at else ""
-        print(f"  [{incident.status}] {incident.name}{updated}")
+        print(f"  [{shown(incident.status)}] {shown(incident.name)}{updated}")
         if incident.url:
-            print(f"    {incident.url}")
+            print(f"    {shown(incident.url)}")
     if hold:
         print(f"\nUploads are held: {hold}.")
 
@@ -185,7 +186,7 @@ def _list_batches(args: argparse.Namespace, context: CommandContext) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        print("  ".join([*cells, row[-1]]).rstrip())
+        print(shown("  ".join([*cells, row[-1]]).rstrip()))
     return EXIT_OK
 
 

@@ -12,11 +12,20 @@ import argparse
 import signal
 import sys
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, print_json, warn
+from desktop_app.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandContext,
+    fail,
+    print_json,
+    shown,
+    warn,
+)
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
@@ -150,6 +159,9 @@ def _job_state(text: str) -> str:
 INTERRUPT_STOP_SECONDS = 2.0
 
 
+#: How often `upload --wait` says what it is waiting for while nothing is being sent.
+WAIT_REPORT_SECONDS = 15.0
+
 #: How long `run` waits for the status page before starting uploads regardless.
 FIRST_STATUS_WAIT_SECONDS = 3.0
 
@@ -236,14 +248,65 @@ def cmd_run(args: argparse.Namespace, context: CommandContext) -> int:
     return EXIT_INTERRUPTED if interrupted else EXIT_OK
 
 
-def _run_interruptibly(manager: UploadManager, job_ids: list[int] | None) -> None:
+def _run_interruptibly(
+    manager: UploadManager,
+    job_ids: list[int] | None,
+    report_every: float = WAIT_REPORT_SECONDS,
+) -> None:
     """``run_until_idle``; on Ctrl+C or SIGTERM stop promptly, hand in-flight jobs back to the
-    queue, say so, and let the interrupt end the command (no traceback: ``main`` reports it)."""
+    queue, say so, and let the interrupt end the command (no traceback: ``main`` reports it).
+
+    While nothing is being sent (an outage holds the uploads, or they wait to retry), one line
+    every ``report_every`` seconds on stderr says what it is waiting for, instead of silence.
+    """
+    from desktop_app.core.uploads import ACTIVE_STATES
+
     try:
-        manager.run_until_idle(job_ids, only=job_ids is not None)
+        while True:
+            manager.run_until_idle(job_ids, report_every, only=job_ids is not None)
+            if manager.job_count(ACTIVE_STATES, job_ids) == 0 or manager.waiting_for_user:
+                return
+            line = waiting_line(manager, job_ids)
+            if line:
+                print(line, file=sys.stderr, flush=True)
     except KeyboardInterrupt:
         _say_handed_back(manager.stop(INTERRUPT_STOP_SECONDS))
         raise
+
+
+def waiting_line(
+    manager: UploadManager, job_ids: list[int] | None, now: float | None = None
+) -> str | None:
+    """ "waiting for OpenAI: 3 uploads held, next try 12:04:10", or None while one is being
+    sent (progress is being made)."""
+    from desktop_app.core.uploads import JobState, PauseReason
+
+    states = [
+        job.state
+        for job in ([manager.job(i) for i in job_ids] if job_ids is not None else manager.jobs())
+    ]
+    if any(s in (JobState.UPLOADING, JobState.VERIFYING) for s in states):
+        return None
+    waiting = sum(1 for s in states if s in (JobState.QUEUED, JobState.WAITING_RETRY))
+    if not waiting:
+        return None
+    status = manager.status()
+    held = status.breaker_open or status.paused in (
+        PauseReason.BREAKER,
+        PauseReason.SERVICE_OUTAGE,
+        PauseReason.RATE_LIMIT,
+    )
+    what = "held" if held else "waiting to retry"
+    if status.paused is PauseReason.SERVICE_OUTAGE:
+        when = "when OpenAI reports the outage over"
+    elif status.next_retry_at is not None:
+        at = datetime.fromtimestamp(status.next_retry_at).strftime("%H:%M:%S")
+        when = "now" if status.next_retry_at <= (now or time.time()) + 1 else at
+    else:
+        when = "when OpenAI recovers"
+    return (
+        f"waiting for OpenAI: {waiting} upload{'s' if waiting != 1 else ''} {what}, next try {when}"
+    )
 
 
 def _say_handed_back(ids: list[int]) -> None:
@@ -419,9 +482,9 @@ def _print_table(jobs: list[JobView]) -> None:
             j.state.value,
             str(j.attempts),
             j.sha256[:12],
-            j.file_id or "-",
-            j.name,
-            _last_error(j)[:60],
+            shown(j.file_id or "-"),
+            shown(j.name),
+            shown(_last_error(j)[:60]),
         )
         for j in jobs
     ]

@@ -12,7 +12,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, print_json, warn
+from desktop_app.cli.common import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandContext,
+    fail,
+    print_json,
+    shown,
+    warn,
+)
 
 if TYPE_CHECKING:
     from desktop_app.core.vault import Entry
@@ -55,8 +63,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verify = subparsers.add_parser(
         "verify",
         help="re-hash every stored document",
-        description="Re-read every stored document and check it against its SHA-256. "
-        "Exit status 1 and a list of problems if any copy is missing or damaged.",
+        description="Check the database, re-read every stored document and check it against its "
+        "SHA-256, and find stored documents the database does not list (unindexed: kept, never "
+        "deleted). Exit status 1 and a list of problems if anything is wrong.",
+    )
+    verify.add_argument(
+        "--reindex",
+        action="store_true",
+        help="list unindexed documents again (named by SHA-256 until backed up again); a "
+        "damaged database is moved aside first and rebuilt from the stored documents",
     )
     verify.set_defaults(handler=cmd_verify)
 
@@ -84,13 +99,13 @@ def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
     def each(path: Path, result: Entry | VaultError) -> None:
         # Said as each file is committed: a long backup shows its progress.
         if isinstance(result, DiskFullError):
-            warn(f"not backed up {_shown(str(path))}: {result}")
+            warn(f"not backed up {shown(str(path))}: {result}")
         elif isinstance(result, VaultError):
-            warn(f"skipped {_shown(str(result))}")
+            warn(f"skipped {shown(str(result))}")
         else:
             print(
                 f"{result.id:>6}  {result.sha256[:12]}  {_size(result.size):>9}  "
-                f"{_shown(result.name)}"
+                f"{shown(result.name)}"
             )
 
     report = context.service.add_documents(
@@ -103,7 +118,7 @@ def cmd_backup(args: argparse.Namespace, context: CommandContext) -> int:
         # Nothing partial was left, and files not yet started were not tried: name them, so
         # the user knows exactly which documents still have no copy.
         for path in report.not_tried:
-            warn(f"not backed up {_shown(str(path))}: not tried after the disk filled")
+            warn(f"not backed up {shown(str(path))}: not tried after the disk filled")
         return fail(
             f"{report.disk_full}: backed up {stored} file(s), {report.problems} not backed up"
         )
@@ -126,7 +141,7 @@ def cmd_list(args: argparse.Namespace, context: CommandContext) -> int:
         added = datetime.fromtimestamp(e.added_at, UTC).strftime("%Y-%m-%d %H:%M:%S")
         print(
             f"{e.id:>6}  {added:<19}  {_size(e.size):>9}  {e.source.value:<6}  "
-            f"{e.sha256[:12]}  {_shown(e.name)}"
+            f"{e.sha256[:12]}  {shown(e.name)}"
         )
     return EXIT_OK
 
@@ -148,21 +163,56 @@ def cmd_restore(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, context: CommandContext) -> int:
+    if args.reindex:
+        return _reindex(context)
     vault = context.service.vault
     report = vault.verify(progress=_progress_line if sys.stderr.isatty() else None)
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")
+    if report.database:
+        for finding in report.database[:20]:
+            print(f"database  {shown(finding)}")
+        return fail(
+            f"the database {vault.db.path} is damaged: run `attachguard verify --reindex` to "
+            "copy it aside and rebuild the list from the stored documents"
+        )
     if report.ok:
         print(f"checked {report.checked} stored document(s): all intact")
         return EXIT_OK
     for label, shas in (("missing", report.missing), ("corrupt", report.corrupt)):
         for sha in shas:
-            names = ", ".join(f"#{e.id} {e.name}" for e in vault.entries_for_blob(sha))
+            names = ", ".join(f"#{e.id} {shown(e.name)}" for e in vault.entries_for_blob(sha))
             print(f"{label}  {sha}  {names}")
+    for sha in report.unindexed:
+        print(f"unindexed  {sha}  (kept; not in the database)")
+    if report.unindexed:
+        warn(
+            f"{len(report.unindexed)} stored document(s) are not in the database (unindexed) and "
+            "were kept: run `attachguard verify --reindex` to list them again"
+        )
+    kept = f"; {len(report.unindexed)} unindexed (kept)" if report.unindexed else ""
     return fail(
         f"{len(report.missing)} missing and {len(report.corrupt)} corrupt of "
-        f"{report.checked} stored document(s)"
+        f"{report.checked} stored document(s){kept}"
     )
+
+
+def _reindex(context: CommandContext) -> int:
+    from desktop_app.core.service import recover
+
+    context.close()  # the database may be moved aside: nothing of ours may hold it open
+    result = recover(context.paths)
+    if result.set_aside is not None:
+        warn(f"the database was damaged; the damaged file was moved aside to {result.set_aside}")
+    report = result.reindex
+    for sha in report.damaged:
+        warn(f"stored document {sha} does not match its SHA-256: left as it is, not listed")
+    print(
+        f"listed {len(report.relisted)} stored document(s) again ({report.entries_created} "
+        f"entries, {report.names_salvaged} with their names; the others are named by SHA-256 "
+        f"until backed up again) of {report.blobs_found} in the vault"
+    )
+    return EXIT_FAILURE if report.damaged else EXIT_OK
 
 
 def cmd_forget(args: argparse.Namespace, context: CommandContext) -> int:
@@ -224,11 +274,6 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         "added_at_epoch": entry.added_at,
         "original_path": entry.original_path,
     }
-
-
-def _shown(text: str) -> str:
-    """``text`` safe for one terminal line: control characters and newlines escaped."""
-    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _size(count: int) -> str:

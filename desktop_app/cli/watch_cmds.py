@@ -16,7 +16,7 @@ import threading
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, warn
+from desktop_app.cli.common import EXIT_OK, CommandContext, fail, print_json, shown, warn
 
 if TYPE_CHECKING:
     from desktop_app.core.watch import WatchEvent
@@ -195,9 +195,9 @@ class _EventPrinter:
 
         with self._lock:
             if event.kind is WatchEventKind.BACKED_UP:
-                print(f"backed up {event.path} (entry {event.entry_id})", flush=True)
+                print(f"backed up {shown(str(event.path))} (entry {event.entry_id})", flush=True)
             elif event.kind is WatchEventKind.FOLDER_BACK:
-                print(f"{event.path}: {event.message}", flush=True)
+                print(f"{shown(str(event.path))}: {shown(event.message)}", flush=True)
             elif event.kind is WatchEventKind.FOLDER_MISSING:
                 # The message reads on from the path: "/x does not exist; waiting for it ...".
                 warn(f"{event.path} {event.message}")

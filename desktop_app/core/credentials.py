@@ -17,7 +17,9 @@ from typing import Any
 import keyring
 import keyring.errors
 
-from desktop_app.core.errors import CredentialsError
+from desktop_app.core.errors import CredentialsError, SettingsError
+from desktop_app.core.redact import remember_secret
+from desktop_app.settings import base_url_problem
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ class CredentialStore:
         except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
             log.warning("cannot read the API key from the keyring: %s", type(exc).__name__)
             return None
+        remember_secret(value)
         return value or None
 
     def set(self, key: str) -> None:
@@ -71,6 +74,7 @@ class CredentialStore:
             raise CredentialsError("the API key is empty")
         if any(ch.isspace() for ch in key):
             raise CredentialsError("the API key must not contain spaces or line breaks")
+        remember_secret(key)
         info = self.backend()
         if not info.secure:
             raise CredentialsError(f"no secure keyring is available ({info.note})")
@@ -123,18 +127,27 @@ def resolve_api_key(
 ) -> str | None:
     """``OPENAI_API_KEY`` first, then the keyring; None when neither has a key."""
     env = os.environ if environ is None else environ
-    from_env = env.get(KEY_ENV, "").strip()
-    if from_env:
-        return from_env
-    return (store or CredentialStore()).get()
+    key = env.get(KEY_ENV, "").strip() or (store or CredentialStore()).get()
+    remember_secret(key)  # whatever its shape, it never reaches a log, a row or the screen
+    return key
 
 
 def resolve_base_url(
     settings_base_url: str | None, environ: Mapping[str, str] | None = None
 ) -> str:
-    """The settings value, else ``OPENAI_BASE_URL``, else the public API."""
+    """The settings value, else ``OPENAI_BASE_URL``, else the public API.
+
+    Raises :class:`SettingsError` naming the URL when it is not http(s) with a host: refused
+    at once, not retried as a network error.
+    """
     env = os.environ if environ is None else environ
-    for candidate in (settings_base_url, env.get(BASE_URL_ENV)):
+    for where, candidate in (
+        ("[upload] base_url", settings_base_url),
+        (BASE_URL_ENV, env.get(BASE_URL_ENV)),
+    ):
         if candidate and candidate.strip():
+            problem = base_url_problem(candidate)
+            if problem is not None:
+                raise SettingsError(f"the API base URL {problem} (from {where}): fix it first")
             return candidate.strip().rstrip("/")
     return DEFAULT_BASE_URL

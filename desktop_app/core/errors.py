@@ -5,6 +5,8 @@
     AttachGuardError                  base; ``str(exc)`` is a one-line message for users
     ├── SettingsError                 the settings file cannot be saved
     ├── StoreError                    the SQLite store cannot be opened or migrated
+    │   ├── DatabaseDamagedError      a page of the database file is damaged (SQLITE_CORRUPT)
+    │   └── ReadOnlyStoreError        the data folder is read-only: reads work, writes do not
     ├── CredentialsError              the OS keyring refused to read or store the API key
     ├── VaultError                    backing up or restoring a document failed
     │   ├── SourceError               the original is unreadable, vanished or not a regular file
@@ -49,6 +51,14 @@ class SettingsError(AttachGuardError):
 
 class StoreError(AttachGuardError):
     """The database cannot be opened, migrated or written."""
+
+
+class DatabaseDamagedError(StoreError):
+    """The database file is damaged; ``verify --reindex`` sets it aside and rebuilds it."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """A write was refused because the data folder (or the database file) is read-only."""
 
 
 class CredentialsError(AttachGuardError):

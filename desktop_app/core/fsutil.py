@@ -269,3 +269,16 @@ def sweep_temp(directory: Path) -> int:
         finally:
             os.close(fd)
     return removed
+
+
+# -- where a path lies (shared by the folder watcher and ``backup -r``) -------------------------
+
+
+def normalize_root(path: str | Path) -> str:
+    """Absolute, ``~``-expanded, symlink-resolved form of a folder path (need not exist)."""
+    return os.path.realpath(os.path.abspath(os.path.expanduser(os.fspath(path))))
+
+
+def inside(path: str, roots: tuple[str, ...]) -> bool:
+    """Whether ``path`` is one of ``roots`` or lies below one of them."""
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)

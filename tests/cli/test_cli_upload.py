@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from support.openai_server import FakeOpenAI
+from support.signals import sigint_as_from_a_terminal
 
 from desktop_app.cli import main
 
@@ -254,6 +255,7 @@ def _interrupt_while_uploading(
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=sigint_as_from_a_terminal,
     )
     try:
         deadline = time.monotonic() + 60

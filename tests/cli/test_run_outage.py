@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from support.openai_server import FakeOpenAI
+from support.signals import sigint_as_from_a_terminal
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "status"
 SUMMARY = "/api/v2/summary.json"
@@ -45,6 +46,7 @@ def test_run_holds_uploads_while_files_is_in_an_outage(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=sigint_as_from_a_terminal,
     )
     assert runner.stderr is not None
     try:
@@ -56,7 +58,12 @@ def test_run_holds_uploads_while_files_is_in_an_outage(
         assert "Files" in said
     finally:
         runner.send_signal(signal.SIGINT)
-        runner.wait(timeout=60)
-        runner.stderr.close()
+        try:
+            runner.wait(timeout=60)
+        finally:
+            if runner.poll() is None:  # never leave a `run` behind, whatever happened above
+                runner.kill()
+                runner.wait()
+            runner.stderr.close()
     assert openai_server.files == {}  # nothing was sent while the outage lasted
     assert openai_server.static_stats(SUMMARY)[0] >= 1

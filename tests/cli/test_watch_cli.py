@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from support.signals import sigint_as_from_a_terminal
 from support.watching import wait_until
 
 from desktop_app.cli import main
@@ -49,6 +50,7 @@ def _running(args: list[str]) -> Iterator[tuple[subprocess.Popen[str], _Lines, _
         stderr=subprocess.PIPE,
         text=True,
         env=dict(os.environ),
+        preexec_fn=sigint_as_from_a_terminal,
     ) as proc:
         out, err = _Lines(proc.stdout), _Lines(proc.stderr)
         try:

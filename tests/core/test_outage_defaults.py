@@ -18,8 +18,9 @@ from support.fast_clock import FastClock
 from support.openai_server import FakeOpenAI
 from support.uploading import Rig, rig, wait_for
 
-from desktop_app.core.uploads import JobState
-from desktop_app.core.uploads.retry import PROBE_INTERVAL
+from desktop_app.core.errors import ErrorKind
+from desktop_app.core.uploads import JobState, PauseReason
+from desktop_app.core.uploads.retry import PROBE_INTERVAL, Failure
 from desktop_app.settings import UploadSettings
 
 SPEED = 600.0
@@ -140,3 +141,23 @@ def test_a_file_that_expires_on_the_schedule_the_user_asked_for_is_only_shown_ex
         r.manager.run_until_idle([job_id], timeout=60)
         assert r.manager.job(job_id).state is JobState.DONE
     assert openai_server.count("POST", "/v1/files") == 2
+
+
+def test_when_the_status_page_says_the_outage_is_over_waiting_uploads_go_at_once(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    with rig(tmp_path, openai_server, UploadSettings()) as r:
+        (job_id,) = r.enqueue("held.pdf")
+        # An earlier attempt failed and backs off for four more minutes; then the status page
+        # reports a Files outage (held), and later that it is over.
+        job = r.manager.queue.claim(r.manager.owner, 60)
+        assert job is not None and job.id == job_id
+        failure = Failure(ErrorKind.SERVER, "HTTP 503", http_status=503)
+        r.manager.queue.reschedule(
+            job_id, r.manager.owner, failure, time.time() + 240, counts_attempt=True
+        )
+        r.manager.hold("status", PauseReason.SERVICE_OUTAGE)
+        r.manager.release("status")
+        assert r.manager.job(job_id).next_attempt_at is None  # due now, not in four minutes
+        r.manager.run_until_idle([job_id], timeout=60)
+        assert r.manager.job(job_id).state is JobState.DONE

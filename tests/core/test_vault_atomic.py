@@ -8,6 +8,7 @@ and an injected ENOSPC from the vault's write seam otherwise (both run where pos
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import signal
 import subprocess
@@ -23,7 +24,7 @@ from support.small_disk import mounted_tmpfs
 from desktop_app.core.errors import DiskFullError, VaultError
 from desktop_app.core.fsutil import FileOps
 from desktop_app.core.store.db import Database
-from desktop_app.core.vault import Source, Vault
+from desktop_app.core.vault import Source, Vault, reindex
 
 CRASH_BEFORE_RENAME = textwrap.dedent(
     """
@@ -95,7 +96,7 @@ def test_crash_between_write_and_rename_leaves_no_blob_and_no_row(tmp_path: Path
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-def test_crash_after_rename_before_commit_leaves_no_row_and_verify_cleans_up(
+def test_crash_after_rename_before_commit_leaves_no_row_and_verify_keeps_the_blob(
     tmp_path: Path,
 ) -> None:
     document = tmp_path / "contract.pdf"
@@ -115,9 +116,15 @@ def test_crash_after_rename_before_commit_leaves_no_row_and_verify_cleans_up(
         vault = Vault(database, root)
         assert vault.entries() == []
         report = vault.verify()
-        assert report.ok
-        assert report.orphans_removed == 1
-        _assert_nothing_stored(vault)
+        # The copy is complete; the database just never heard of it. It is never deleted for
+        # that: verify reports it, and reindex lists it again, named by its SHA-256.
+        sha = hashlib.sha256(document.read_bytes()).hexdigest()
+        assert report.unindexed == [sha]
+        assert not report.ok
+        assert _files_under(root / "blobs") == [vault.blob_path(sha)]
+        reindex(vault)
+        assert [e.name for e in vault.entries()] == [f"{sha}.pdf"]
+        assert vault.verify().ok
     finally:
         database.close()
 

@@ -34,3 +34,9 @@ def mounted_tmpfs(mount_point: Path, size: str = "1m") -> Iterator[Path]:
         yield mount_point
     finally:
         subprocess.run(["umount", str(mount_point)], check=True)
+
+
+def remount_read_only(mount_point: Path) -> None:
+    """Make a tmpfs from :func:`mounted_tmpfs` read-only (as a full or failing disk, or a
+    backup restored onto read-only media, would be)."""
+    subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True)

@@ -61,7 +61,12 @@ STATUS_OFF = "off"
 MIN_POLL_SECONDS = 30.0
 #: A status document is a few hundred kB at most; anything far larger is not one.
 MAX_BODY_BYTES = 8 * 1024 * 1024
+#: Nesting deeper than this is no status document (and would exhaust the parser's stack).
+MAX_JSON_DEPTH = 64
 DEFAULT_TIMEOUT = 10.0
+#: The whole fetch ends by then, however slowly the page trickles in (as for API calls).
+TOTAL_DEADLINE = 60.0
+_READ_CHUNK = 64 * 1024
 
 
 def status_url(settings: StatusSettings, environ: Mapping[str, str] | None = None) -> str:
@@ -139,9 +144,14 @@ class _Validators:
 class StatusClient:
     """Fetches and parses one status URL, remembering validators for conditional requests."""
 
-    def __init__(self, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self, url: str, *, timeout: float = DEFAULT_TIMEOUT, deadline: float = TOTAL_DEADLINE
+    ) -> None:
+        """``timeout``: the longest wait for one network operation; ``deadline``: for the
+        whole fetch."""
         self.url = url
         self.timeout = timeout
+        self.deadline = deadline
         self._cache = _Validators()
         self._lock = threading.Lock()
         # The URL may come from the environment: _check_scheme refuses file: and other schemes.
@@ -165,10 +175,11 @@ class StatusClient:
                 request.add_header("If-None-Match", cached.etag)
             if cached.last_modified:
                 request.add_header("If-Modified-Since", cached.last_modified)
+        until = time.monotonic() + self.deadline
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
                 status = int(response.status)
-                body = response.read(MAX_BODY_BYTES + 1)
+                body = _read_until(response, until)
                 etag = response.headers.get("ETag")
                 last_modified = response.headers.get("Last-Modified")
         except urllib.error.HTTPError as exc:
@@ -178,6 +189,8 @@ class StatusClient:
                 return FetchResult(
                     None, f"the status page answered HTTP {exc.code}", False, exc.code
                 )
+        except _TooSlow:
+            return FetchResult(None, f"the status page did not arrive within {self.deadline:.0f} s")
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             reason = getattr(exc, "reason", None) or exc
             return FetchResult(None, f"the status page is unreachable: {reason}")
@@ -186,15 +199,63 @@ class StatusClient:
                 None, "the status page sent an oversized document", http_status=status
             )
         try:
-            parsed = parse_status(json.loads(body), _page_root(self.url))
+            document = json.loads(body)
+        except RecursionError:
+            document = _TOO_DEEP
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             return FetchResult(
                 None, f"the status page sent invalid JSON: {exc}", http_status=status
             )
+        if document is _TOO_DEEP or _depth(document) > MAX_JSON_DEPTH:
+            return FetchResult(
+                None, "the status page sent a document nested too deeply", http_status=status
+            )
+        try:
+            parsed = parse_status(document, _page_root(self.url))
         except StatusFormatError as exc:
             return FetchResult(None, f"unrecognised status document: {exc}", http_status=status)
         self._cache = _Validators(etag, last_modified, parsed)
         return FetchResult(parsed, http_status=status)
+
+
+class _TooSlow(Exception):
+    """The status page did not arrive before the fetch's deadline."""
+
+
+def _read_until(response: http.client.HTTPResponse, until: float) -> bytes:
+    """The body, at most ``MAX_BODY_BYTES + 1`` bytes; :class:`_TooSlow` once ``until``
+    passes (each read returns what one arrives with, so a trickle cannot outlast it)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_BODY_BYTES:
+        if time.monotonic() > until:
+            raise _TooSlow
+        chunk = response.read1(min(_READ_CHUNK, MAX_BODY_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+_TOO_DEEP = object()
+
+
+def _depth(value: object) -> int:
+    """How deeply arrays and objects nest in a parsed JSON value (without recursing)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: list[object] = list(item.values())
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level + 1)
+        stack.extend((child, level + 1) for child in children)
+    return deepest
 
 
 def _check_scheme(url: str) -> str | None:

@@ -4,6 +4,12 @@ Every call into the SDK runs inside :func:`convert_api_errors`, which turns what
 its HTTP client raises into :class:`~desktop_app.core.errors.ApiCallError` carrying the
 :class:`~desktop_app.core.errors.ErrorKind`, HTTP status, request id, Retry-After and whether the
 call may have reached the server (``ambiguous``). Messages are redacted: a server may echo a key.
+
+For a call that may store something, every failure after the request went out is ambiguous,
+whatever raised it: a dropped connection, a passed deadline, a gateway's 502/504, or an answer
+that cannot be read (HTML, an empty body, truncated or misshapen JSON: the SDK raises plain
+Python errors for those, or hands back something that is not the object asked for, which
+:class:`UnexpectedAnswer` reports).
 """
 
 from __future__ import annotations
@@ -17,7 +23,16 @@ import httpx2
 import openai
 
 from desktop_app.core.errors import ApiCallError, ErrorKind
+from desktop_app.core.openai_api.deadline import DEADLINE_PASSED
 from desktop_app.core.redact import redact
+
+#: Statuses a gateway answers when the service behind it failed or did not answer in time:
+#: the request may well have been carried out.
+GATEWAY_STATUSES = frozenset({502, 504})
+
+
+class UnexpectedAnswer(ValueError):
+    """The server answered, but not with the object the call asked for."""
 
 
 @contextmanager
@@ -33,6 +48,16 @@ def convert_api_errors(*, may_store: bool = False) -> Iterator[None]:
         raise
     except (openai.OpenAIError, httpx2.HTTPError) as exc:
         raise _convert(exc, may_store=may_store) from exc
+    except OSError:
+        raise  # our own file could not be read: the body was never complete
+    except Exception as exc:
+        # The answer could not be read (json.JSONDecodeError, a pydantic error, …).
+        detail = str(exc) if isinstance(exc, UnexpectedAnswer) else type(exc).__name__
+        raise ApiCallError(
+            redact(f"unexpected answer from the server ({detail})"),
+            ErrorKind.UNKNOWN,
+            ambiguous=may_store,
+        ) from exc
 
 
 def _convert(exc: Exception, *, may_store: bool) -> ApiCallError:
@@ -44,6 +69,7 @@ def _convert(exc: Exception, *, may_store: bool) -> ApiCallError:
             http_status=exc.status_code,
             request_id=exc.request_id,
             retry_after=parse_retry_after(dict(exc.response.headers), time.time()),
+            ambiguous=may_store and exc.status_code in GATEWAY_STATUSES,
         )
     if isinstance(exc, openai.APIConnectionError):
         cause = exc.__cause__
@@ -51,6 +77,8 @@ def _convert(exc: Exception, *, may_store: bool) -> ApiCallError:
         sent = not isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout)
         what = "timed out" if isinstance(exc, openai.APITimeoutError) else "connection failed"
         detail = f" ({type(cause).__name__})" if cause is not None else ""
+        if cause is not None and DEADLINE_PASSED in str(cause):
+            what, detail = DEADLINE_PASSED, ""
         return ApiCallError(
             f"network error: {what}{detail}", ErrorKind.NETWORK, ambiguous=may_store and sent
         )
@@ -74,6 +102,22 @@ def _body_message(exc: openai.APIStatusError) -> str:
         if isinstance(inner, dict) and isinstance(inner.get("message"), str):
             return str(inner["message"])
     return exc.message
+
+
+def server_clock_offset(date_header: str | None, now: float) -> float:
+    """Seconds the server's clock is ahead of ours (negative: behind), from the ``Date`` header
+    of an answer received at ``now``; 0 when unknown or within the header's 1 s resolution."""
+    if not date_header:
+        return 0.0
+    try:
+        when = email.utils.parsedate_to_datetime(date_header)
+    except (TypeError, ValueError, IndexError):
+        return 0.0
+    if when.tzinfo is None:
+        return 0.0
+    # The header is truncated to the second: the server's time was in [when, when + 1).
+    offset = when.timestamp() + 0.5 - now
+    return offset if abs(offset) > 1.0 else 0.0
 
 
 def classify_status(status: int, code: str | None = None, message: str | None = None) -> ErrorKind:

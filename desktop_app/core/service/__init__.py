@@ -5,13 +5,15 @@ add documents (back up, then queue), list the documents, and change the key or t
 the records those use cases return live here too (the document listing's rows and the text
 fallback's choices among them).
 Private modules: ``facade`` (the class), ``adding`` (back up then queue) and
-``settings_change`` (save and apply settings).
+``settings_change`` (save and apply settings), ``recovery`` (``verify --reindex``: rebuild a
+lost or damaged database from the vault's blobs).
 """
 
 from __future__ import annotations
 
 from desktop_app.core.service.adding import AddReport, FailedFile, OnFile
 from desktop_app.core.service.facade import Service
+from desktop_app.core.service.recovery import RecoveryReport, recover
 from desktop_app.core.service.settings_change import KeyState, SettingsChange
 from desktop_app.core.store import DocumentListing, DocumentRow, FallbackChoice, FallbackReason
 
@@ -24,6 +26,8 @@ __all__ = [
     "FallbackReason",
     "KeyState",
     "OnFile",
+    "RecoveryReport",
     "Service",
     "SettingsChange",
+    "recover",
 ]

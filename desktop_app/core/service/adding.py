@@ -72,12 +72,14 @@ def add_documents(
     purpose: str | None = None,
     expires_after: int | None = None,
     on_file: OnFile | None = None,
+    own_folders: Sequence[Path] = (),
 ) -> AddReport:
     """Back up ``paths`` (folders only with ``recursive``); queue the entries on ``uploads``.
 
     One unreadable file never stops the others; a full disk does (no later file could fit).
+    Nothing inside ``own_folders`` (the app's data, settings, logs) is taken in.
     """
-    files, skipped = collect_files(list(paths), recursive)
+    files, skipped = collect_files(list(paths), recursive, ignore_roots=own_folders)
     entries: list[Entry] = []
     failed: list[FailedFile] = []
     disk_full: DiskFullError | None = None

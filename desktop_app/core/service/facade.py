@@ -97,6 +97,11 @@ class Service:
     def has_api_key(self) -> bool:
         return resolve_api_key(store=self.credentials) is not None
 
+    def own_folders(self) -> tuple[Path, ...]:
+        """The app's own folders (data, settings, logs, cache): never backed up or watched."""
+        p = self.paths
+        return (p.data_dir, p.config_dir, p.log_dir, p.cache_dir)
+
     @classmethod
     def open(cls, root: Path | None = None) -> Service:
         """A service for ``root`` (as ATTACHGUARD_HOME would select), or the user's default."""
@@ -124,8 +129,7 @@ class Service:
                 settle_seconds=watch.settle_seconds, give_up_seconds=watch.give_up_seconds
             )
         # The vault, database and logs may lie inside a watched folder: skip our own writes.
-        p = self.paths
-        ignore = (str(p.data_dir), str(p.config_dir), str(p.log_dir), str(p.cache_dir))
+        ignore = tuple(str(p) for p in self.own_folders())
         return Watcher(
             rules,
             db=self.db,
@@ -271,7 +275,12 @@ class Service:
             purpose=purpose,
             expires_after=expires_after,
             on_file=on_file,
+            own_folders=self.own_folders(),
         )
+
+    def check_database(self) -> None:
+        """Raise ``DatabaseDamagedError`` (with what to do) if the database file is damaged."""
+        self.db.ensure_sound()
 
     def documents(self) -> DocumentListing:
         """The document listing the window shows: vault entries with their latest upload job,

@@ -13,5 +13,14 @@ from desktop_app.core.store.listing import (
     FallbackChoice,
     FallbackReason,
 )
+from desktop_app.core.store.repair import salvage, set_aside
 
-__all__ = ["Database", "DocumentListing", "DocumentRow", "FallbackChoice", "FallbackReason"]
+__all__ = [
+    "Database",
+    "DocumentListing",
+    "DocumentRow",
+    "FallbackChoice",
+    "FallbackReason",
+    "salvage",
+    "set_aside",
+]

@@ -211,8 +211,16 @@ class UploadManager:
     def job(self, job_id: int) -> JobView:
         return self.queries.get(job_id).view
 
-    def job_count(self, states: Collection[JobState] | None = None) -> int:
-        return self.queries.count(states)
+    def job_count(
+        self, states: Collection[JobState] | None = None, ids: Collection[int] | None = None
+    ) -> int:
+        return self.queries.count(states, ids)
+
+    @property
+    def waiting_for_user(self) -> bool:
+        """Uploads are paused for a reason that will not pass by itself (the user paused them,
+        the key is missing or refused, the account is out of credit)."""
+        return self._gate.paused() in BLOCKING_PAUSES
 
     def latest_fallback_candidate(self) -> JobView | None:
         """The job that most recently failed or hit an expiry error (fallback offered)."""

@@ -92,13 +92,15 @@ class MultipartUpload:
         try:
             return self._send(job, owner, path, part_size, upload_id, on_progress)
         except ApiCallError as exc:
-            # The Upload itself expired, or a resumed one can no longer take parts (completed
-            # or cancelled meanwhile): start over once within this attempt.
-            stale = upload_id is not None and exc.kind == ErrorKind.INVALID
+            # The Upload itself expired, or the server no longer takes parts for it (it forgot
+            # the Upload, or it was completed or cancelled meanwhile): start over once within
+            # this attempt. An Upload exists only once create_upload succeeded, so a refusal of
+            # the request itself (a bad purpose, a file too large) still fails at once.
+            current = self._queries.get(job.id).upload_id
+            stale = current is not None and exc.kind == ErrorKind.INVALID
             if exc.kind != ErrorKind.EXPIRED and not stale:
                 raise
             log.info("job %d: the upload cannot continue (%s); starting over", job.id, exc)
-        current = self._queries.get(job.id).upload_id
         if current is not None:
             self._abandon(job, owner, current)
         return self._send(job, owner, path, part_size, None, on_progress)

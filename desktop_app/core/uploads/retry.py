@@ -73,8 +73,9 @@ class Decision:
 
 
 #: Longest wait (seconds) between two probes of a target whose breaker is open, so uploads
-#: resume within this long after the service recovers, however long the outage was.
-PROBE_INTERVAL = 30.0
+#: resume within 30 s of the service's recovery (this, plus the probe and the upload itself),
+#: however long the outage was.
+PROBE_INTERVAL = 25.0
 
 
 @dataclass

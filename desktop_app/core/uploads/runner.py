@@ -140,7 +140,7 @@ class JobRunner:
                 if exc.http_status == 404 or exc.kind == ErrorKind.EXPIRED:
                     continue
                 raise
-            if remote.filename != job.view.name or remote.purpose != job.purpose:
+            if remote.filename not in _stored_names(job.view.name) or remote.purpose != job.purpose:
                 continue
             if (
                 remote.expires_at is None
@@ -352,6 +352,13 @@ class JobRunner:
             # Cancelled while the file was on its way: do not leave an orphan behind.
             self._delete_quietly(up, file_id, job.id)
         return Outcome.CANCELLED
+
+
+def _stored_names(name: str) -> frozenset[str]:
+    # Imported on use: the package loads the SDK, which a client in use has loaded already.
+    from desktop_app.core.openai_api import stored_as
+
+    return stored_as(name)
 
 
 class _Progress:

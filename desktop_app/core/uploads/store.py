@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from desktop_app.core.errors import UnknownJobError
+from desktop_app.core.redact import redact
 from desktop_app.core.store.db import Database
 from desktop_app.core.uploads.jobs import Job, job_from_row
 from desktop_app.core.uploads.retry import Failure
@@ -82,4 +83,7 @@ class QueueStore:
         return count == 1
 
     def error_fields(self, failure: Failure) -> tuple[object, ...]:
-        return (str(failure.kind), failure.http_status, failure.message[:500], failure.request_id)
+        # Redacted here, where every stored error passes: a key echoed in any error body (of
+        # any shape: see redact.remember_secret) never reaches the database.
+        message = redact(failure.message)[:500]
+        return (str(failure.kind), failure.http_status, message, failure.request_id)

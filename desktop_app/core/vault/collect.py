@@ -2,8 +2,12 @@
 
 Directories are only descended with ``recursive``; FIFOs, devices, sockets, vanished files,
 broken links and symlink loops are reported as :class:`SkippedPath` instead of stopping the run.
-Symbolic links are followed (a link to a document backs up the document), but a directory is
-never entered twice, so a link pointing back up the tree cannot loop.
+A path the user named is followed if it is a symbolic link (a link to a document backs up the
+document); a link found *inside* a folder is followed only while it stays inside that folder, so
+``backup -r ~`` never copies ``/etc/shadow`` or a key from elsewhere through a stray link, and a
+directory is never entered twice, so a link pointing back up the tree cannot loop. The app's
+own folders (``ignore_roots``: vault, database, settings, logs) are never collected, even when
+they lie inside the tree; the folder watcher uses the same rules (``fsutil.inside``).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.core.fsutil import kind_of
+from desktop_app.core.fsutil import inside, kind_of, normalize_root
 
 
 @dataclass(frozen=True)
@@ -29,23 +33,50 @@ class SkippedPath:
         return f"{self.path}: {self.reason}"
 
 
-def collect_files(paths: Iterable[Path], recursive: bool) -> tuple[list[Path], list[SkippedPath]]:
-    """The regular files under ``paths`` (in a stable order), and what was skipped and why."""
-    collector = _Collector(recursive)
+def collect_files(
+    paths: Iterable[Path], recursive: bool, *, ignore_roots: Iterable[str | Path] = ()
+) -> tuple[list[Path], list[SkippedPath]]:
+    """The regular files under ``paths`` (in a stable order), and what was skipped and why.
+
+    Nothing inside ``ignore_roots`` (the app's own folders) is collected.
+    """
+    collector = _Collector(recursive, tuple(normalize_root(r) for r in ignore_roots))
     for path in paths:
-        collector.visit(Path(path), top_level=True, ancestors=frozenset())
+        path = Path(path)
+        collector.root = normalize_root(path)
+        collector.visit(path, collector.root, top_level=True, ancestors=frozenset())
     return collector.files, collector.skipped
 
 
 class _Collector:
-    def __init__(self, recursive: bool) -> None:
+    def __init__(self, recursive: bool, ignore_roots: tuple[str, ...]) -> None:
         self.recursive = recursive
+        self.ignore_roots = ignore_roots
+        self.root = ""  # the resolved path the user named, for the current walk
         self.files: list[Path] = []
         self.skipped: list[SkippedPath] = []
         self._seen_files: set[tuple[int, int]] = set()
         self._seen_dirs: set[tuple[int, int]] = set()
 
-    def visit(self, path: Path, *, top_level: bool, ancestors: frozenset[tuple[int, int]]) -> None:
+    def visit(
+        self,
+        path: Path,
+        real: str,
+        *,
+        top_level: bool,
+        ancestors: frozenset[tuple[int, int]],
+    ) -> None:
+        """Collect ``path``, whose resolved form is ``real`` (links resolved up to it)."""
+        if not top_level and os.path.islink(path):
+            real = normalize_root(path)
+            if not inside(real, (self.root,)):
+                reason = "symbolic link leading out of the folder; not followed"
+                self.skipped.append(SkippedPath(path, reason))
+                return
+        if self.ignore_roots and inside(real, self.ignore_roots):
+            if top_level:
+                self.skipped.append(SkippedPath(path, "is AttachGuard's own data; not backed up"))
+            return
         try:
             info = os.stat(path)  # follows links: a link is judged by what it points to
         except OSError as exc:
@@ -83,7 +114,7 @@ class _Collector:
             return
         inner = ancestors | {key}
         for name in names:
-            self.visit(path / name, top_level=False, ancestors=inner)
+            self.visit(path / name, os.path.join(real, name), top_level=False, ancestors=inner)
 
 
 def _stat_problem(path: Path, exc: OSError) -> str:

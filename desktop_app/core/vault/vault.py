@@ -26,9 +26,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop_app.core import fsutil
-from desktop_app.core.errors import UnknownEntryError, VaultError
+from desktop_app.core.errors import ReadOnlyStoreError, UnknownEntryError, VaultError
 from desktop_app.core.fsutil import FileOps
-from desktop_app.core.store.db import Database
+from desktop_app.core.store.db import Database, read_only_message
 from desktop_app.core.vault import staging
 from desktop_app.core.vault.collect import SkippedPath, collect_files
 from desktop_app.core.vault.restore import restore_blob
@@ -73,16 +73,21 @@ class Entry:
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """The result of re-hashing every blob: sha256s that are missing or do not match."""
+    """The result of :meth:`Vault.verify`: what is missing, damaged or not listed.
+
+    ``unindexed`` blobs are intact files the database does not know (kept, never deleted);
+    ``database`` holds SQLite's ``quick_check`` findings (empty when the file is sound).
+    """
 
     checked: int
     missing: list[str] = field(default_factory=list)
     corrupt: list[str] = field(default_factory=list)
-    orphans_removed: int = 0  # unreferenced blob files deleted (not a problem: garbage)
+    unindexed: list[str] = field(default_factory=list)
+    database: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.missing and not self.corrupt
+        return not (self.missing or self.corrupt or self.unindexed or self.database)
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,8 @@ class Vault:
         self._blobs = root / "blobs"
         self._tmp = root / "tmp"
         self._trash = root / "trash"
+        if db.read_only:
+            return  # reads only: nothing to create or sweep (see Database.read_only)
         root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         for directory in (root, self._blobs, self._tmp, self._trash):
             fsutil.private_dir(directory)
@@ -126,6 +133,7 @@ class Vault:
 
     def add_file(self, path: Path, source: Source, *, name: str | None = None) -> Entry:
         """Back up the regular file at ``path`` (one read pass: hashed while it is copied)."""
+        self._check_writable()
         staged = staging.stage_file(
             path, self._tmp, name if name is not None else path.name, self._ops.write
         )
@@ -133,6 +141,7 @@ class Vault:
 
     def add_bytes(self, data: bytes, name: str, source: Source) -> Entry:
         """Back up an in-memory document (e.g. dropped from another app) under ``name``."""
+        self._check_writable()
         staged = staging.stage_bytes(data, self._tmp, name, self._ops.write)
         return self._commit([staged], source)[0]
 
@@ -145,12 +154,17 @@ class Vault:
         :meth:`add_file` in a loop for many small files (their fsyncs overlap). After a
         :class:`DiskFullError` no further file is started.
         """
+        self._check_writable()
         return staging.stage_many(
             paths,
             lambda path: staging.stage_file(path, self._tmp, path.name, self._ops.write),
             lambda batch: self._commit(batch, source),
             workers,
         )
+
+    def _check_writable(self) -> None:
+        if self.db.read_only:
+            raise ReadOnlyStoreError(read_only_message(self.db.path))
 
     def _commit(self, batch: list[staging.Staged], source: Source) -> list[Entry]:
         """Move finished temp copies into place (unless stored already) and add their rows.
@@ -215,16 +229,30 @@ class Vault:
             (staged.sha256, staged.size, staged.mime_type, now),
         )
         original = staged.original_path
+        values = (
+            _storable(staged.name) or "unnamed",
+            None if original is None else _storable(original),
+            source.value,
+            now,
+        )
+        # An entry re-created from the blob alone (``reindex``: named by its SHA-256, no path)
+        # gets this backup's name back instead of a second entry.
+        placeholder = conn.execute(
+            "SELECT id FROM entries WHERE sha256 = ? AND original_path IS NULL"
+            " AND substr(name, 1, 64) = sha256 ORDER BY id LIMIT 1",
+            (staged.sha256,),
+        ).fetchone()
+        if placeholder is not None:
+            conn.execute(
+                "UPDATE entries SET name = ?, original_path = ?, source = ?, added_at = ?"
+                " WHERE id = ?",
+                (*values, placeholder[0]),
+            )
+            return int(placeholder[0])
         cursor = conn.execute(
-            "INSERT INTO entries (sha256, name, original_path, source, added_at)"
+            "INSERT INTO entries (name, original_path, source, added_at, sha256)"
             " VALUES (?, ?, ?, ?, ?)",
-            (
-                staged.sha256,
-                _storable(staged.name) or "unnamed",
-                None if original is None else _storable(original),
-                source.value,
-                now,
-            ),
+            (*values, staged.sha256),
         )
         return int(cursor.lastrowid or 0)
 
@@ -262,11 +290,13 @@ class Vault:
     # -- checking and restoring -----------------------------------------------------------------
 
     def verify(self, progress: Callable[[int, int], None] | None = None) -> VerifyReport:
-        """Re-hash every blob; report those whose file is missing or whose content changed.
+        """Check the database, re-hash every blob, and find blob files the database does not know.
 
-        Also deletes blob files that no row refers to (a crash after the rename but before the
-        commit leaves one); ``orphans_removed`` counts them.
+        Never deletes anything: a blob file without a row (a crash between the rename and the
+        commit, or a database lost, emptied or replaced by an older copy) is reported as
+        ``unindexed`` and kept; :func:`~desktop_app.core.vault.reindex` lists it again.
         """
+        database_problems = self.db.quick_check()
         rows = self.db.connection().execute("SELECT sha256, size FROM blobs ORDER BY sha256")
         blobs = [(str(r[0]), int(r[1])) for r in rows]
         missing: list[str] = []
@@ -288,33 +318,28 @@ class Vault:
         # A blob forgotten while we were hashing is not a problem.
         missing = [sha for sha in missing if self._has_row(sha)]
         corrupt = [sha for sha in corrupt if self._has_row(sha)]
-        orphans = self._remove_orphans({sha for sha, _ in blobs})
-        return VerifyReport(len(blobs), missing, corrupt, orphans_removed=orphans)
+        known = {sha for sha, _ in blobs}
+        # A blob added while we were hashing is not unindexed: look again before reporting.
+        unindexed = [
+            sha for sha in self.blob_files() if sha not in known and not self._has_row(sha)
+        ]
+        if unindexed:
+            log.warning("%d stored document(s) are not in the database; kept", len(unindexed))
+        return VerifyReport(
+            len(blobs), missing, corrupt, unindexed=unindexed, database=database_problems
+        )
 
     def _has_row(self, sha256: str) -> bool:
         query = "SELECT 1 FROM blobs WHERE sha256 = ?"
         return self.db.connection().execute(query, (sha256,)).fetchone() is not None
 
-    def _remove_orphans(self, known: set[str]) -> int:
-        candidates = [
-            path
+    def blob_files(self) -> list[str]:
+        """The SHA-256 of every well-formed blob file on disk, whatever the database says."""
+        return sorted(
+            path.name
             for path in self._blobs.glob("??/*")
-            if path.name not in known
-            and _is_sha256(path.name)
-            and path.name[:2] == path.parent.name
-        ]
-        removed = 0
-        if candidates:
-            # Under the write lock: an add in flight has renamed its blob but not yet committed.
-            with self.db.transaction() as conn:
-                for path in candidates:
-                    query = "SELECT 1 FROM blobs WHERE sha256 = ?"
-                    if conn.execute(query, (path.name,)).fetchone() is None:
-                        path.unlink(missing_ok=True)
-                        removed += 1
-        if removed:
-            log.warning("removed %d unreferenced blob file(s) left by an interrupted add", removed)
-        return removed
+            if _is_sha256(path.name) and path.name[:2] == path.parent.name
+        )
 
     def restore(self, entry_id: int, dest_dir: Path) -> Path:
         """Copy an entry out to ``dest_dir`` under its (sanitized) name; never overwrites."""
@@ -325,6 +350,7 @@ class Vault:
 
     def forget(self, entry_id: int) -> None:
         """Remove one entry; its blob goes too once no other entry uses it."""
+        self._check_writable()
         self.get(entry_id)
         self._remove_entries([entry_id])
 
@@ -339,6 +365,7 @@ class Vault:
         Age applies per entry (added before ``now - max_age_days``). Size evicts whole blobs,
         the one least recently added first, until the total fits.
         """
+        self._check_writable()
         now = time.time() if now is None else now
         keep = set(protected)
         conn = self.db.connection()

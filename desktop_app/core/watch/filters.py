@@ -13,8 +13,13 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core.fsutil import inside, normalize_root
+
 if TYPE_CHECKING:
     from desktop_app.settings import WatchedFolder
+
+# Shared with ``backup -r`` (core/vault/collect.py): one rule for "inside our own folders".
+__all__ = ["TEMPORARY_PATTERNS", "FolderRule", "inside", "is_temporary_name", "normalize_root"]
 
 #: Names of files that are still being written or belong to an editor or office suite, never a
 #: finished document. Browsers rename ``*.part``/``*.crdownload`` into place when the download
@@ -134,13 +139,3 @@ def _match(name: str, rel: str, pattern: str) -> bool:
     # A pattern with a slash is about the path below the root ("drafts/*.docx"); one without
     # is about the file name alone, at any depth.
     return fnmatchcase(rel, pattern) if "/" in pattern else fnmatchcase(name, pattern)
-
-
-def normalize_root(path: str | Path) -> str:
-    """Absolute, ``~``-expanded, symlink-resolved form of a folder path (need not exist)."""
-    return os.path.realpath(os.path.abspath(os.path.expanduser(os.fspath(path))))
-
-
-def inside(path: str, roots: tuple[str, ...]) -> bool:
-    """Whether ``path`` is one of ``roots`` or lies below one of them."""
-    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)

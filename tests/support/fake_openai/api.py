@@ -52,6 +52,13 @@ _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
 ]
 
 
+def reencode_name(name: str) -> str:
+    """``name`` as a server stores it that keeps the form encoding's escapes."""
+    return "".join(
+        f"%{ord(ch):02X}" if ch in '"\\' or ord(ch) < 0x20 or ord(ch) == 0x7F else ch for ch in name
+    )
+
+
 class Api:
     """In-memory state plus one method per endpoint."""
 
@@ -62,6 +69,9 @@ class Api:
         self.uploads: dict[str, UploadRecord] = {}
         self.batches: dict[str, BatchRecord] = {}
         self.max_file_bytes = MAX_FILE_BYTES
+        #: Store names the way a careless server does: ``"``, ``\\`` and control characters
+        #: percent-encoded (what the client wrote on the wire), not the name that was meant.
+        self.reencode_names = False
         #: Sort keys of deleted files, so a paging cursor pointing at one still works.
         self._deleted_keys: dict[str, tuple[int, int]] = {}
         self._seq = 0
@@ -110,6 +120,8 @@ class Api:
         now = self._now()
         if expires_after is None and purpose == "batch":
             expires_after = BATCH_DEFAULT_EXPIRY
+        if self.reencode_names:
+            filename = reencode_name(filename)
         record = FileRecord(
             id=new_id("file-"),
             filename=filename,

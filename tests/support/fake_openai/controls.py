@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .faults import DEFAULT_RANDOM_KINDS, Fault, FaultBook, FaultKind
+from .faults import BAD_ANSWERS, DEFAULT_RANDOM_KINDS, Fault, FaultBook, FaultKind
 
 FILES = "/v1/files"
 
@@ -107,6 +107,35 @@ class FaultControls:
     ) -> Fault:
         """Read the body, wait ``seconds`` (cut short by ``stop()``), then process and answer."""
         return self.faults.add(Fault(FaultKind.DELAY, method, path, times, delay_s=seconds))
+
+    def bad_answer_after_store(
+        self, answer: str, times: int | None = 1, *, method: str | None = "POST", path: str = FILES
+    ) -> Fault:
+        """Carry the request out (the file IS stored), then answer something the client cannot
+        use: ``truncated`` JSON, an ``html`` page or an ``empty`` body with 200, JSON of the
+        ``wrong_shape``, or a gateway's ``502``/``504`` page (see ``faults.BAD_ANSWERS``)."""
+        if answer not in BAD_ANSWERS:
+            raise ValueError(f"unknown answer {answer!r}; known: {', '.join(BAD_ANSWERS)}")
+        return self.faults.add(Fault(FaultKind.BAD_ANSWER, method, path, times, answer=answer))
+
+    def hang_after_store(
+        self, times: int | None = 1, *, method: str | None = "POST", path: str = FILES
+    ) -> Fault:
+        """Carry the request out, then never answer (the connection stays open until the
+        client gives up or the server stops)."""
+        return self.faults.add(Fault(FaultKind.HANG, method, path, times))
+
+    def trickle_after_store(
+        self,
+        interval_s: float = 0.05,
+        times: int | None = 1,
+        *,
+        method: str | None = "POST",
+        path: str = FILES,
+    ) -> Fault:
+        """Carry the request out, then send an answer one byte every ``interval_s`` seconds;
+        it announces megabytes of padding, so it never ends while the client keeps reading."""
+        return self.faults.add(Fault(FaultKind.TRICKLE, method, path, times, delay_s=interval_s))
 
     def outage(self, duration_s: float, message: str | None = None) -> None:
         """Every ``/v1/`` request answers 503 until ``now + duration_s`` (server clock)."""

@@ -25,6 +25,9 @@ class FaultKind(enum.Enum):
     RESET_BEFORE = "reset_before"  # drop the connection (RST) before reading the body
     RESET_AFTER = "reset_after_store"  # process the request fully, then RST without a response
     DELAY = "delay"  # process normally, but wait ``delay_s`` before doing so
+    BAD_ANSWER = "bad_answer_after_store"  # process fully, then answer ``answer`` (see BAD_ANSWERS)
+    HANG = "hang_after_store"  # process fully, then never answer (until the server stops)
+    TRICKLE = "trickle_after_store"  # process fully, then send the answer a byte per ``delay_s``
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Fault:
     err_type: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     delay_s: float = 0.0
+    answer: str = ""
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +60,17 @@ class Fault:
         return self._pattern.match(path) is not None
 
 
+#: Answers ``bad_answer_after_store`` can give once the request was carried out:
+#: (status, content type, body). A body of None stands for the real answer cut in half.
+BAD_ANSWERS: dict[str, tuple[int, str, bytes | None]] = {
+    "truncated": (200, "application/json", None),
+    "html": (200, "text/html", b"<html><body><h1>Service temporarily busy</h1></body></html>"),
+    "empty": (200, "application/json", b""),
+    "wrong_shape": (200, "application/json", b'{"object": "file", "status": "processed"}'),
+    "502": (502, "text/html", b"<html><body><h1>502 Bad Gateway</h1></body></html>"),
+    "504": (504, "text/html", b"<html><body><h1>504 Gateway Time-out</h1></body></html>"),
+}
+
 #: Names accepted by ``random_faults(kinds=...)`` (and what each does).
 RANDOM_KINDS: dict[str, str] = {
     "500": "HTTP 500 server_error",
@@ -66,7 +81,14 @@ RANDOM_KINDS: dict[str, str] = {
     "reset_before": "connection reset before the body is read (nothing stored)",
     "reset_after_store": "request processed (file stored), then connection reset, no response",
 }
+#: The kinds drawn when none are named (the bad answers below are opt-in).
 DEFAULT_RANDOM_KINDS = tuple(RANDOM_KINDS)
+RANDOM_KINDS.update(
+    {
+        f"answer:{name}": f"request processed (file stored), then a {name} answer"
+        for name in BAD_ANSWERS
+    }
+)
 
 
 @dataclass
@@ -98,6 +120,8 @@ def random_fault(name: str, method: str | None, path: str) -> Fault:
         return Fault(FaultKind.RESET_BEFORE, method, path, 1)
     if name == "reset_after_store":
         return Fault(FaultKind.RESET_AFTER, method, path, 1)
+    if name.startswith("answer:") and name.removeprefix("answer:") in BAD_ANSWERS:
+        return Fault(FaultKind.BAD_ANSWER, method, path, 1, answer=name.removeprefix("answer:"))
     raise ValueError(f"unknown random fault kind {name!r}; known: {', '.join(RANDOM_KINDS)}")
 
 

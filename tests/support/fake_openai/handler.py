@@ -9,6 +9,7 @@ client sees "connection reset", exactly like a proxy dying mid-request.
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import io
 import json
 import socket
@@ -20,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
-from .faults import FaultKind
+from .faults import BAD_ANSWERS, Fault, FaultKind
 from .wire import BadRequest, Response, error_body
 
 if TYPE_CHECKING:
@@ -99,6 +100,11 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Silence the default per-request stderr line."""
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The ``Date`` header follows the server clock (``FakeOpenAI.now``)."""
+        when = self.server.app.now if timestamp is None else timestamp
+        return email.utils.formatdate(when, usegmt=True)
+
     def do_GET(self) -> None:
         self._dispatch()
 
@@ -176,7 +182,37 @@ class Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind is FaultKind.RESET_AFTER:
             self._drop()
             return 0
+        if fault is not None and fault.kind in _AFTER_STORE:
+            return self._misanswer(app, fault, response)
         return self._send(response)
+
+    def _misanswer(self, app: FakeOpenAI, fault: Fault, response: Response) -> int:
+        """The request was carried out; answer it the way ``fault`` says."""
+        if fault.kind is FaultKind.HANG:
+            self._log(0)
+            app.stopping.wait()
+            self.close_connection = True
+            return 0
+        real = response.body if isinstance(response.body, bytes) else json.dumps(response.body)
+        real = real if isinstance(real, bytes) else real.encode()
+        if fault.kind is FaultKind.TRICKLE:
+            self._log(0)
+            self.close_connection = True
+            self.send_response(response.status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(real) + _TRICKLE_PADDING))
+            self.end_headers()
+            payload = real + b" " * _TRICKLE_PADDING
+            for i in range(len(payload)):
+                if app.stopping.wait(fault.delay_s):
+                    break
+                self.wfile.write(payload[i : i + 1])
+                self.wfile.flush()
+            return 0
+        status, content_type, body = BAD_ANSWERS[fault.answer]
+        if body is None:
+            body = real[: len(real) // 2]
+        return self._send(Response(status, body, content_type=content_type))
 
     # -- I/O helpers --------------------------------------------------------------------------
     def _read_body(self) -> bytes | None:
@@ -255,6 +291,12 @@ class Handler(BaseHTTPRequestHandler):
         if payload:
             self.wfile.write(payload)
         return response.status
+
+
+#: Faults applied after the request was carried out, instead of the real answer.
+_AFTER_STORE = frozenset({FaultKind.BAD_ANSWER, FaultKind.HANG, FaultKind.TRICKLE})
+#: Bytes of padding a trickled answer announces after the real JSON (it never ends in a test).
+_TRICKLE_PADDING = 10 * 1024 * 1024
 
 
 def _not_found(method: str, path: str) -> Response:
