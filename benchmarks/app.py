@@ -190,9 +190,10 @@ def measure_stall(session: DesktopSession | None, server: LoopbackServer, upload
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app import ipc
     from desktop_app.core.service import Service
     from desktop_app.paths import AppPaths
-    from desktop_app.ui import ipc, tasks
+    from desktop_app.ui import tasks
     from desktop_app.ui.app import TrayApp
     from desktop_app.ui.single_instance import SingleInstance
 

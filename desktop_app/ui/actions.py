@@ -1,5 +1,6 @@
-"""Per-document actions of the window: Retry now, Copy text instead, Copy file id, Open backup
-folder, Restore to…, Remove; and :func:`add_documents`, the off-thread "add these paths" step.
+"""Per-document actions of the window: Retry now, Upload again (an expired upload), Copy text
+instead, Copy file id, Open backup folder, Restore to…, Remove; and :func:`add_documents`, the
+off-thread "add these paths" step.
 
 Every action asks ``service`` and runs its work through the task runner, so the GUI thread only
 collects the selection, asks the user (folder picker, confirmation) and shows the outcome in one
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 #: Job states the user may retry at once; "no job" and cancelled ones are queued afresh.
 RETRYABLE: frozenset[str | None] = frozenset({JobState.FAILED, JobState.WAITING_RETRY})
 REQUEUE: frozenset[str | None] = frozenset({None, JobState.CANCELLED})
+#: Uploaded once, then the server let the file go: "Upload again" sends the backup once more.
+EXPIRED: frozenset[str | None] = frozenset({JobState.EXPIRED})
 #: States whose job must be cancelled before the document is removed.
 ACTIVE: frozenset[str | None] = frozenset(
     {JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING, JobState.WAITING_RETRY}
@@ -89,17 +92,29 @@ def _retry(service: Service, rows: Sequence[DocumentRow]) -> int:
     return count
 
 
+def _upload_again(service: Service, rows: Sequence[DocumentRow]) -> int:
+    return sum(
+        service.uploads.retry(row.job_id)
+        for row in rows
+        if row.job_id is not None and row.state in EXPIRED
+    )
+
+
 def _restore(service: Service, entry_ids: Sequence[int], dest: Path) -> list[Path]:
     return [service.vault.restore(entry_id, dest) for entry_id in entry_ids]
 
 
 def _remove(service: Service, rows: Sequence[DocumentRow]) -> list[int]:
     removed: list[int] = []
+    listing = service.documents()
     for row in rows:
         if row.job_id is not None and row.state in ACTIVE:
             # Stop the upload first so no worker reads a blob that is about to go.
             service.uploads.cancel(row.job_id)
-        service.vault.forget(row.entry_id)
+        # A row is a document: every add of the same content goes, or the document would come
+        # back under an older name.
+        for entry_id in (row.entry_id, *sorted(listing.superseded([row.entry_id]))):
+            service.vault.forget(entry_id)
         removed.append(row.entry_id)
     return removed
 
@@ -110,6 +125,9 @@ def _describe(rows: Sequence[DocumentRow]) -> str:
 
 class DocumentActions(QObject):
     """The per-item actions, wired to a selection and a place to report outcomes."""
+
+    #: Every "Copy text instead" outcome (a ``CopyResult``), e.g. for a tray notification.
+    copy_finished = Signal(object)
 
     def __init__(
         self,
@@ -138,6 +156,12 @@ class DocumentActions(QObject):
         self._last_copy: tuple[tuple[int, ...], int, int] | None = None
 
         self.retry = self._action("&Retry now", "Ctrl+R", "Upload again now", self.retry_now)
+        self.upload_again = self._action(
+            "&Upload again",
+            "Ctrl+U",
+            "Upload the backup again: the file expired on OpenAI's side",
+            self.upload_expired_again,
+        )
         self.copy_text = self._action(
             "Copy &text instead",
             "Ctrl+Shift+C",
@@ -164,6 +188,7 @@ class DocumentActions(QObject):
         )
         self.all: tuple[QAction, ...] = (
             self.retry,
+            self.upload_again,
             self.copy_text,
             self.copy_file_id,
             self.open_folder,
@@ -188,6 +213,7 @@ class DocumentActions(QObject):
     def update_enabled(self, rows: Sequence[DocumentRow]) -> None:
         any_rows = bool(rows)
         self.retry.setEnabled(any(r.state in RETRYABLE or r.state in REQUEUE for r in rows))
+        self.upload_again.setEnabled(any(r.state in EXPIRED for r in rows))
         self.copy_text.setEnabled(any_rows)
         self.copy_file_id.setEnabled(any(r.file_id for r in rows))
         self.open_folder.setEnabled(len(rows) == 1)
@@ -210,6 +236,22 @@ class DocumentActions(QObject):
 
         self._tasks.run_in_background(
             _retry, self._service, rows, on_done=done, on_error=self._failed("Retry")
+        )
+
+    def upload_expired_again(self) -> None:
+        rows = [r for r in self._selection() if r.state in EXPIRED]
+        if not rows:
+            self._report("Nothing to upload again: none of the selected uploads expired.")
+            return
+        ids = [r.entry_id for r in rows]
+
+        def done(count: int) -> None:
+            self._rows_changed(ids)
+            noun = "document" if count == 1 else "documents"
+            self._report(f"Uploading {count} {noun} again." if count else "Nothing to upload.")
+
+        self._tasks.run_in_background(
+            _upload_again, self._service, rows, on_done=done, on_error=self._failed("Upload")
         )
 
     def copy_text_instead(self) -> None:
@@ -235,7 +277,9 @@ class DocumentActions(QObject):
                     message += f" Press {keys} again for part {result.part + 1}."
             else:
                 self._last_copy = None
-            self._report(message)
+            if not result.superseded:
+                self._report(message)
+            self.copy_finished.emit(result)
 
         copying.copy_fallback(
             self._service, list(ids), parent=self._parent, on_done=done, part=part

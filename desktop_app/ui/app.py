@@ -82,6 +82,7 @@ class TrayApp(QObject):
         self._warmed = False
         self._waiting: list[tuple[ipc.Request, Responder | None]] = []
         self.tray.view_changed.connect(self._view_changed)
+        self.tray.copy_finished.connect(self._tray_copy_finished)
         guard.handler = self.handle_request
         if service is not None:
             self._attach(service)
@@ -222,6 +223,7 @@ class TrayApp(QObject):
 
             window = MainWindow(self.service, self.bridge, tasks)
             window.key_changed.connect(self.tray.key_changed)
+            window.doc_actions.copy_finished.connect(self._window_copy_finished)
             window.settings_saved.connect(self._settings_saved)
             self.window = window
         return self.window
@@ -281,6 +283,17 @@ class TrayApp(QObject):
             self.tray.copy_finished.emit(result)
 
         copy_fallback(self.service, entry_ids, on_done=done)
+
+    def _tray_copy_finished(self, result: CopyResult) -> None:
+        # The tray showed a notification; an open window's status bar says it too. (Without a
+        # tray, every tray message already goes to the status bar.)
+        if self.has_tray and self.window is not None and not result.superseded:
+            self.window.show_message(result.message)
+
+    def _window_copy_finished(self, result: CopyResult) -> None:
+        # The status bar said it; a failed copy is also a notification, so it is not missed.
+        if self.has_tray and not result.ok and not result.superseded:
+            self.tray.show_message("AttachGuard", result.message, warning=True)
 
     def _batch_stuck(self, batch: BatchView) -> None:
         reason = batch.stuck_reason or "it is not making progress"

@@ -1,10 +1,16 @@
 """Copy text instead: the fallback prompt, built off the GUI thread, put on the clipboard.
 
 Both the tray and the window call :func:`copy_fallback` (chosen documents) or
-:func:`copy_latest_fallback` (the newest failed or expired one). Extraction runs in a sandbox
-process and can take a moment, so it runs through ``tasks.run_in_background``; the clipboard is
-written on the GUI thread when the result arrives, and ``on_done`` gets a :class:`CopyResult`
-whose ``message`` is one plain sentence to show the user (tray message or status bar).
+:func:`copy_latest_fallback` (the service's default choice: the newest failed or expired
+document, else the newest added one). Extraction runs in a sandbox process and can take a
+moment, so it runs through ``tasks.run_in_background``; the clipboard is written on the GUI
+thread when the result arrives, and ``on_done`` gets a :class:`CopyResult` whose ``message`` is
+one plain sentence to show the user (tray message and status bar).
+
+The clipboard only ever receives the text of the document the user chose last: every request
+takes a number, and a result that arrives after a later request was made is dropped (reported
+as ``superseded``), so a slow extraction can never overwrite a quicker, later one. A failed copy
+leaves the clipboard as it was and says so.
 
 When the prompt is over the token budget it comes in numbered parts; part 1 is copied and the
 message says how many parts there are (the window's per-item action can copy the others).
@@ -12,6 +18,7 @@ message says how many parts there are (the window's per-item action can copy the
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +43,28 @@ class CopyResult:
     part: int = 0  # 1-based number of the part copied; 0 when nothing was copied
     parts: int = 0
     tokens: int = 0
+    #: A later copy was asked for before this one finished: nothing was copied for this one.
+    superseded: bool = False
+
+
+#: Request numbers (GUI thread only): the clipboard takes the result of the latest request.
+_numbers = itertools.count(1)
+_latest = 0
+
+
+def _next_request() -> int:
+    global _latest
+    _latest = next(_numbers)
+    return _latest
+
+
+class _CopyFailed(Exception):
+    """Extraction failed for these documents (raised on the pool, reported on the GUI thread)."""
+
+    def __init__(self, names: tuple[str, ...], cause: BaseException) -> None:
+        super().__init__(str(cause))
+        self.names = names
+        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -51,11 +80,14 @@ class _Prepared:
 def _prepare(service: Service, entry_ids: Sequence[int], part: int) -> _Prepared:
     """Runs on a pool thread: builds the prompt (sandboxed extraction) and picks one part."""
     ids = tuple(entry_ids)
-    prompt = service.texts.fallback_for_entries(list(ids))
-    if not prompt.parts:
-        raise AttachGuardError("there is no text to copy for that document")
-    index = min(max(part, 1), len(prompt.parts)) - 1
     names = tuple(service.vault.get(entry_id).name for entry_id in ids)
+    try:
+        prompt = service.texts.fallback_for_entries(list(ids))
+        if not prompt.parts:
+            raise AttachGuardError("there is no text to copy for that document")
+    except Exception as exc:
+        raise _CopyFailed(names, exc) from exc
+    index = min(max(part, 1), len(prompt.parts)) - 1
     return _Prepared(
         text=prompt.parts[index],
         names=names,
@@ -64,6 +96,12 @@ def _prepare(service: Service, entry_ids: Sequence[int], part: int) -> _Prepared
         parts=len(prompt.parts),
         tokens=int(prompt.token_counts[index]) if prompt.token_counts else 0,
     )
+
+
+def _prepare_default(service: Service, part: int) -> _Prepared | None:
+    """Pool thread: the service's default choice, prepared; None when the vault is empty."""
+    choice = service.default_fallback_entry()
+    return None if choice is None else _prepare(service, [choice.entry_id], part)
 
 
 def _describe(names: Sequence[str]) -> str:
@@ -97,12 +135,61 @@ def _deliver(prepared: _Prepared) -> CopyResult:
 
 
 def _failure(exc: BaseException, entry_ids: Sequence[int]) -> CopyResult:
+    names: tuple[str, ...] = ()
+    if isinstance(exc, _CopyFailed):
+        names, exc = exc.names, exc.cause
     if isinstance(exc, AttachGuardError):
-        reason = str(exc)
+        reason = str(exc).strip()
     else:
         log.error("copying the text fallback failed", exc_info=exc)
         reason = "something went wrong while extracting the text (details are in the log)"
-    return CopyResult(False, f"Could not copy the text: {reason}", tuple(entry_ids))
+    if not reason.endswith((".", "!", "?")):
+        reason += "."
+    what = f" of {_describe(names)}" if names else ""
+    log.info("fallback not copied%s: %s", what, reason)
+    # The whole reason, never cut: the tray message and the status bar's tooltip show it all.
+    return CopyResult(
+        False,
+        f"Could not copy the text: {reason} The clipboard was left unchanged.",
+        tuple(entry_ids),
+    )
+
+
+def _superseded(entry_ids: Sequence[int]) -> CopyResult:
+    log.info("fallback for %s not copied: a later copy was asked for", list(entry_ids))
+    return CopyResult(
+        False,
+        "Not copied: a later copy replaced this one.",
+        tuple(entry_ids),
+        superseded=True,
+    )
+
+
+def _run_copy(
+    fn: Callable[..., _Prepared | None],
+    args: tuple[Any, ...],
+    entry_ids: Sequence[int],
+    on_done: Callable[[CopyResult], None] | None,
+) -> None:
+    """Run ``fn`` on the pool; deliver its text only if no later copy was asked for meanwhile."""
+    number = _next_request()
+
+    def report(result: CopyResult) -> None:
+        if on_done is not None:
+            on_done(result)
+
+    def done(prepared: _Prepared | None) -> None:
+        if number != _latest:
+            report(_superseded(entry_ids if prepared is None else prepared.entry_ids))
+        elif prepared is None:
+            report(CopyResult(False, "There is no document to copy text from yet: add one."))
+        else:
+            report(_deliver(prepared))
+
+    def failed(exc: BaseException) -> None:
+        report(_superseded(entry_ids) if number != _latest else _failure(exc, entry_ids))
+
+    tasks.run_in_background(fn, *args, on_done=done, on_error=failed)
 
 
 def copy_fallback(
@@ -119,44 +206,17 @@ def copy_fallback(
     """
     del parent
     ids = list(entry_ids)
-
-    def report(result: CopyResult) -> None:
-        if on_done is not None:
-            on_done(result)
-
     if not ids:
-        report(CopyResult(False, "Choose a document first."))
+        if on_done is not None:
+            on_done(CopyResult(False, "Choose a document first."))
         return
-    tasks.run_in_background(
-        _prepare,
-        service,
-        ids,
-        part,
-        on_done=lambda prepared: report(_deliver(prepared)),
-        on_error=lambda exc: report(_failure(exc, ids)),
-    )
-
-
-def _latest_entry(service: Service) -> int | None:
-    candidate = service.uploads.latest_fallback_candidate()
-    return None if candidate is None else int(candidate.entry_id)
+    _run_copy(_prepare, (service, ids, part), ids, on_done)
 
 
 def copy_latest_fallback(
     service: Service, on_done: Callable[[CopyResult], None] | None = None
 ) -> None:
-    """The tray's "Copy text instead": the newest document whose upload failed or expired."""
-
-    def report(result: CopyResult) -> None:
-        if on_done is not None:
-            on_done(result)
-
-    def found(entry_id: int | None) -> None:
-        if entry_id is None:
-            report(CopyResult(False, "No failed or expired upload to copy text for."))
-        else:
-            copy_fallback(service, [entry_id], on_done=on_done)
-
-    tasks.run_in_background(
-        _latest_entry, service, on_done=found, on_error=lambda exc: report(_failure(exc, []))
-    )
+    """The tray's "Copy text instead": the most recent failed or expired document, else the
+    most recently added one (``Service.default_fallback_entry``). Needs no key, no network
+    and no failed upload."""
+    _run_copy(_prepare_default, (service, 1), [], on_done)

@@ -95,6 +95,7 @@ class StatusFilter(StrEnum):
     ALL = "all"
     IN_PROGRESS = "in_progress"
     FAILED = "failed"
+    EXPIRED = "expired"
     UPLOADED = "uploaded"
     NOT_UPLOADED = "not_uploaded"
 
@@ -103,6 +104,7 @@ STATUS_FILTER_LABELS = {
     StatusFilter.ALL: "All documents",
     StatusFilter.IN_PROGRESS: "In progress",
     StatusFilter.FAILED: "Failed",
+    StatusFilter.EXPIRED: "Expired",
     StatusFilter.UPLOADED: "Uploaded",
     StatusFilter.NOT_UPLOADED: "Not uploaded",
 }
@@ -112,6 +114,7 @@ _FILTER_STATES: dict[StatusFilter, frozenset[str | None]] = {
         {JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING, JobState.WAITING_RETRY}
     ),
     StatusFilter.FAILED: frozenset({JobState.FAILED}),
+    StatusFilter.EXPIRED: frozenset({JobState.EXPIRED}),
     StatusFilter.UPLOADED: frozenset({JobState.DONE}),
     StatusFilter.NOT_UPLOADED: frozenset({None, JobState.CANCELLED}),
 }
@@ -172,6 +175,8 @@ def status_text(row: DocumentRow, now: float | None = None) -> str:
     if state == JobState.FAILED:
         reason = _ERROR_WORDS.get(row.error_kind or "unknown", "failed")
         return f"Failed: {reason}"
+    if state == JobState.EXPIRED:
+        return "Expired"
     if state == JobState.DONE:
         current = time.time() if now is None else now
         if row.expires_at is not None and row.expires_at <= current:
@@ -185,10 +190,15 @@ def status_text(row: DocumentRow, now: float | None = None) -> str:
     return words.get(state, state)
 
 
+def added_name(row: DocumentRow) -> str:
+    """The name column: the latest name, and how often the same content was added."""
+    return f"{row.name} (added {row.added_count}\u00d7)" if row.added_count > 1 else row.name
+
+
 def _status_kind(row: DocumentRow) -> str:
     if row.state == JobState.FAILED:
         return "error"
-    if row.state == JobState.WAITING_RETRY:
+    if row.state in (JobState.WAITING_RETRY, JobState.EXPIRED):
         return "warning"
     if row.state == JobState.DONE:
         return "ok"
@@ -196,7 +206,8 @@ def _status_kind(row: DocumentRow) -> str:
 
 
 class DocumentTableModel(QAbstractTableModel):
-    """One row per vault entry with its latest upload job, newest first, fetched in pages."""
+    """One row per document (the newest entry of each content, with how often it was added and
+    its latest upload job), newest first, fetched in pages."""
 
     def __init__(
         self, listing: DocumentListing, page_size: int = PAGE_SIZE, parent: QObject | None = None
@@ -258,7 +269,7 @@ class DocumentTableModel(QAbstractTableModel):
 
     def _display(self, row: DocumentRow, column: int) -> str:
         if column == Column.NAME:
-            return row.name
+            return added_name(row)
         if column == Column.SIZE:
             return human_size(row.size)
         if column == Column.ADDED:
@@ -278,10 +289,18 @@ class DocumentTableModel(QAbstractTableModel):
         return ""
 
     def _tooltip(self, row: DocumentRow, column: int) -> str | None:
+        if column == Column.STATUS and row.state == JobState.EXPIRED:
+            why = f" ({row.error_message})" if row.error_message else ""
+            return (
+                f"The uploaded file is no longer on OpenAI{why}. It is still backed up here: "
+                "use “Upload again” or “Copy text instead”."
+            )
         if column == Column.STATUS and row.error_message:
             hint = " Use “Copy text instead” to paste its text." if row.fallback_available else ""
             return f"{row.error_message}{hint}"
         if column == Column.NAME:
+            if row.added_count > 1:
+                return f"{row.name}\nAdded {row.added_count} times (the latest name is shown)"
             return row.name
         if column == Column.FILE_ID and row.file_id:
             return row.file_id  # long ids are elided in the cell
@@ -338,6 +357,8 @@ class DocumentTableModel(QAbstractTableModel):
         newest = self._rows[0].entry_id
         fresh = self._listing.newer_than(newest)
         if fresh:
+            # The same content added again: its new row replaces the old one (one per document).
+            self.remove_entries(self._listing.superseded([r.entry_id for r in fresh]))
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
             self._rows[0:0] = fresh
             self._keys[0:0] = [-r.entry_id for r in fresh]

@@ -1,16 +1,19 @@
 """How upload status is shown: the status bar's sentences and the table's inline progress bar.
 
 :func:`describe_queue` turns a ``QueueStatus`` into plain words (and a colour family) for the
-window's status bar; :class:`StatusDelegate` paints a progress bar in the status cell of a
-document that is uploading. Neither reads the store: both get what they show from the caller.
+window's status bar, counting documents (each content's latest job), and never says "Ready"
+while an upload failed, expired, waits to retry or is held; :class:`StatusDelegate` paints a
+progress bar in the status cell of a document that is uploading. Neither reads the store: both
+get what they show from the caller.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.uploads import JobState, PauseReason, QueueStatus
 from desktop_app.ui import theme
-from desktop_app.ui.models import PROGRESS_ROLE, when
+from desktop_app.ui.models import PROGRESS_ROLE
 from desktop_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -44,18 +47,47 @@ _PAUSED = {
 }
 
 
+#: While uploads wait (to retry, or for OpenAI), the status is read again this often.
+LIVE_REFRESH_MS = 5000
+_HELD_WORDS = "when OpenAI recovers"
+
+
+def clock_time(epoch: float) -> str:
+    """A retry time to the second ("14:05:09"): minutes alone read as "now" for a minute."""
+    return time.strftime("%H:%M:%S", time.localtime(epoch))
+
+
+def _held(status: QueueStatus) -> bool:
+    return bool(
+        status.held
+        or status.breaker_open
+        or status.paused in (PauseReason.SERVICE_OUTAGE, PauseReason.BREAKER)
+    )
+
+
+def waiting(status: QueueStatus) -> bool:
+    """Something waits for a retry time or for OpenAI: the shown time must be kept fresh."""
+    counts = status.documents or status.counts
+    pending = counts.get(JobState.WAITING_RETRY, 0) + counts.get(JobState.QUEUED, 0)
+    return bool(counts.get(JobState.WAITING_RETRY, 0) or (pending and _held(status)))
+
+
 def describe_queue(
-    status: QueueStatus, fmt_time: Callable[[float], str] = when
+    status: QueueStatus, fmt_time: Callable[[float], str] = clock_time
 ) -> tuple[str, str, str]:
     """(queue text, service text, colour kind) for the status bar from a ``QueueStatus``."""
-    counts = {str(k): int(v) for k, v in dict(status.counts).items()}
+    counts = {str(k): int(v) for k, v in dict(status.documents or status.counts).items()}
     active = counts.get(JobState.UPLOADING, 0) + counts.get(JobState.VERIFYING, 0)
+    retrying = counts.get(JobState.WAITING_RETRY, 0)
+    failed = counts.get(JobState.FAILED, 0)
+    expired = counts.get(JobState.EXPIRED, 0)
     parts = []
     for number, label in (
         (active, "uploading"),
         (counts.get(JobState.QUEUED, 0), "queued"),
-        (counts.get(JobState.WAITING_RETRY, 0), "waiting to retry"),
-        (counts.get(JobState.FAILED, 0), "failed"),
+        (retrying, "waiting to retry"),
+        (failed, "failed"),
+        (expired, "expired"),
     ):
         if number:
             parts.append(f"{number:,} {label}")
@@ -64,14 +96,22 @@ def describe_queue(
     )
     if active and status.bytes_total:
         queue += f" ({status.bytes_sent / status.bytes_total:.0%})"
-    next_at = f"; next try {fmt_time(status.next_retry_at)}" if status.next_retry_at else ""
+    if _held(status):
+        next_at = f"; next try {_HELD_WORDS}"
+    elif status.next_retry_at:
+        next_at = f"; next try {fmt_time(status.next_retry_at)}"
+    else:
+        next_at = ""
     if status.paused is not None and status.paused in _PAUSED:
         text, kind = _PAUSED[status.paused]
         return queue, text.format(next=next_at), kind
-    if status.breaker_open:
+    if _held(status):
         return queue, f"Service trouble: uploads are held{next_at}", "error"
-    if counts.get(JobState.FAILED):
+    if failed or expired or status.expired_waiting:
         return queue, "Some uploads need attention", "warning"
+    if retrying:
+        noun = "upload" if retrying == 1 else "uploads"
+        return queue, f"Retrying {retrying:,} {noun}{next_at}", "warning"
     return queue, "Uploading" if active else "Ready", "ok"
 
 
@@ -123,6 +163,10 @@ class QueueStatusLabels(QObject):
         self.queue_label.setAccessibleName("Upload queue state")
         self.service_label = QLabel()
         self.service_label.setAccessibleName("Service state")
+        # Runs only while something waits; stopped as soon as nothing does.
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(LIVE_REFRESH_MS)
+        self.live_timer.timeout.connect(self.refresh)
         parent.installEventFilter(self)
 
     def refresh(self) -> None:
@@ -138,6 +182,11 @@ class QueueStatusLabels(QObject):
         self._busy = False
         self._last = status
         self._paint(status)
+        if waiting(status):
+            if not self.live_timer.isActive():
+                self.live_timer.start()
+        else:
+            self.live_timer.stop()
         self.shown.emit(status)
         if self._dirty:
             self._dirty = False

@@ -2,21 +2,25 @@
 
 :class:`TrayController` owns the ``QSystemTrayIcon`` and its menu. What to show is decided in
 ``tray_state`` (Qt-free, pure). Snapshots are taken on a pool thread and applied on the GUI
-thread; while one is in flight, further refresh requests collapse into one more.
+thread; while one is in flight, further refresh requests collapse into one more. The "Copy text
+of…" submenu is rebuilt from the snapshot's choices; while a retry time is shown, a one-second
+timer re-describes the last snapshot (no database read) so the tooltip stays true, and stops as
+soon as nothing waits.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop_app.ui import icons, tasks
-from desktop_app.ui.copying import CopyResult, copy_latest_fallback
+from desktop_app.ui.copying import CopyResult, copy_fallback, copy_latest_fallback
 from desktop_app.ui.tray_state import (
     Snapshot,
     TrayState,
@@ -27,9 +31,24 @@ from desktop_app.ui.tray_state import (
 )
 
 if TYPE_CHECKING:
-    from desktop_app.core.service import Service
+    from desktop_app.core.service import FallbackChoice, Service
 
 log = logging.getLogger(__name__)
+
+#: How often a shown retry time is re-described, and how often, once it has passed, the
+#: queue is read again while nothing else refreshes it.
+LIVE_TICK_MS = 1000
+LIVE_REREAD_S = 5.0
+
+_REASON_WORDS = {"failed": "upload failed", "expired": "expired on OpenAI", "added": "added"}
+
+
+def choice_label(number: int, choice: FallbackChoice) -> str:
+    """A submenu entry: a mnemonic number, the name (ampersands kept), and why it is listed."""
+    name = choice.name.replace("&", "&&")
+    why = _REASON_WORDS.get(str(choice.reason), str(choice.reason))
+    return f"&{number % 10} {name} ({why})"
+
 
 __all__ = ["Snapshot", "TrayController", "TrayState", "TrayView", "describe", "take_snapshot"]
 
@@ -76,8 +95,20 @@ class TrayController(QObject):
         self.add_action = self._action("&Add files\u2026", add_files, "Ctrl+N")
         self.copy_action = self._action("&Copy text instead", self.copy_text_instead, "Ctrl+T")
         self.copy_action.setStatusTip(
-            "Put the text of the latest failed document on the clipboard, ready to paste"
+            "Put the text of the latest failed or expired document (else the latest added) on "
+            "the clipboard, ready to paste"
         )
+        self.copy_menu = QMenu("Copy text o&f\u2026", self.menu)
+        self.copy_menu.setAccessibleName("Copy the text of a recent document")
+        self.copy_menu.setEnabled(False)
+        self.menu.addMenu(self.copy_menu)
+        self.copy_menu.menuAction().setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self._choices: tuple[FallbackChoice, ...] | None = None
+        self._snapshot: Snapshot | None = None
+        self._read_at = 0.0
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(LIVE_TICK_MS)
+        self._ticker.timeout.connect(self._tick)
         self.retry_action = self._action("&Retry failed now", self.retry_failed, "Ctrl+R")
         self.pause_action = self._action("&Pause uploads", self.toggle_pause, "Ctrl+P")
         self.menu.addSeparator()
@@ -140,6 +171,7 @@ class TrayController(QObject):
 
     def close(self) -> None:
         self._closed = True
+        self._ticker.stop()
         self.icon.hide()
         self.icon.setContextMenu(None)  # type: ignore[arg-type]
         self.menu.deleteLater()
@@ -210,8 +242,40 @@ class TrayController(QObject):
         if self._closed:
             return
         self._has_key = snap.has_key if snap.paused not in ("no_key", "auth") else None
+        self._snapshot = snap
+        self._read_at = time.monotonic()
+        self.set_choices(snap.choices)
         self.apply(describe(snap))
         self._finish_refresh()
+
+    def _tick(self) -> None:
+        """Re-describe the last snapshot with the current time; read again once the shown
+        retry time has passed (at most every few seconds)."""
+        snap = self._snapshot
+        if self._closed or snap is None:
+            self._ticker.stop()
+            return
+        now = time.time()
+        self.apply(describe(snap, now))
+        due = snap.next_retry_at is not None and snap.next_retry_at <= now
+        if due and time.monotonic() - self._read_at >= LIVE_REREAD_S:
+            self._read_at = time.monotonic()
+            self.refresh()
+
+    def set_choices(self, choices: Sequence[FallbackChoice]) -> None:
+        """Rebuild the "Copy text of…" submenu (only when the choices changed)."""
+        chosen = tuple(choices)
+        if chosen == self._choices:
+            return
+        self._choices = chosen
+        self.copy_menu.clear()
+        for number, choice in enumerate(chosen, start=1):
+            action = self.copy_menu.addAction(choice_label(number, choice))
+            action.setToolTip(choice.name)
+            entry_id = choice.entry_id
+            action.triggered.connect(lambda _checked=False, e=entry_id: self.copy_text_of(e))
+        self.copy_menu.setEnabled(bool(chosen))
+        log.info("tray: the copy-text menu lists %d document(s)", len(chosen))
 
     def _finish_refresh(self) -> None:
         self._busy = False
@@ -237,20 +301,41 @@ class TrayController(QObject):
         self.retry_action.setEnabled(view.state is not TrayState.PAUSED)
         if previous is None or previous.state is not view.state:
             log.info("tray state: %s (%s)", view.state.value, view.headline)
+        if view.live and not self._ticker.isActive():
+            self._ticker.start()
+        elif not view.live and self._ticker.isActive():
+            self._ticker.stop()
         self.view_changed.emit(view)
+
+    @property
+    def live(self) -> bool:
+        """Whether the tooltip's retry time is being kept up to date by the timer."""
+        return self._ticker.isActive()
 
     # -- actions -----------------------------------------------------------------------------
 
     def copy_text_instead(self, on_done: Callable[[CopyResult], None] | None = None) -> None:
-        """Copy the fallback for the latest failed document and say so in a tray message."""
+        """Copy the text of the latest failed or expired document (else the latest added one)
+        and say so in a tray message."""
+        copy_latest_fallback(self._open_service(), on_done=self._copy_done(on_done))
 
+    def copy_text_of(
+        self, entry_id: int, on_done: Callable[[CopyResult], None] | None = None
+    ) -> None:
+        """Copy the text of the document chosen in the "Copy text of…" submenu."""
+        copy_fallback(self._open_service(), [entry_id], on_done=self._copy_done(on_done))
+
+    def _copy_done(
+        self, on_done: Callable[[CopyResult], None] | None
+    ) -> Callable[[CopyResult], None]:
         def done(result: CopyResult) -> None:
-            self.show_message("AttachGuard", result.message, warning=not result.ok)
+            if not result.superseded:  # the later copy speaks for itself
+                self.show_message("AttachGuard", result.message, warning=not result.ok)
             self.copy_finished.emit(result)
             if on_done is not None:
                 on_done(result)
 
-        copy_latest_fallback(self._open_service(), on_done=done)
+        return done
 
     def retry_failed(self) -> None:
         def done(count: int) -> None:

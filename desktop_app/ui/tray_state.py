@@ -5,7 +5,9 @@ then, the keyring); :func:`describe` is pure, so every state can be tested direc
 
 States, most important first: paused (by the user, no API key, key refused, out of credit) >
 service trouble (circuit open, provider outage, rate limit) > needs attention (failed or expired
-uploads, with a count) > uploading (with overall progress) > all good.
+uploads, with a count) > uploading (with overall progress) > waiting to retry > all good. Counts
+are per document (each content's latest job), and "all good" only ever means that: nothing
+failed, expired, waits to retry or is held.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from desktop_app.core.uploads import ErrorKind, JobState, PauseReason
+from desktop_app.core.uploads import JobState, PauseReason
 
 if TYPE_CHECKING:
-    from desktop_app.core.service import Service
+    from desktop_app.core.service import FallbackChoice, Service
 
 _ACTIVE = (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING)
 _STATE_WORDS = (
@@ -28,11 +30,14 @@ _STATE_WORDS = (
     (JobState.QUEUED, "queued"),
     (JobState.WAITING_RETRY, "waiting to retry"),
     (JobState.FAILED, "failed"),
+    (JobState.EXPIRED, "expired"),
     (JobState.DONE, "uploaded"),
     (JobState.CANCELLED, "cancelled"),
 )
-#: How many waiting jobs are inspected for expiry errors per snapshot (bounded work).
-_EXPIRED_SCAN_LIMIT = 1000
+#: How many documents the tray's "Copy text of…" submenu lists.
+CHOICES_SHOWN = 10
+#: Pauses during which jobs wait for OpenAI itself to recover.
+_HELD_BY_OPENAI = (PauseReason.SERVICE_OUTAGE, PauseReason.BREAKER)
 
 
 class TrayState(StrEnum):
@@ -45,7 +50,7 @@ class TrayState(StrEnum):
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What the tray needs to know, gathered off the GUI thread."""
+    """What the tray needs to know, gathered off the GUI thread. ``counts`` are per document."""
 
     counts: Mapping[str, int]
     paused: str | None  # a PauseReason value
@@ -55,6 +60,9 @@ class Snapshot:
     bytes_sent: int
     has_key: bool
     expired_waiting: int = 0  # waiting to retry after an "expired" error: the fallback is ready
+    held: bool = False  # jobs wait for OpenAI to recover (status-page outage, open breaker)
+    #: What "Copy text instead" copies (the first) and "Copy text of…" lists, best first.
+    choices: tuple[FallbackChoice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class TrayView:
     tooltip: str
     user_paused: bool
     needs_key: bool
+    #: The tooltip shows a retry time that changes as time passes: describe it again each second.
+    live: bool = False
 
 
 def plural(n: int, word: str) -> str:
@@ -77,8 +87,12 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
     """The state, icon and tooltip for a snapshot (pure; ``now`` for the retry time)."""
     counts = {str(k): int(v) for k, v in snap.counts.items()}
     active = sum(counts.get(s, 0) for s in _ACTIVE)
-    attention = counts.get(JobState.FAILED, 0) + snap.expired_waiting
+    waiting = counts.get(JobState.WAITING_RETRY, 0)
+    failed = counts.get(JobState.FAILED, 0) + snap.expired_waiting
+    expired = counts.get(JobState.EXPIRED, 0)
+    attention = failed + expired
     paused = str(snap.paused) if snap.paused is not None else None
+    held = snap.held or snap.breaker_open or paused in _HELD_BY_OPENAI
     needs_key = not snap.has_key or paused == PauseReason.NO_KEY
     progress: float | None = None
     count = 0
@@ -92,25 +106,39 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
         state, headline = TrayState.PAUSED, "Uploads paused by you"
     elif paused == PauseReason.SERVICE_OUTAGE:
         state, headline = TrayState.TROUBLE, "OpenAI reports an outage; uploads are on hold"
-    elif snap.breaker_open or paused == PauseReason.BREAKER:
+    elif snap.breaker_open or paused == PauseReason.BREAKER or snap.held:
         state, headline = TrayState.TROUBLE, "The upload service is failing; retrying later"
     elif paused == PauseReason.RATE_LIMIT:
         state, headline = TrayState.TROUBLE, "Rate limited by OpenAI; waiting to retry"
     elif attention:
         state, count = TrayState.ATTENTION, attention
-        headline = f"{plural(attention, 'document')} could not be uploaded"
+        if not expired:
+            headline = f"{plural(failed, 'document')} could not be uploaded"
+        elif not failed:
+            headline = f"{plural(expired, 'uploaded document')} expired on OpenAI"
+        else:
+            headline = (
+                f"{plural(attention, 'document')} need attention ({failed} could not be "
+                f"uploaded, {expired} expired on OpenAI)"
+            )
     elif active:
         state = TrayState.UPLOADING
         progress = snap.bytes_sent / snap.bytes_total if snap.bytes_total > 0 else 0.0
         headline = f"Uploading {plural(active, 'document')} ({round(progress * 100)}%)"
+    elif waiting:
+        state, headline = TrayState.TROUBLE, f"{plural(waiting, 'document')} waiting to retry"
     else:
         state, headline = TrayState.OK, "All documents are backed up"
     lines = [f"AttachGuard: {headline}"]
     parts = [f"{counts[s]} {w}" for s, w in _STATE_WORDS if counts.get(s, 0)]
     if parts:
         lines.append(", ".join(parts))
-    if snap.next_retry_at is not None and counts.get(JobState.WAITING_RETRY, 0):
+    live = False
+    if held and (waiting or active):
+        lines.append("Next retry: when OpenAI recovers")
+    elif snap.next_retry_at is not None and waiting:
         lines.append(f"Next retry: {_when(snap.next_retry_at, now)}")
+        live = True
     return TrayView(
         state=state,
         icon_name=f"tray-{state.value}",
@@ -120,6 +148,7 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
         tooltip="\n".join(lines),
         user_paused=paused == PauseReason.USER,
         needs_key=needs_key,
+        live=live,
     )
 
 
@@ -135,14 +164,10 @@ def _when(at: float, now: float | None) -> str:
 
 
 def take_snapshot(service: Service, has_key: bool | None = None) -> Snapshot:
-    """Pool thread: one status query, a bounded scan for expiry errors, the key if asked."""
-    uploads = service.uploads
-    status = uploads.status()
-    counts = {str(k): int(v) for k, v in status.counts.items()}
-    expired = 0
-    if counts.get(JobState.WAITING_RETRY, 0):
-        waiting = uploads.jobs(states=[JobState.WAITING_RETRY], limit=_EXPIRED_SCAN_LIMIT)
-        expired = sum(1 for job in waiting if job.error_kind is ErrorKind.EXPIRED)
+    """Pool thread: the queue status (counts per document), the text fallback's choices, and
+    the key if asked."""
+    status = service.uploads.status()
+    counts = {str(k): int(v) for k, v in (status.documents or status.counts).items()}
     if has_key is None:
         has_key = service.has_api_key()
     return Snapshot(
@@ -153,5 +178,7 @@ def take_snapshot(service: Service, has_key: bool | None = None) -> Snapshot:
         bytes_total=int(status.bytes_total),
         bytes_sent=int(status.bytes_sent),
         has_key=has_key,
-        expired_waiting=expired,
+        expired_waiting=int(status.expired_waiting),
+        held=bool(status.held),
+        choices=tuple(service.fallback_choices(CHOICES_SHOWN)),
     )

@@ -297,7 +297,18 @@ class MainWindow(QMainWindow):
         )
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 15_000)
+        """Say ``text`` in the status bar. A sentence too long for the room beside the
+        permanent labels is shortened visibly ("…"), never silently clipped, and the whole of
+        it stays in the status bar's tooltip until the next message."""
+        bar = self.statusBar()
+        metrics = bar.fontMetrics()
+        others = sum(w.width() for w in (self.count_label, self.queue_label, self.service_label))
+        room = max(120, bar.width() - others - 40)
+        shown = text
+        if metrics.horizontalAdvance(text) > room:
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+        bar.showMessage(shown, 15_000)
+        bar.setToolTip(text)
         self.message_shown.emit(text)
 
     def selected_rows(self) -> list[DocumentRow]:

@@ -160,6 +160,7 @@ def test_controller_applies_view_to_icon_tooltip_and_menu(
             "&Open AttachGuard",
             "&Add files\u2026",
             "&Copy text instead",
+            "Copy text o&f\u2026",
             "&Retry failed now",
             "&Pause uploads",
             "&Settings\u2026",

@@ -21,7 +21,7 @@ from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
 from desktop_app.core.service.settings_change import KeyState, SettingsChange, save_and_apply
 from desktop_app.core.store.db import Database
-from desktop_app.core.store.listing import DocumentListing
+from desktop_app.core.store.listing import DocumentListing, FallbackChoice
 from desktop_app.core.uploads import PauseReason, UploadManager
 from desktop_app.core.vault import Source, Vault
 from desktop_app.paths import AppPaths
@@ -286,6 +286,19 @@ class Service:
         """The document listing the window shows: vault entries with their latest upload job,
         read in pages (safe to use from any thread)."""
         return DocumentListing(self.db)
+
+    def fallback_choices(self, limit: int = 10) -> list[FallbackChoice]:
+        """Documents "Copy text instead" offers, best first, one per content: those whose
+        upload failed or expired (most recent first), then the most recently added. Needs no
+        API key, no network and no failed job (extraction is local). Reads the database: call
+        it off a GUI thread."""
+        return self.documents().fallback_choices(limit)
+
+    def default_fallback_entry(self) -> FallbackChoice | None:
+        """What "Copy text instead" copies: the most recent failed or expired document, else
+        the most recently added one; None when the vault holds no document."""
+        choices = self.fallback_choices(1)
+        return choices[0] if choices else None
 
     # -- key and settings -----------------------------------------------------------------------
 

@@ -69,12 +69,22 @@ __all__ = [
 
 @dataclass(frozen=True)
 class QueueStatus:
+    """The queue at a glance. ``counts`` are per job (what ``queue`` lists); ``documents`` are
+    per document, by each content's latest job (what the tray and the window count)."""
+
     counts: Mapping[JobState, int]
     paused: PauseReason | None
     breaker_open: bool
+    #: When the next attempt may start: None while nothing waits, or while every waiting job
+    #: is held (queue-wide hold, or its target's breaker open: it resumes when OpenAI does).
     next_retry_at: float | None
     bytes_total: int  # of active jobs, for a progress bar
     bytes_sent: int
+    documents: Mapping[JobState, int] = dataclasses.field(default_factory=dict)
+    #: Documents waiting to retry after an expiry error (the text fallback is ready for them).
+    expired_waiting: int = 0
+    #: Jobs wait for OpenAI to recover (a status-page outage or an open breaker).
+    held: bool = False
 
 
 class UploadManager:
@@ -221,14 +231,29 @@ class UploadManager:
     def status(self) -> QueueStatus:
         total, sent = self.queries.active_bytes()
         now = self._clock()
-        waits = [t for t in (self._gate.next_opening(), self.queries.next_due()) if t is not None]
+        paused = self._gate.paused()
+        breaker_open = self._gate.breaker_open()
+        documents, expired_waiting = self.queries.document_counts()
+        if self._gate.closed():
+            # Held queue-wide (a pause, or the status page's outage): no attempt is scheduled;
+            # held jobs are not "due now" however long ago their backoff ended.
+            next_retry_at = None
+        else:
+            held = self._gate.held_targets()
+            waits = [
+                t for t in (self._gate.next_opening(), self.queries.next_due(held)) if t is not None
+            ]
+            next_retry_at = max(min(waits), now) if waits else None
         return QueueStatus(
             counts=self.queries.counts(),
-            paused=self._gate.paused(),
-            breaker_open=self._gate.breaker_open(),
-            next_retry_at=max(min(waits), now) if waits else None,
+            paused=paused,
+            breaker_open=breaker_open,
+            next_retry_at=next_retry_at,
             bytes_total=total,
             bytes_sent=sent,
+            documents=documents,
+            expired_waiting=expired_waiting,
+            held=breaker_open or paused in (PauseReason.SERVICE_OUTAGE, PauseReason.BREAKER),
         )
 
     @property

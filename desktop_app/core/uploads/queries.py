@@ -86,6 +86,34 @@ class QueueReads:
             found[JobState(state)] = n
         return found
 
+    def document_counts(self) -> tuple[dict[JobState, int], int]:
+        """Per *document* (content): how many documents' latest job is in each state, and how
+        many of those wait to retry after an expiry error (their fallback is ready).
+
+        A document added and queued three times is one document: counting jobs made the tray
+        say "7 documents could not be uploaded" when 2 were missing.
+        """
+        # Most documents are done, and most contents have one job: count the few documents in
+        # other states one by one (through the state index), and the done ones by difference
+        # from the number of contents (one index scan), never a per-row lookup of every job.
+        found = dict.fromkeys(JobState, 0)
+        expired_waiting = 0
+        conn = self._store.db.connection()
+        others = [str(s) for s in JobState if s is not JobState.DONE]
+        rows = conn.execute(
+            "SELECT state, error_kind = 'expired', count(*) FROM upload_jobs AS j"
+            f" WHERE state IN ({sql_marks(others)}) AND NOT EXISTS (SELECT 1 FROM upload_jobs"
+            " AS n WHERE n.sha256 = j.sha256 AND n.id > j.id) GROUP BY 1, 2",
+            others,
+        )
+        for state, expired, n in rows:
+            found[JobState(state)] += n
+            if expired and state == JobState.WAITING_RETRY:
+                expired_waiting += n
+        contents = conn.execute("SELECT count(DISTINCT sha256) FROM upload_jobs").fetchone()[0]
+        found[JobState.DONE] = int(contents) - sum(found.values())
+        return found, expired_waiting
+
     def active_bytes(self) -> tuple[int, int]:
         marks = sql_marks(ACTIVE_STATES)
         row = (
