@@ -44,6 +44,9 @@ IPYNB = "application/x-ipynb+json"
 MARKDOWN = "text/markdown"
 TEXT = "text/plain"
 OCTET = "application/octet-stream"
+#: Pictures whose text is read by OCR.
+OCR_IMAGES = ("image/png", "image/jpeg", "image/webp", "image/tiff", "image/bmp", "image/gif",
+              "image/heic", "image/heif")  # fmt: skip
 
 #: Extension -> fenced-code language for source files (MIME ``text/x-<language>``).
 CODE_LANGUAGES: dict[str, str] = {
@@ -105,6 +108,10 @@ def detect_type(path: Path, name: str | None = None) -> str:
         return _TEXT_BY_EXTENSION.get(suffix, TEXT)
     base = _vault_sniff(path, label) or _magic(head)
     base = _ALIASES.get(base, base)
+    if base in OCR_IMAGES or base == OCTET:
+        magic = _magic(head)  # the vault's sniffer trusts a picture's name for TIFF, BMP, HEIC
+        if magic in OCR_IMAGES:
+            return magic
     if base in (ZIP, OCTET) and head.startswith(b"PK"):
         return _zip_flavour(path, suffix)
     if base in (OLE, OCTET) and head.startswith(_OLE_MAGIC):
@@ -151,6 +158,15 @@ def _magic(head: bytes) -> str:
             return mime
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image/webp"
+    if head[4:8] == b"ftyp" and head[8:12] in (
+        b"heic",
+        b"heix",
+        b"heim",
+        b"heis",
+        b"mif1",
+        b"msf1",
+    ):
+        return "image/heic" if head[8:11] == b"hei" else "image/heif"
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         # NULs in a text file only happen in UTF-16/32 without a BOM; check that pattern.
         even, odd = head[0::2].count(0), head[1::2].count(0)

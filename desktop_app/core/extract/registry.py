@@ -16,7 +16,7 @@ from desktop_app.core.extract import detect
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 
 #: Bump when any extractor's output changes: cached texts of older versions are ignored.
-EXTRACTOR_VERSION = "2"  # 2: entity declarations get their own failure kind
+EXTRACTOR_VERSION = "3"  # 2: entity declarations get their own failure kind; 3: OCR
 
 Extractor = Callable[[Path, str, Limits], Extraction]
 
@@ -46,6 +46,7 @@ _BUILTIN: dict[str, str] = {
     detect.YAML: f"{_PKG}.plain:extract",
     detect.IPYNB: f"{_PKG}.plain:extract",
     "image/svg+xml": f"{_PKG}.plain:extract",
+    **{mime: f"{_PKG}.ocr:extract_image" for mime in detect.OCR_IMAGES},
 }
 
 #: Types we recognise but cannot read: a label for the user's message.
@@ -82,8 +83,6 @@ def extract_file(path: Path, mime: str, limits: Limits) -> Extraction:
         raise ExtractFailed(FailureKind.TOO_LARGE, f"{size} bytes")
     if mime == detect.ENCRYPTED_OFFICE:
         raise ExtractFailed(FailureKind.ENCRYPTED, "OOXML EncryptedPackage")
-    if mime.startswith("image/") and mime != "image/svg+xml":
-        raise ExtractFailed(FailureKind.NO_TEXT, mime)
     target = _overrides.get(mime) or _BUILTIN.get(mime)
     if target is None and mime.startswith("text/"):
         target = f"{_PKG}.plain:extract"

@@ -1,0 +1,123 @@
+"""Turn a picture into what Tesseract reads best: upright, greyscale, dark text on a light
+background, with text lines of a comfortable height.
+
+* EXIF orientation is applied (phones store pictures sideways and say so in EXIF; Tesseract
+  ignores it).
+* Transparent pixels are laid on a background that contrasts with the opaque content, so white
+  text on a transparent PNG stays readable.
+* Light-on-dark pictures (dark-mode screenshots, terminals) are inverted.
+* The typical height of a text line is measured from the rows that hold ink, and the picture is
+  scaled so the body of a line (about its x-height plus a bit) is 12-48 pixels high: small
+  screenshot text is enlarged (Tesseract misreads tiny x-heights) and oversized scans are
+  reduced (time grows with pixels, accuracy does not).
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from PIL import Image, ImageOps, ImageStat
+
+MAX_OCR_PIXELS = 30_000_000  # after scaling; bounds Tesseract's time and memory per page
+_SMALL_LINE = 12  # measured core height of a text line (px) below which text is enlarged ...
+_LARGE_LINE = 48  # ... and above which the picture is reduced
+_TARGET_SMALL = 22
+_TARGET_LARGE = 32
+_MAX_UPSCALE = 4.0
+_MEASURE_SIDE = 1600
+
+
+def prepare(image: Image.Image) -> Image.Image:
+    """A greyscale copy of ``image``, upright, dark on light, scaled for recognition."""
+    upright = ImageOps.exif_transpose(image) or image
+    grey = _flatten(upright)
+    if _median(grey) < 110:
+        grey = ImageOps.invert(grey)
+    return rescale(grey, line_height(grey))
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    if image.mode in ("1", "L"):
+        return image.convert("L")
+    if image.mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = image.convert("RGBA")
+        alpha = rgba.getchannel("A")
+        low, _ = alpha.getextrema()
+        if isinstance(low, (int, float)) and low < 255:
+            opaque = rgba.convert("L")
+            content = ImageStat.Stat(opaque, mask=alpha.point(lambda a: 255 if a > 128 else 0))
+            light_content = bool(content.count[0]) and content.mean[0] > 128
+            back = Image.new("RGBA", rgba.size, (0, 0, 0, 255) if light_content else (255,) * 4)
+            return Image.alpha_composite(back, rgba).convert("L")
+        return rgba.convert("L")
+    if image.mode.startswith("I;16") or image.mode == "I":
+        return image.point(lambda v: v / 256).convert("L")
+    return image.convert("L")
+
+
+def line_height(grey: Image.Image) -> float | None:
+    """Median height in pixels of runs of rows holding ink, over vertical strips (so columns
+    and a slight skew do not merge lines); ``None`` for a page with no lines."""
+    factor = min(1.0, _MEASURE_SIDE / max(grey.size))
+    small = (
+        grey
+        if factor == 1.0
+        else grey.resize(
+            (max(1, round(grey.width * factor)), max(1, round(grey.height * factor))),
+            Image.Resampling.BOX,
+        )
+    )
+    background = _median(small)
+    cut = background * 0.65
+    ink = small.point(lambda v: 255 if v < cut else 0)
+    strips = 8
+    runs: list[int] = []
+    for index in range(strips):
+        left = index * ink.width // strips
+        right = max(left + 1, (index + 1) * ink.width // strips)
+        profile = ink.crop((left, 0, right, ink.height)).resize(
+            (1, ink.height), Image.Resampling.BOX
+        )
+        run = 0
+        for value in profile.tobytes():
+            if value > 4:  # about 2 % of the strip's width is ink on this row
+                run += 1
+            elif run:
+                runs.append(run)
+                run = 0
+        if run:
+            runs.append(run)
+    runs = [r for r in runs if r >= 2]
+    if len(runs) < 3:
+        return None
+    return statistics.median(runs) / factor
+
+
+def _median(grey: Image.Image) -> float:
+    return float(ImageStat.Stat(grey).median[0])
+
+
+def rescale(grey: Image.Image, height: float | None) -> Image.Image:
+    scale = 1.0
+    if height is not None and height < _SMALL_LINE:
+        scale = min(_MAX_UPSCALE, _TARGET_SMALL / max(height, 4.0))
+    elif height is not None and height > _LARGE_LINE:
+        scale = _TARGET_LARGE / height
+    pixels = grey.width * grey.height * scale * scale
+    if pixels > MAX_OCR_PIXELS:
+        scale *= (MAX_OCR_PIXELS / pixels) ** 0.5
+    if abs(scale - 1.0) < 0.1:
+        return grey
+    size = (max(1, round(grey.width * scale)), max(1, round(grey.height * scale)))
+    method = Image.Resampling.LANCZOS if scale > 1 else Image.Resampling.BOX
+    return grey.resize(size, method)
+
+
+def rotate(image: Image.Image, degrees: int) -> Image.Image:
+    """``image`` turned ``degrees`` counter-clockwise (undoing what the orientation detector
+    reports as a clockwise turn)."""
+    turns = {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180,
+             270: Image.Transpose.ROTATE_270}  # fmt: skip
+    return image.transpose(turns[degrees]) if degrees in turns else image
