@@ -11,8 +11,8 @@ _TEMPLATES: dict[FailureKind, str] = {
     ),
     FailureKind.CORRUPT: "{name} is damaged or incomplete and cannot be read.",
     FailureKind.NO_TEXT: (
-        "No text found in {name}: OCR read no words in it (a photo or a drawing?); "
-        "attach it as an image instead."
+        "No text found in {name}: it has no text layer and OCR read no words in it (a photo "
+        "or a drawing?); attach it as an image instead."
     ),
     FailureKind.EMPTY: "{name} is empty: there is no text in it.",
     FailureKind.UNSUPPORTED: "AttachGuard cannot read text from {name}: it is {what}.",
