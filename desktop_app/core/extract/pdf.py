@@ -25,6 +25,7 @@ _MIN_CHARS_PER_PAGE = 3
 # a stamp as text) is OCR'd; the OCR text replaces the layer only if it has more letters.
 _OCR_BELOW_LETTERS = 40
 _MAX_RENDER_PIXELS = 40_000_000
+_MIN_RENDER_DPI = 100
 
 
 def extract(path: Path, mime: str, limits: Limits) -> Extraction:
@@ -133,7 +134,7 @@ def _ocr(document: object, numbers: list[int], job: Job) -> dict[int, PageText]:
             page = document[number - 1]
             try:
                 width, height = page.get_size()
-                scale = job.ocr.dpi / 72
+                scale = min(job.ocr.dpi, _scan_dpi(page, width * height) or job.ocr.dpi) / 72
                 area = max(width * height, 1.0) * scale * scale
                 if area > _MAX_RENDER_PIXELS:  # a poster-sized page: cap the pixels, not the dpi
                     scale *= (_MAX_RENDER_PIXELS / area) ** 0.5
@@ -157,6 +158,27 @@ def _tidy(text: str) -> str:
     text = text.replace("\x02", "-").replace("\ufffe", "")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip()
+
+
+def _scan_dpi(page: object, page_area: float) -> float | None:
+    """The resolution of the picture covering most of the page (a scanner's 150 or 300 dpi):
+    rendering above it only makes more pixels to read, not more detail. ``None`` if unknown."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    assert isinstance(page, pdfium.PdfPage)
+    best: float | None = None
+    try:
+        for item in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = item.get_bounds()
+            if (right - left) * (top - bottom) < 0.5 * page_area or right <= left:
+                continue
+            pixels = item.get_metadata().width
+            dpi = pixels / ((right - left) / 72)
+            best = dpi if best is None else max(best, dpi)
+    except (pdfium.PdfiumError, AttributeError, ZeroDivisionError):
+        return None
+    return None if best is None else max(_MIN_RENDER_DPI, best)
 
 
 def _ranges(numbers: list[int]) -> str:

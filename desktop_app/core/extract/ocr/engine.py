@@ -25,7 +25,6 @@ from desktop_app.core.extract.result import ExtractFailed, FailureKind
 
 log = logging.getLogger(__name__)
 
-_RESOLUTION = 300
 _OSD_MIN_CONFIDENCE = 2.0  # below this Tesseract's orientation guess is no better than chance
 
 
@@ -66,13 +65,13 @@ class Engine:
         self.has_osd = "osd" in available
         self._local = threading.local()
 
-    def read(self, image: Image.Image) -> list[Line]:
-        """The text lines Tesseract finds in ``image`` (automatic layout), in its reading order."""
+    def read(self, image: Image.Image, dpi: int) -> list[Line]:
+        """The text lines Tesseract finds in ``image`` (automatic layout), in its reading order.
+        ``dpi`` is what the text size corresponds to (see ``prepare``); without it Tesseract
+        trusts the density the file declared (a JPEG's "1 dpi" loses every line)."""
         api = self._api()
         api.SetImage(image)
-        # Pictures are scaled to text of a 300-dpi page (see prepare); without this Tesseract
-        # trusts whatever density the file declared (a JPEG's "1 dpi" loses every line).
-        api.SetSourceResolution(_RESOLUTION)
+        api.SetSourceResolution(dpi)
         try:
             return self._lines(api) if api.Recognize() else []
         except RuntimeError:  # tesserocr's "No text returned" on a page without any
@@ -107,14 +106,14 @@ class Engine:
             lines.append(Line(max(block, 0), tuple(words)))
         return lines
 
-    def orientation(self, image: Image.Image) -> int:
+    def orientation(self, image: Image.Image, dpi: int) -> int:
         """Degrees ``image`` is turned clockwise from upright (so turning it back that far
         counter-clockwise fixes it); 0 when unsure."""
         if not self.has_osd:
             return 0
         api = self._osd_api()
         api.SetImage(image)
-        api.SetSourceResolution(_RESOLUTION)
+        api.SetSourceResolution(dpi)
         try:
             found: dict[str, Any] | None = api.DetectOrientationScript()
         except RuntimeError:

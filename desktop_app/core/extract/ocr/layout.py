@@ -3,13 +3,15 @@
 Tesseract's automatic layout reads two-column pages column by column, which is right for
 prose. For a table it makes each column a block, which would list all of column 1, then all of
 column 2. So lines of short blocks (cells: few words per line) that sit side by side are
-regrouped into rows, left to right, cells separated by `` | ``; prose blocks keep Tesseract's
+regrouped into rows, left to right, cells separated by `` | ``; when Tesseract reads a row as
+one line, wide gaps between its words become the separators. Prose blocks keep Tesseract's
 order. Words Tesseract is unsure of on a line of noise (a photo's texture, a gradient) are
 dropped, so a picture with no text gives no text rather than a line of symbols.
 """
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass
 
@@ -18,6 +20,7 @@ from desktop_app.core.extract.ocr.engine import Line, Word
 _MIN_WORD_CONFIDENCE = 30.0
 _MIN_LINE_CONFIDENCE = 55.0
 _PROSE_WORDS_PER_LINE = 4
+_CELL_GAP = 2.5  # a gap between words wider than this many line heights separates cells
 
 
 @dataclass(frozen=True)
@@ -93,13 +96,13 @@ def _rows(lines: list[Line], position: dict[int, int]) -> list[tuple[int, str]]:
                 rows[-1].append(line)
                 continue
         rows.append([line])
-    # Consecutive rows form one table unit; a lone row with one cell is just a short line.
+    # Consecutive rows of several cells form one table; a row of one cell is a short line.
     out: list[tuple[int, str]] = []
     for row in rows:
         cells = sorted(row, key=lambda line: line.box[0])
         first = min(position[id(line)] for line in row)
         text = " | ".join(_line_text(line.words) for line in cells)
-        if out and len(row) > 1 and out[-1][1].count(" | ") > 0:
+        if out and " | " in text and " | " in out[-1][1].rsplit("\n", 1)[-1]:
             out[-1] = (out[-1][0], out[-1][1] + "\n" + text)
         else:
             out.append((first, text))
@@ -107,4 +110,11 @@ def _rows(lines: list[Line], position: dict[int, int]) -> list[tuple[int, str]]:
 
 
 def _line_text(words: tuple[Word, ...]) -> str:
-    return " ".join(w.text for w in words)
+    """A line's words; a gap wider than a few letters (table cells Tesseract read as one line,
+    tab stops in a form) becomes `` | `` so the cells stay apart."""
+    height = statistics.median(w.box[3] - w.box[1] for w in words)
+    parts = [words[0].text]
+    for before, word in itertools.pairwise(words):
+        gap = word.box[0] - before.box[2]
+        parts.append((" | " if gap > _CELL_GAP * height else " ") + word.text)
+    return "".join(parts)

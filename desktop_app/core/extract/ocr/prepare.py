@@ -7,7 +7,7 @@ background, with text lines of a comfortable height.
   text on a transparent PNG stays readable.
 * Light-on-dark pictures (dark-mode screenshots, terminals) are inverted.
 * The typical height of a text line is measured from the rows that hold ink, and the picture is
-  scaled so the body of a line (about its x-height plus a bit) is 12-48 pixels high: small
+  scaled so the body of a line (about its x-height plus a bit) is 10-20 pixels high: small
   screenshot text is enlarged (Tesseract misreads tiny x-heights) and oversized scans are
   reduced (time grows with pixels, accuracy does not).
 """
@@ -19,21 +19,29 @@ import statistics
 from PIL import Image, ImageOps, ImageStat
 
 MAX_OCR_PIXELS = 30_000_000  # after scaling; bounds Tesseract's time and memory per page
-_SMALL_LINE = 12  # measured core height of a text line (px) below which text is enlarged ...
-_LARGE_LINE = 48  # ... and above which the picture is reduced
-_TARGET_SMALL = 22
-_TARGET_LARGE = 32
+_SMALL_LINE = 10  # measured core height of a text line (px) below which text is enlarged ...
+_LARGE_LINE = 20  # ... and above which the picture is reduced
+_TARGET_SMALL = 18
+_TARGET_LARGE = 17
 _MAX_UPSCALE = 4.0
+_BODY_AT_300_DPI = 28.0
+_SIDEWAYS_RATIO = 1.3
 _MEASURE_SIDE = 1600
 
 
-def prepare(image: Image.Image) -> Image.Image:
-    """A greyscale copy of ``image``, upright, dark on light, scaled for recognition."""
+def prepare(image: Image.Image) -> tuple[Image.Image, int]:
+    """A greyscale copy of ``image``, upright, dark on light, scaled for recognition, and the
+    resolution its text now corresponds to (body text measures about 28 px at 300 dpi)."""
     upright = ImageOps.exif_transpose(image) or image
     grey = _flatten(upright)
     if _median(grey) < 110:
         grey = ImageOps.invert(grey)
-    return rescale(grey, line_height(grey))
+    height = line_height(grey)
+    ready = rescale(grey, height)
+    if height is None:
+        return ready, 300
+    scaled = height * ready.height / grey.height
+    return ready, int(min(600, max(70, 300 * scaled / _BODY_AT_300_DPI)))
 
 
 def _flatten(image: Image.Image) -> Image.Image:
@@ -60,19 +68,35 @@ def _flatten(image: Image.Image) -> Image.Image:
 def line_height(grey: Image.Image) -> float | None:
     """Median height in pixels of runs of rows holding ink, over vertical strips (so columns
     and a slight skew do not merge lines); ``None`` for a page with no lines."""
+    ink, factor = _ink(grey)
+    runs = [r for r in _row_runs(ink) if r >= 3]
+    if len(runs) < 3:
+        return None
+    return statistics.median(runs) / factor
+
+
+def looks_sideways(grey: Image.Image) -> bool:
+    """Whether the text lines seem to run top to bottom: ink then gap alternates far more
+    often along the page's width than along its height. Cheap (a few ms), so the orientation
+    detector (a third of a page's OCR time) runs only when this or a weak reading says so."""
+    ink, _ = _ink(grey)
+    along_height = len(_row_runs(ink))
+    along_width = len(_row_runs(ink.transpose(Image.Transpose.ROTATE_90)))
+    return along_width > _SIDEWAYS_RATIO * max(along_height, 1)
+
+
+def _ink(grey: Image.Image) -> tuple[Image.Image, float]:
+    """A reduced copy with ink 255 and paper 0, and the reduction factor."""
     factor = min(1.0, _MEASURE_SIDE / max(grey.size))
-    small = (
-        grey
-        if factor == 1.0
-        else grey.resize(
-            (max(1, round(grey.width * factor)), max(1, round(grey.height * factor))),
-            Image.Resampling.BOX,
-        )
-    )
-    background = _median(small)
-    cut = background * 0.65
-    ink = small.point(lambda v: 255 if v < cut else 0)
-    strips = 8
+    small = grey
+    if factor < 1.0:
+        size = (max(1, round(grey.width * factor)), max(1, round(grey.height * factor)))
+        small = grey.resize(size, Image.Resampling.BOX)
+    cut = _median(small) * 0.65
+    return small.point(lambda v: 255 if v < cut else 0), factor
+
+
+def _row_runs(ink: Image.Image, strips: int = 8) -> list[int]:
     runs: list[int] = []
     for index in range(strips):
         left = index * ink.width // strips
@@ -82,17 +106,16 @@ def line_height(grey: Image.Image) -> float | None:
         )
         run = 0
         for value in profile.tobytes():
-            if value > 4:  # about 2 % of the strip's width is ink on this row
+            # Text rows have some ink (over ~2 % of the strip); a row that is mostly ink is a
+            # table rule or a border, which ends a line rather than being part of one.
+            if 4 < value < 150:
                 run += 1
             elif run:
                 runs.append(run)
                 run = 0
         if run:
             runs.append(run)
-    runs = [r for r in runs if r >= 2]
-    if len(runs) < 3:
-        return None
-    return statistics.median(runs) / factor
+    return runs
 
 
 def _median(grey: Image.Image) -> float:
