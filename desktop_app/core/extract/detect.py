@@ -44,6 +44,7 @@ IPYNB = "application/x-ipynb+json"
 MARKDOWN = "text/markdown"
 TEXT = "text/plain"
 OCTET = "application/octet-stream"
+FLAT_ODF = "application/x-vnd.oasis.opendocument.flat-xml"  # .fodt/.fods/.fodp: one XML file
 #: Pictures whose text is read by OCR.
 OCR_IMAGES = ("image/png", "image/jpeg", "image/webp", "image/tiff", "image/bmp", "image/gif",
               "image/heic", "image/heif")  # fmt: skip
@@ -218,6 +219,8 @@ def _ole_flavour(path: Path) -> str:
 
 
 def _text_flavour(head: bytes, suffix: str, base: str) -> str:
+    if b"<office:document " in head[:4096] and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"<?xml":
+        return FLAT_ODF
     if suffix in _TEXT_BY_EXTENSION:
         by_name = _TEXT_BY_EXTENSION[suffix]
         if by_name != TEXT:

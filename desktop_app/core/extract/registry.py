@@ -47,6 +47,12 @@ _BUILTIN: dict[str, str] = {
     detect.IPYNB: f"{_PKG}.plain:extract",
     "image/svg+xml": f"{_PKG}.plain:extract",
     **{mime: f"{_PKG}.ocr:extract_image" for mime in detect.OCR_IMAGES},
+    # OpenDocument variants: Writer/Web, templates, and flat (single XML file) documents
+    f"{detect.ODT}-web": f"{_PKG}.odf:extract_odt",
+    f"{detect.ODT}-template": f"{_PKG}.odf:extract_odt",
+    f"{detect.ODP}-template": f"{_PKG}.odf:extract_odp",
+    f"{detect.ODS}-template": f"{_PKG}.sheets:extract_workbook",
+    detect.FLAT_ODF: f"{_PKG}.odf:extract_flat",
 }
 
 #: Types we recognise but cannot read: a label for the user's message.
