@@ -8,22 +8,29 @@ whose ``message`` is one plain sentence to show the user (tray message or status
 
 When the prompt is over the token budget it comes in numbered parts; part 1 is copied and the
 message says how many parts there are (the window's per-item action can copy the others).
+OCR of a scan takes a while: ``on_progress`` gets page counts on the GUI thread as pages finish,
+and setting ``cancel`` stops the extraction (the pages read so far are kept for next time).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from desktop_app.core.errors import AttachGuardError
 from desktop_app.ui import tasks
 
 if TYPE_CHECKING:
+    from desktop_app.core.extract.job import Progress
     from desktop_app.core.service import Service
+
+ProgressCallback = Callable[["Progress"], None]
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +55,22 @@ class _Prepared:
     tokens: int
 
 
-def _prepare(service: Service, entry_ids: Sequence[int], part: int) -> _Prepared:
+class _Relay(QObject):
+    """Carries page progress from the pool thread to the GUI thread (a queued signal)."""
+
+    progressed = Signal(object)
+
+
+def _prepare(
+    service: Service,
+    entry_ids: Sequence[int],
+    part: int,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> _Prepared:
     """Runs on a pool thread: builds the prompt (sandboxed extraction) and picks one part."""
     ids = tuple(entry_ids)
-    prompt = service.texts.fallback_for_entries(list(ids))
+    prompt = service.texts.fallback_for_entries(list(ids), progress=progress, cancel=cancel)
     if not prompt.parts:
         raise AttachGuardError("there is no text to copy for that document")
     index = min(max(part, 1), len(prompt.parts)) - 1
@@ -112,6 +131,8 @@ def copy_fallback(
     on_done: Callable[[CopyResult], None] | None = None,
     *,
     part: int = 1,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """Put the fallback prompt for ``entry_ids`` (part ``part``) on the clipboard.
 
@@ -119,8 +140,14 @@ def copy_fallback(
     """
     del parent
     ids = list(entry_ids)
+    relay: _Relay | None = None
+    if on_progress is not None:
+        relay = _Relay()
+        relay.progressed.connect(on_progress)
 
     def report(result: CopyResult) -> None:
+        if relay is not None:
+            relay.progressed.disconnect()
         if on_done is not None:
             on_done(result)
 
@@ -132,6 +159,8 @@ def copy_fallback(
         service,
         ids,
         part,
+        None if relay is None else relay.progressed.emit,
+        cancel,
         on_done=lambda prepared: report(_deliver(prepared)),
         on_error=lambda exc: report(_failure(exc, ids)),
     )
@@ -143,7 +172,11 @@ def _latest_entry(service: Service) -> int | None:
 
 
 def copy_latest_fallback(
-    service: Service, on_done: Callable[[CopyResult], None] | None = None
+    service: Service,
+    on_done: Callable[[CopyResult], None] | None = None,
+    *,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """The tray's "Copy text instead": the newest document whose upload failed or expired."""
 
@@ -155,7 +188,9 @@ def copy_latest_fallback(
         if entry_id is None:
             report(CopyResult(False, "No failed or expired upload to copy text for."))
         else:
-            copy_fallback(service, [entry_id], on_done=on_done)
+            copy_fallback(
+                service, [entry_id], on_done=on_done, on_progress=on_progress, cancel=cancel
+            )
 
     tasks.run_in_background(
         _latest_entry, service, on_done=found, on_error=lambda exc: report(_failure(exc, []))

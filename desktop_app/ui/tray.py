@@ -27,6 +27,7 @@ from desktop_app.ui.tray_state import (
 )
 
 if TYPE_CHECKING:
+    from desktop_app.core.extract.job import Progress
     from desktop_app.core.service import Service
 
 log = logging.getLogger(__name__)
@@ -245,12 +246,17 @@ class TrayController(QObject):
         """Copy the fallback for the latest failed document and say so in a tray message."""
 
         def done(result: CopyResult) -> None:
+            if self.view is not None:
+                self.icon.setToolTip(self.view.tooltip)  # the reading progress is over
             self.show_message("AttachGuard", result.message, warning=not result.ok)
             self.copy_finished.emit(result)
             if on_done is not None:
                 on_done(result)
 
-        copy_latest_fallback(self._open_service(), on_done=done)
+        def reading(progress: Progress) -> None:
+            self.icon.setToolTip(f"AttachGuard: reading page {progress.done} of {progress.total}")
+
+        copy_latest_fallback(self._open_service(), on_done=done, on_progress=reading)
 
     def retry_failed(self) -> None:
         def done(count: int) -> None:

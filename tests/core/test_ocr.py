@@ -232,3 +232,24 @@ def test_french_accents_with_the_bundled_french_model(tmp_path: Path) -> None:
     assert isinstance(result, Extraction)
     assert pages.recall(sentence.split(), result.markdown) >= 0.9
     assert "décidé" in result.markdown and "été" in result.markdown
+
+
+def test_more_languages_from_a_tessdata_folder(tmp_path: Path) -> None:
+    from desktop_app.core.extract.ocr.engine import bundled_tessdata
+
+    extra = tmp_path / "tessdata"
+    extra.mkdir()
+    # Any .traineddata file works; a renamed copy of the English model stands in for a new one.
+    (extra / "xyz.traineddata").write_bytes((bundled_tessdata() / "eng.traineddata").read_bytes())
+    words = pages.words(40, seed=50)
+    path = tmp_path / "memo.png"
+    half_page(words).save(path)
+    options = OcrOptions(languages=("xyz", "tlh"), workers=1, tessdata_dir=str(extra))
+    sandbox = ExtractionRunner(timeout=90, ocr=options)
+    try:
+        result = sandbox.run(path, detect_type(path))
+    finally:
+        sandbox.close()
+    assert isinstance(result, Extraction)
+    assert pages.recall(words, result.markdown) >= 0.95
+    assert "no OCR model for tlh; add it (see README)" in result.warnings

@@ -13,7 +13,13 @@ from pathlib import Path
 from PIL import Image
 
 from desktop_app.core.extract.job import Job, PageText, current_job
-from desktop_app.core.extract.ocr import LOW_CONFIDENCE, PageSource, marker, run_pages
+from desktop_app.core.extract.ocr import (
+    LOW_CONFIDENCE,
+    PageSource,
+    marker,
+    missing_languages,
+    run_pages,
+)
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 
 # PDFium's FPDF_ERR_* codes, as pypdfium2 reports them in PdfiumError.err_code.
@@ -96,6 +102,8 @@ def _pages(document: object, mime: str, limits: Limits) -> Extraction:
     if blank > 0 and not truncated:
         why = "no text layer and OCR found no text" if ocr else "no text layer (scanned?)"
         warnings.append(f"{blank} of {total} pages have {why}")
+    if ocr and (missing := missing_languages(job)):
+        warnings.append(f"no OCR model for {', '.join(missing)}; add it (see README)")
     if scanned and not job.ocr.enabled:
         warnings.append("OCR is turned off in the settings: scanned pages were skipped")
     if truncated:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from desktop_app.core.extract.job import OcrOptions, default_workers
 from desktop_app.core.extract.ocr.images import extract_image
 from desktop_app.core.extract.ocr.page import LOW_CONFIDENCE, marker
-from desktop_app.core.extract.ocr.parallel import PageSource, run_pages
+from desktop_app.core.extract.ocr.parallel import PageSource, missing_languages, run_pages
 
 __all__ = [
     "LOW_CONFIDENCE",
@@ -22,5 +22,6 @@ __all__ = [
     "default_workers",
     "extract_image",
     "marker",
+    "missing_languages",
     "run_pages",
 ]

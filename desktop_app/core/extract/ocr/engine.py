@@ -9,8 +9,10 @@ machine Tesseract's own threads are several times slower than one page per core.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -152,7 +154,8 @@ class Engine:
             raise ExtractFailed(FailureKind.FAILED, f"OCR models not usable: {exc}") from exc
 
 
-def _datapath(extra: str | None) -> tuple[Path, set[str]]:
+@functools.lru_cache(maxsize=4)  # one merged folder per worker and setting, not per page
+def _datapath(extra: str | None) -> tuple[Path, frozenset[str]]:
     """One folder with every model (Tesseract loads all languages from one place): the bundled
     one, or a folder of links to the bundled files and the user's (the user's win)."""
     bundled = bundled_tessdata()
@@ -167,9 +170,12 @@ def _datapath(extra: str | None) -> tuple[Path, set[str]]:
         for model in folder.glob("*.traineddata"):
             link = merged / model.name
             link.unlink(missing_ok=True)
-            link.symlink_to(model.resolve())
+            try:
+                link.symlink_to(model.resolve())
+            except OSError:  # Windows without the symlink privilege
+                shutil.copyfile(model, link)
     return merged, _languages(merged)
 
 
-def _languages(folder: Path) -> set[str]:
-    return {model.name.removesuffix(".traineddata") for model in folder.glob("*.traineddata")}
+def _languages(folder: Path) -> frozenset[str]:
+    return frozenset(m.name.removesuffix(".traineddata") for m in folder.glob("*.traineddata"))
