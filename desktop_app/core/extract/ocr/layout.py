@@ -47,14 +47,18 @@ def compose(lines: list[Line]) -> PageReading:
 
 
 def _clean(line: Line) -> Line | None:
-    words = tuple(w for w in line.words if w.confidence >= _MIN_WORD_CONFIDENCE)
-    if not words:
+    """A line of noise goes as a whole; in a line of text, an unsure word is kept if it has
+    letters or digits (it is most likely a real word, slightly misread), specks are dropped."""
+    if statistics.fmean(w.confidence for w in line.words) < _MIN_LINE_CONFIDENCE:
         return None
-    if statistics.fmean(w.confidence for w in words) < _MIN_LINE_CONFIDENCE:
-        return None
-    if not any(any(c.isalnum() for c in w.text) for w in words):
+    words = tuple(w for w in line.words if w.confidence >= _MIN_WORD_CONFIDENCE or _letters(w))
+    if not any(_letters(w) for w in words):
         return None  # rules, borders and specks read as punctuation
     return Line(line.block, words)
+
+
+def _letters(word: Word) -> bool:
+    return any(c.isalnum() for c in word.text)
 
 
 def _arrange(lines: list[Line]) -> str:
