@@ -33,8 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from support import ocr_pages as P
 
-from desktop_app.core.extract import Extraction, ExtractionRunner, detect_type
-from desktop_app.core.extract.job import OcrOptions, default_workers
+from desktop_app.core.extract import (
+    Extraction,
+    ExtractionRunner,
+    OcrOptions,
+    default_workers,
+    detect_type,
+)
 
 Kind = tuple[str, Callable[[list[str], int], Image.Image], str]
 

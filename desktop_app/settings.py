@@ -22,12 +22,14 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from desktop_app.core.errors import SettingsError
-from desktop_app.core.extract.job import OcrOptions, default_workers
+
+if TYPE_CHECKING:
+    from desktop_app.core.extract import OcrOptions
 
 
 @dataclass
@@ -81,6 +83,8 @@ class OcrSettings:
 
     def options(self, locale_name: str | None = None) -> OcrOptions:
         """What the extraction worker is told (defaults resolved, values clamped)."""
+        from desktop_app.core.extract import OcrOptions, default_workers  # keep start-up light
+
         languages = [code for code in self.languages if _LANGUAGE_CODE.match(code)]
         if not languages:
             languages = [*_desktop_language(locale_name), "eng"]

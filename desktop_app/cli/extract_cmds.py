@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from desktop_app.cli.common import EXIT_OK, CommandContext, print_json, warn
 
 if TYPE_CHECKING:
-    from desktop_app.core.extract.job import Progress
+    from desktop_app.core.extract import Progress
     from desktop_app.core.fallback.texts import TextService
 
 EXIT_INTERRUPTED = 130

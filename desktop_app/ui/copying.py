@@ -27,7 +27,7 @@ from desktop_app.core.errors import AttachGuardError
 from desktop_app.ui import tasks
 
 if TYPE_CHECKING:
-    from desktop_app.core.extract.job import Progress
+    from desktop_app.core.extract import Progress
     from desktop_app.core.service import Service
 
 ProgressCallback = Callable[["Progress"], None]

@@ -27,7 +27,7 @@ from desktop_app.ui.tray_state import (
 )
 
 if TYPE_CHECKING:
-    from desktop_app.core.extract.job import Progress
+    from desktop_app.core.extract import Progress
     from desktop_app.core.service import Service
 
 log = logging.getLogger(__name__)

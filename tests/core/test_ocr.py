@@ -12,8 +12,14 @@ from PIL import Image
 from support import docgen
 from support import ocr_pages as pages
 
-from desktop_app.core.extract import Extraction, ExtractionRunner, Failure, FailureKind, detect_type
-from desktop_app.core.extract.job import OcrOptions
+from desktop_app.core.extract import (
+    Extraction,
+    ExtractionRunner,
+    Failure,
+    FailureKind,
+    OcrOptions,
+    detect_type,
+)
 from desktop_app.core.extract.messages import user_message
 from desktop_app.core.fallback import DocumentText, build_prompt
 from desktop_app.core.fallback.tokens import EstimateCounter

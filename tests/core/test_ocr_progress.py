@@ -16,8 +16,7 @@ import pytest
 from support import ocr_pages as pages
 
 from desktop_app.core.errors import ExtractionError
-from desktop_app.core.extract import ExtractionRunner
-from desktop_app.core.extract.job import OcrOptions, PageText, Progress
+from desktop_app.core.extract import ExtractionRunner, OcrOptions, PageText, Progress
 from desktop_app.core.fallback.texts import TextService
 from desktop_app.paths import AppPaths
 from desktop_app.settings import FallbackSettings, OcrSettings, load_settings
@@ -149,3 +148,22 @@ def test_ocr_settings_are_validated_and_clamped(tmp_path: Path) -> None:
     assert OcrSettings().options("de_DE.UTF-8").languages == ("deu", "eng")
     assert OcrSettings().options("C").languages == ("eng",)
     assert OcrSettings().options().workers == max(1, (os.cpu_count() or 1) - 1)
+
+
+def test_turning_ocr_on_reads_a_picture_tried_before(tmp_path: Path) -> None:
+    words = pages.words(40, seed=30)
+    picture = tmp_path / "receipt.png"
+    pages.text_page(words, height_in=3).save(picture)
+    off = ExtractionRunner(timeout=90, ocr=OcrOptions(enabled=False))
+    texts = TextService(None, tmp_path / "cache", FallbackSettings(), runner=off)
+    try:
+        with pytest.raises(ExtractionError) as caught:
+            texts.extract_path(picture)
+        assert caught.value.kind == "no_text"
+    finally:
+        texts.close()
+    texts = service(tmp_path / "cache")  # the same cache, OCR on (the default)
+    try:
+        assert pages.recall(words, texts.extract_path(picture).markdown) >= 0.95
+    finally:
+        texts.close()

@@ -1,14 +1,17 @@
 """Text extraction from user documents, in a sandboxed worker process.
 
 Public surface: :class:`Extraction` (the result), :class:`ExtractionRunner` (the sandbox),
-:func:`detect_type` (content-first type detection), :data:`EXTRACTOR_VERSION`. One module per
-format family (``pdf``, ``office``, ``odf``, ``sheets``, ``web``/``html``, ``text``) does the
-parsing inside the worker; ``safety`` guards zip and XML before any parser runs.
+:func:`detect_type` (content-first type detection), :data:`EXTRACTOR_VERSION`, and for long
+jobs :class:`OcrOptions` (what OCR to do), :class:`Progress` and :class:`PageText` (pages as
+they finish). One module per format family (``pdf``, ``office``, ``odf``, ``sheets``,
+``web``/``html``, ``text``, and ``ocr`` for pictures and scans) does the parsing inside the
+worker; ``safety`` guards zip and XML before any parser runs.
 """
 
 from __future__ import annotations
 
 from desktop_app.core.extract.detect import detect_type
+from desktop_app.core.extract.job import OcrOptions, PageText, Progress, default_workers
 from desktop_app.core.extract.registry import EXTRACTOR_VERSION
 from desktop_app.core.extract.result import Extraction, Failure, FailureKind, Limits
 from desktop_app.core.extract.sandbox import ExtractionRunner
@@ -20,5 +23,9 @@ __all__ = [
     "Failure",
     "FailureKind",
     "Limits",
+    "OcrOptions",
+    "PageText",
+    "Progress",
+    "default_workers",
     "detect_type",
 ]

@@ -26,8 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import AttachGuardError, ExtractionError, SourceError
-from desktop_app.core.extract import EXTRACTOR_VERSION, Extraction, ExtractionRunner, detect_type
-from desktop_app.core.extract.job import OcrOptions, PageText, Progress
+from desktop_app.core.extract import (
+    EXTRACTOR_VERSION,
+    Extraction,
+    ExtractionRunner,
+    OcrOptions,
+    PageText,
+    Progress,
+    detect_type,
+)
 from desktop_app.core.extract.messages import to_error
 from desktop_app.core.extract.result import Failure, FailureKind
 from desktop_app.core.fallback.prompt import DocumentText, FallbackPrompt, build_prompt
@@ -51,6 +58,7 @@ _PERMANENT = frozenset(
      FailureKind.ENTITIES}
 )  # fmt: skip
 _HASH_CHUNK = 1024 * 1024
+_NO_TEXT = FailureKind.NO_TEXT
 
 
 class TextService:
@@ -285,17 +293,27 @@ class TextService:
     def _cache_get(self, sha256: str) -> Extraction | Failure | None:
         try:
             data: Any = json.loads(self._cache_file(sha256).read_text("utf-8"))
+            # What OCR found (or did not) depends on the [ocr] settings it ran with: after a
+            # change (OCR turned on, a language added) such results are read again.
+            same_ocr = data.get("ocr") == self._ocr_key()
             if "extraction" in data:
-                return Extraction.from_json(data["extraction"])
+                extraction = Extraction.from_json(data["extraction"])
+                return extraction if same_ocr or not extraction.ocr_pages else None
             if "failure" in data:
-                return Failure(FailureKind(data["failure"]["kind"]), "cached")
+                kind = FailureKind(data["failure"]["kind"])
+                return Failure(kind, "cached") if same_ocr or kind is not _NO_TEXT else None
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("ignoring a broken text-cache file for %s: %s", sha256[:12], exc)
         return None
 
+    def _ocr_key(self) -> str:
+        ocr = self._runner.ocr
+        return f"{ocr.enabled}:{'+'.join(ocr.languages)}:{ocr.tessdata_dir or ''}"
+
     def _cache_put(self, sha256: str, data: dict[str, Any]) -> None:
+        data = {**data, "ocr": self._ocr_key()}
         target = self._cache_file(sha256)
         try:
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
