@@ -259,3 +259,13 @@ def test_more_languages_from_a_tessdata_folder(tmp_path: Path) -> None:
     assert isinstance(result, Extraction)
     assert pages.recall(words, result.markdown) >= 0.95
     assert "no OCR model for tlh; add it (see README)" in result.warnings
+
+
+def test_a_16_bit_greyscale_scan(runner: ExtractionRunner, tmp_path: Path) -> None:
+    words = pages.words(40, seed=55)
+    deep = half_page(words).convert("I").point(lambda v: v * 257).convert("I;16")  # 16 bits
+    path = tmp_path / "archive-scan.png"
+    deep.save(path)
+    with Image.open(path) as saved:
+        assert saved.mode.startswith("I")  # really a 16-bit file
+    assert pages.recall(words, read(runner, path).markdown) >= 0.95

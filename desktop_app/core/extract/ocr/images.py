@@ -51,8 +51,8 @@ def _frame_count(picture: Image.Image, mime: str) -> int:
     width, height = picture.size
     if width * height > MAX_PIXELS:
         raise ExtractFailed(FailureKind.BOMB, f"the picture declares {width} x {height} pixels")
-    if mime == "image/gif":
-        return 1  # GIF frames are animation, not pages
+    if mime != "image/tiff":
+        return 1  # frames of a GIF, WebP, PNG or HEIC are animation or bursts, not pages
     frames = int(getattr(picture, "n_frames", 1) or 1)
     if frames > MAX_FRAMES:
         raise ExtractFailed(FailureKind.TOO_LARGE, f"{frames} frames")

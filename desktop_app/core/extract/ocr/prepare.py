@@ -49,7 +49,11 @@ def _flatten(image: Image.Image) -> Image.Image:
         return image.convert("L")
     if image.mode == "P":
         image = image.convert("RGBA" if "transparency" in image.info else "RGB")
-    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+    if image.mode == "LAB":
+        return image.getchannel("L")  # the lightness channel is the greyscale picture
+    if image.mode == "La":
+        image = image.convert("LA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa"):
         rgba = image.convert("RGBA")
         alpha = rgba.getchannel("A")
         low, _ = alpha.getextrema()
@@ -60,8 +64,8 @@ def _flatten(image: Image.Image) -> Image.Image:
             back = Image.new("RGBA", rgba.size, (0, 0, 0, 255) if light_content else (255,) * 4)
             return Image.alpha_composite(back, rgba).convert("L")
         return rgba.convert("L")
-    if image.mode.startswith("I;16") or image.mode == "I":
-        return image.point(lambda v: v / 256).convert("L")
+    if image.mode.startswith("I;16") or image.mode == "I":  # 16-bit scans (TIFF, PNG)
+        return image.convert("I").point(lambda v: v / 256).convert("L")
     return image.convert("L")
 
 
