@@ -105,3 +105,8 @@ def test_garbage_with_a_picture_signature_is_damaged(
     fake.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40)
     result = runner.run(fake, detect_type(fake))
     assert isinstance(result, Failure) and result.kind is FailureKind.CORRUPT
+    phone = tmp_path / "IMG_2041"  # an iPhone picture's header, then garbage
+    phone.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(4000))
+    assert detect_type(phone) == "image/heic"
+    result = runner.run(phone, "image/heic")
+    assert isinstance(result, Failure) and result.kind is FailureKind.CORRUPT

@@ -84,6 +84,7 @@ _IMAGE_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "image/tiff"),
     (b"BM", "image/bmp"),
 )
+_HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1")  # ISO BMFF "ftyp" brands
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEAD = 8192
 
@@ -159,14 +160,7 @@ def _magic(head: bytes) -> str:
             return mime
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image/webp"
-    if head[4:8] == b"ftyp" and head[8:12] in (
-        b"heic",
-        b"heix",
-        b"heim",
-        b"heis",
-        b"mif1",
-        b"msf1",
-    ):
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
         return "image/heic" if head[8:11] == b"hei" else "image/heif"
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         # NULs in a text file only happen in UTF-16/32 without a BOM; check that pattern.
