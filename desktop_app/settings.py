@@ -12,7 +12,9 @@ A few retry and concurrency knobs can be overridden for scripting through enviro
 from __future__ import annotations
 
 import dataclasses
+import locale
 import os
+import re
 import tempfile
 import tomllib
 import types
@@ -21,11 +23,14 @@ import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
 from desktop_app.core.errors import SettingsError
+
+if TYPE_CHECKING:
+    from desktop_app.core.extract import OcrOptions
 
 
 def _within(low: float, high: float) -> dict[str, tuple[float, float]]:
@@ -67,6 +72,52 @@ class VaultSettings:
 @dataclass
 class FallbackSettings:
     max_tokens: int = 100_000
+
+
+#: The desktop's language (ISO 639-1) -> Tesseract's model name, for the default OCR languages.
+_TESSERACT_CODES = {
+    "en": "eng", "fr": "fra", "de": "deu", "es": "spa", "it": "ita", "pt": "por", "nl": "nld",
+    "pl": "pol", "sv": "swe", "da": "dan", "nb": "nor", "no": "nor", "fi": "fin", "cs": "ces",
+    "ru": "rus", "uk": "ukr", "tr": "tur", "el": "ell", "hu": "hun", "ro": "ron", "ja": "jpn",
+    "zh": "chi_sim", "ko": "kor", "ar": "ara", "he": "heb", "hi": "hin",
+}  # fmt: skip
+_LANGUAGE_CODE = re.compile(r"^[a-z]{3}(_[a-z]+)?$")
+
+
+@dataclass
+class OcrSettings:
+    """``[ocr]``: reading text from pictures and scanned pages (see README "OCR")."""
+
+    enabled: bool = True
+    # Tesseract model names ("eng", "fra", "deu", "spa" are bundled); empty: the desktop's
+    # language plus English.
+    languages: list[str] = field(default_factory=list)
+    workers: int = 0  # pages OCR'd at once; 0: the number of cores minus one (at least one)
+    dpi: int = 300  # resolution scanned PDF pages are rendered at (100-600)
+    tessdata_dir: str | None = None  # a folder of more .traineddata files
+
+    def options(self, locale_name: str | None = None) -> OcrOptions:
+        """What the extraction worker is told (defaults resolved, values clamped)."""
+        from desktop_app.core.extract import OcrOptions, default_workers  # keep start-up light
+
+        languages = [code for code in self.languages if _LANGUAGE_CODE.match(code)]
+        if not languages:
+            languages = [*_desktop_language(locale_name), "eng"]
+        cores = os.cpu_count() or 1
+        return OcrOptions(
+            enabled=self.enabled,
+            languages=tuple(dict.fromkeys(languages)),
+            workers=min(self.workers, cores) if self.workers else default_workers(),
+            dpi=min(600, max(100, self.dpi)),
+            tessdata_dir=self.tessdata_dir or None,
+        )
+
+
+def _desktop_language(locale_name: str | None) -> list[str]:
+    if locale_name is None:
+        locale_name = locale.getlocale()[0] or os.environ.get("LANG", "")
+    code = _TESSERACT_CODES.get(locale_name.split("_")[0].split(".")[0].lower())
+    return [code] if code else []
 
 
 @dataclass
@@ -111,6 +162,7 @@ class Settings:
     upload: UploadSettings = field(default_factory=UploadSettings)
     vault: VaultSettings = field(default_factory=VaultSettings)
     fallback: FallbackSettings = field(default_factory=FallbackSettings)
+    ocr: OcrSettings = field(default_factory=OcrSettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
     status: StatusSettings = field(default_factory=StatusSettings)
     ui: UiSettings = field(default_factory=UiSettings)
@@ -165,6 +217,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
         parsed = False
         problems.append(SettingsProblem(str(path), f"cannot be read ({exc}); using defaults"))
     settings = _build(Settings, raw, "", problems)
+    _check_ocr(settings.ocr, problems)
     _apply_env(settings, os.environ if environ is None else environ, problems)
     _check_base_url(settings, problems)
     return LoadedSettings(settings=settings, problems=problems, path=path, parsed=parsed)
@@ -321,6 +374,19 @@ def _check_base_url(settings: Settings, problems: list[SettingsProblem]) -> None
         # Refused here, once, rather than retried for minutes as a network error.
         settings.upload.base_url = None
         problems.append(SettingsProblem("upload.base_url", f"{problem}; ignored"))
+
+
+def _check_ocr(ocr: OcrSettings, problems: list[SettingsProblem]) -> None:
+    """Report OCR values that ``OcrSettings.options`` will clamp or ignore."""
+    for code in ocr.languages:
+        if not _LANGUAGE_CODE.match(code):
+            problems.append(
+                SettingsProblem(
+                    "ocr.languages", f"{code!r} is not a model name like 'eng'; ignored"
+                )
+            )
+    if not 100 <= ocr.dpi <= 600:
+        problems.append(SettingsProblem("ocr.dpi", f"{ocr.dpi} is outside 100-600; clamped"))
 
 
 def _join(where: str, key: str) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "fixtures" / "docs"
 EXPECTED = "The committee will meet again in October"
+OCR_EXPECTED = "The committee will meet again in October"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from support.desktop_session import missing_tools, start_session, wait_for  # noqa: E402
@@ -42,6 +43,19 @@ def _check(ok: bool, what: str, detail: str = "") -> None:
         if detail:
             print(detail.strip()[-2000:])
         raise SystemExit(1)
+
+
+def _scan(folder: Path) -> Path:
+    """A picture of a sentence, drawn with Pillow (the smoke test's own environment has it)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (1400, 160), 255)
+    serif = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+    font = ImageFont.truetype(str(serif), 44) if serif.exists() else ImageFont.load_default(44)
+    ImageDraw.Draw(image).text((30, 50), OCR_EXPECTED, font=font, fill=0)
+    path = folder / "scan.png"
+    image.save(path)
+    return path
 
 
 def _size(path: Path) -> float:
@@ -108,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         done = _run(exe, home, "fallback", str(SAMPLES / "sample-pandoc.pptx"))
         _check(done.returncode == 0 and "<document" in done.stdout, "fallback prompt", done.stderr)
+        scan = _scan(home)  # OCR: tesserocr's libraries and the bundled models were collected
+        done = _run(exe, home, "extract", str(scan))
+        _check(done.returncode == 0 and OCR_EXPECTED in done.stdout, "OCR of a scan", done.stderr)
         done = _run(exe, home, "backup", str(SAMPLES / "sample-pandoc.docx"))
         _check(done.returncode == 0, "backup into the vault", done.stderr)
         done = _run(exe, home, "verify")

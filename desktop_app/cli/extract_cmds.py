@@ -3,21 +3,27 @@
 ``attachguard extract FILE`` prints a document's text (Markdown, or plain text with
 ``--format text``); ``attachguard fallback FILE...`` prints the ready-to-paste prompt, split into
 numbered parts when it is over the token budget, or puts it on the clipboard with ``--copy``.
-Extraction runs in the sandboxed worker and is cached like the app's. Nothing heavy is imported
-at module level: the service and the parsers load inside the handlers.
+Extraction runs in the sandboxed worker and is cached like the app's. Pictures and scans are
+OCR'd page by page: on a terminal a progress line shows pages done, the total and the time
+left; Ctrl+C stops cleanly and the pages already read are kept, so the next run resumes.
+Nothing heavy is imported at module level: the service and the parsers load inside the handlers.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from desktop_app.cli.common import EXIT_OK, CommandContext, print_json, warn
 
 if TYPE_CHECKING:
+    from desktop_app.core.extract import Progress
     from desktop_app.core.fallback import TextService
+
+EXIT_INTERRUPTED = 130
 
 MIN_TOKENS = 500  # mirrors desktop_app.core.fallback.prompt.MIN_TOKENS without importing it
 _PART_RULE = "\n" + "=" * 72 + "\n\n"
@@ -81,9 +87,13 @@ def _token_budget(text: str) -> int:
 
 def cmd_extract(args: argparse.Namespace, context: CommandContext) -> int:
     texts = _text_service(context)
+    bar = ProgressLine(sys.stderr)
     try:
-        extraction = texts.extract_path(args.file)
+        extraction = texts.extract_path(args.file, progress=bar.update)
+    except KeyboardInterrupt:
+        return bar.interrupted()
     finally:
+        bar.clear()
         texts.close()
     if args.json:
         print_json({"file": str(args.file), **extraction.to_json()})
@@ -101,9 +111,15 @@ def cmd_extract(args: argparse.Namespace, context: CommandContext) -> int:
 
 def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
     texts = _text_service(context)
+    bar = ProgressLine(sys.stderr)
     try:
-        prompt = texts.fallback_for_paths(args.files, max_tokens=args.max_tokens)
+        prompt = texts.fallback_for_paths(
+            args.files, max_tokens=args.max_tokens, progress=bar.update
+        )
+    except KeyboardInterrupt:
+        return bar.interrupted()
     finally:
+        bar.clear()
         texts.close()
     total = len(prompt.parts)
     if args.part is not None and not 1 <= args.part <= total:
@@ -154,4 +170,51 @@ def _text_service(context: CommandContext) -> TextService:
     loaded = load_settings(context.paths.settings_file)
     for problem in loaded.problems:
         warn(f"settings: {problem}")
-    return TextService(None, context.paths.extract_cache_dir, loaded.settings.fallback)
+    return TextService(
+        None,
+        context.paths.extract_cache_dir,
+        loaded.settings.fallback,
+        ocr=loaded.settings.ocr.options(),
+    )
+
+
+class ProgressLine:
+    """``OCR: page 3 of 20 (15 %), about 0:42 left`` on one rewritten line, only on a terminal;
+    the time left is measured from this run's pages (resumed pages come instantly)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._tty = stream.isatty()
+        self._shown = False
+        self._start: tuple[float, int] | None = None
+        self.done = 0
+
+    def update(self, progress: Progress) -> None:
+        self.done = progress.done
+        now = time.monotonic()
+        if self._start is None or progress.done < self._start[1]:
+            self._start = (now, progress.done - (1 if progress.page is not None else 0))
+        if not self._tty:
+            return
+        started, base = self._start
+        line = f"OCR: page {progress.done} of {progress.total} "
+        line += f"({100 * progress.done // max(progress.total, 1)} %)"
+        measured = progress.done - base
+        if measured > 0 and progress.done < progress.total:
+            left = (now - started) / measured * (progress.total - progress.done)
+            line += f", about {int(left // 60)}:{int(left % 60):02d} left"
+        self._stream.write("\r\x1b[2K" + line)
+        self._stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            self._stream.write("\r\x1b[2K")
+            self._stream.flush()
+            self._shown = False
+
+    def interrupted(self) -> int:
+        self.clear()
+        kept = f"; {self.done} page(s) read are kept and the next run resumes" if self.done else ""
+        warn(f"cancelled{kept}")
+        return EXIT_INTERRUPTED

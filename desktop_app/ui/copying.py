@@ -14,23 +14,30 @@ leaves the clipboard as it was and says so.
 
 When the prompt is over the token budget it comes in numbered parts; part 1 is copied and the
 message says how many parts there are (the window's per-item action can copy the others).
+OCR of a scan takes a while: ``on_progress`` gets page counts on the GUI thread as pages finish,
+and setting ``cancel`` stops the extraction (the pages read so far are kept for next time).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from desktop_app.core.errors import AttachGuardError
 from desktop_app.ui import tasks
 
 if TYPE_CHECKING:
+    from desktop_app.core.extract import Progress
     from desktop_app.core.service import Service
+
+ProgressCallback = Callable[["Progress"], None]
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +84,24 @@ class _Prepared:
     tokens: int
 
 
-def _prepare(service: Service, entry_ids: Sequence[int], part: int) -> _Prepared:
+class _Relay(QObject):
+    """Carries page progress from the pool thread to the GUI thread (a queued signal)."""
+
+    progressed = Signal(object)
+
+
+def _prepare(
+    service: Service,
+    entry_ids: Sequence[int],
+    part: int,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> _Prepared:
     """Runs on a pool thread: builds the prompt (sandboxed extraction) and picks one part."""
     ids = tuple(entry_ids)
     names = tuple(service.vault.get(entry_id).name for entry_id in ids)
     try:
-        prompt = service.texts.fallback_for_entries(list(ids))
+        prompt = service.texts.fallback_for_entries(list(ids), progress=progress, cancel=cancel)
         if not prompt.parts:
             raise AttachGuardError("there is no text to copy for that document")
     except Exception as exc:
@@ -98,10 +117,17 @@ def _prepare(service: Service, entry_ids: Sequence[int], part: int) -> _Prepared
     )
 
 
-def _prepare_default(service: Service, part: int) -> _Prepared | None:
+def _prepare_default(
+    service: Service,
+    part: int,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> _Prepared | None:
     """Pool thread: the service's default choice, prepared; None when the vault is empty."""
     choice = service.default_fallback_entry()
-    return None if choice is None else _prepare(service, [choice.entry_id], part)
+    if choice is None:
+        return None
+    return _prepare(service, [choice.entry_id], part, progress, cancel)
 
 
 def _describe(names: Sequence[str]) -> str:
@@ -170,11 +196,19 @@ def _run_copy(
     args: tuple[Any, ...],
     entry_ids: Sequence[int],
     on_done: Callable[[CopyResult], None] | None,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """Run ``fn`` on the pool; deliver its text only if no later copy was asked for meanwhile."""
     number = _next_request()
+    relay: _Relay | None = None
+    if on_progress is not None:
+        relay = _Relay()
+        relay.progressed.connect(on_progress)
 
     def report(result: CopyResult) -> None:
+        if relay is not None:
+            relay.progressed.disconnect()
         if on_done is not None:
             on_done(result)
 
@@ -189,7 +223,8 @@ def _run_copy(
     def failed(exc: BaseException) -> None:
         report(_superseded(entry_ids) if number != _latest else _failure(exc, entry_ids))
 
-    tasks.run_in_background(fn, *args, on_done=done, on_error=failed)
+    progress = None if relay is None else relay.progressed.emit
+    tasks.run_in_background(fn, *args, progress, cancel, on_done=done, on_error=failed)
 
 
 def copy_fallback(
@@ -199,6 +234,8 @@ def copy_fallback(
     on_done: Callable[[CopyResult], None] | None = None,
     *,
     part: int = 1,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """Put the fallback prompt for ``entry_ids`` (part ``part``) on the clipboard.
 
@@ -210,13 +247,17 @@ def copy_fallback(
         if on_done is not None:
             on_done(CopyResult(False, "Choose a document first."))
         return
-    _run_copy(_prepare, (service, ids, part), ids, on_done)
+    _run_copy(_prepare, (service, ids, part), ids, on_done, on_progress, cancel)
 
 
 def copy_latest_fallback(
-    service: Service, on_done: Callable[[CopyResult], None] | None = None
+    service: Service,
+    on_done: Callable[[CopyResult], None] | None = None,
+    *,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
 ) -> None:
     """The tray's "Copy text instead": the most recent failed or expired document, else the
     most recently added one (``Service.default_fallback_entry``). Needs no key, no network
     and no failed upload."""
-    _run_copy(_prepare_default, (service, 1), [], on_done)
+    _run_copy(_prepare_default, (service, 1), [], on_done, on_progress, cancel)

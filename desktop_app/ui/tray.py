@@ -31,6 +31,7 @@ from desktop_app.ui.tray_state import (
 )
 
 if TYPE_CHECKING:
+    from desktop_app.core.extract import Progress
     from desktop_app.core.service import FallbackChoice, Service
 
 log = logging.getLogger(__name__)
@@ -317,18 +318,31 @@ class TrayController(QObject):
     def copy_text_instead(self, on_done: Callable[[CopyResult], None] | None = None) -> None:
         """Copy the text of the latest failed or expired document (else the latest added one)
         and say so in a tray message."""
-        copy_latest_fallback(self._open_service(), on_done=self._copy_done(on_done))
+        copy_latest_fallback(
+            self._open_service(), on_done=self._copy_done(on_done), on_progress=self._reading
+        )
 
     def copy_text_of(
         self, entry_id: int, on_done: Callable[[CopyResult], None] | None = None
     ) -> None:
         """Copy the text of the document chosen in the "Copy text of…" submenu."""
-        copy_fallback(self._open_service(), [entry_id], on_done=self._copy_done(on_done))
+        copy_fallback(
+            self._open_service(),
+            [entry_id],
+            on_done=self._copy_done(on_done),
+            on_progress=self._reading,
+        )
+
+    def _reading(self, progress: Progress) -> None:
+        """OCR of a scan takes a while: the tooltip counts the pages read."""
+        self.icon.setToolTip(f"AttachGuard: reading page {progress.done} of {progress.total}")
 
     def _copy_done(
         self, on_done: Callable[[CopyResult], None] | None
     ) -> Callable[[CopyResult], None]:
         def done(result: CopyResult) -> None:
+            if self.view is not None:
+                self.icon.setToolTip(self.view.tooltip)  # the reading progress is over
             if not result.superseded:  # the later copy speaks for itself
                 self.show_message("AttachGuard", result.message, warning=not result.ok)
             self.copy_finished.emit(result)

@@ -210,8 +210,8 @@ def test_empty_image_and_scanned_inputs(runner: ExtractionRunner, tmp_path: Path
     blank.write_text("  \n\n ")
     assert failure_of(runner, blank).kind is FailureKind.EMPTY
     png = tmp_path / "photo.png"
-    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
-    assert failure_of(runner, png).kind is FailureKind.NO_TEXT
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))  # a signature and nothing readable
+    assert failure_of(runner, png).kind is FailureKind.CORRUPT
     scanned = docgen.scanned_pdf(tmp_path / "scan.pdf")
     failure = failure_of(runner, scanned)
     assert failure.kind is FailureKind.NO_TEXT
@@ -235,7 +235,7 @@ def test_service_raises_extraction_error_with_kind(tmp_path: Path) -> None:
         with pytest.raises(ExtractionError) as caught:
             texts.extract_path(scan)
         assert caught.value.kind == "no_text"
-        assert str(caught.value).startswith("scan.pdf has no text layer")
+        assert str(caught.value).startswith("No text found in scan.pdf: it has no text layer")
     finally:
         texts.close()
 

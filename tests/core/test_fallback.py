@@ -133,7 +133,7 @@ def test_fallback_for_vault_entries(tmp_path: Path) -> None:
         assert "approved the bridge" in service.texts.extract_entry(good.id).markdown
         prompt = service.texts.fallback_for_entries([good.id, bad.id])
         assert prompt.documents == ("minutes.pdf",)
-        assert prompt.skipped and "scan.pdf has no text layer" in prompt.skipped[0]
+        assert prompt.skipped and "No text found in scan.pdf" in prompt.skipped[0]
         assert "The board approved the bridge." in prompt.parts[0]
     finally:
         service.texts.close()

@@ -317,3 +317,63 @@ def test_open_with_files_starts_with_the_window_and_backs_them_up(
         for service in opened:
             service.close()
         qapp.setQuitOnLastWindowClosed(False)
+
+
+def test_copy_text_instead_of_a_scanned_pdf_reads_it_with_ocr(
+    shell: TrayApp, openai_server: FakeOpenAI, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from support import ocr_pages
+
+    expected = [ocr_pages.words(120, seed=60 + n) for n in range(5)]
+    scan = ocr_pages.image_pdf(
+        [ocr_pages.text_page(w, height_in=5.5) for w in expected], tmp_path / "scan.pdf"
+    )
+    openai_server.expired(times=None)
+    notices: list[Notice] = []
+    shell.notifier.notified.connect(notices.append)
+    shell.handle_request(ipc.Request(ipc.Command.ADD, (str(scan),)), None)
+    qtbot.waitUntil(lambda: bool(notices), timeout=60_000)
+
+    with qtbot.waitSignal(shell.tray.copy_finished, timeout=100_000) as done:
+        shell.tray.copy_action.trigger()
+    result = done.args[0]
+    assert result.ok, result.message
+    copied = QGuiApplication.clipboard().text()
+    assert 'name="scan.pdf"' in copied and 'ocr="all pages"' in copied
+    for words in expected:
+        assert ocr_pages.recall(words, copied) >= 0.95
+
+
+def test_reading_a_scan_reports_pages_and_can_be_cancelled(
+    shell: TrayApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    import threading
+
+    from support import ocr_pages
+
+    from desktop_app.core.vault import Source
+    from desktop_app.ui.copying import CopyResult, copy_fallback
+
+    scan = ocr_pages.image_pdf(
+        [ocr_pages.text_page(ocr_pages.words(60, seed=70 + n), height_in=4) for n in range(4)],
+        tmp_path / "fax.pdf",
+    )
+    entry = shell.service.vault.add_file(scan, Source.DROP)
+    QGuiApplication.clipboard().setText("left alone")
+    cancel = threading.Event()
+    seen: list[tuple[int, int]] = []
+    results: list[CopyResult] = []
+
+    def on_progress(progress: object) -> None:
+        assert threading.current_thread() is threading.main_thread()  # safe to touch widgets
+        seen.append((progress.done, progress.total))  # type: ignore[attr-defined]
+        cancel.set()  # the user pressed Cancel after the first page
+
+    copy_fallback(
+        shell.service, [entry.id], on_done=results.append, on_progress=on_progress, cancel=cancel
+    )
+    qtbot.waitUntil(lambda: bool(results), timeout=100_000)
+    assert seen and seen[0] == (1, 4)
+    assert not results[0].ok
+    assert "cancelled" in results[0].message
+    assert QGuiApplication.clipboard().text() == "left alone"

@@ -1,7 +1,8 @@
 """The extraction worker's main loop: ``python -m desktop_app.core.extract.child``.
 
 Reads requests from stdin and answers on the original stdout (see :mod:`.protocol`); anything a
-native library prints goes to stderr instead, so it cannot corrupt the replies. Exits when stdin
+native library prints goes to stderr instead, so it cannot corrupt the replies. Long extractions
+(OCR) send ``progress`` frames, one per finished page, before the final reply. Exits when stdin
 closes, i.e. when the app stops or dies.
 """
 
@@ -9,10 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import IO, Any
 
+from desktop_app.core.extract.job import Job, OcrOptions, PageText, Progress, running
 from desktop_app.core.extract.protocol import read_frame, write_frame
 from desktop_app.core.extract.result import (
     ExtractFailed,
@@ -31,6 +34,8 @@ def main() -> int:
     if hello is None:
         return 0
     _limit_memory(hello.get("memory_limit"))
+    # Ctrl+C in a terminal reaches the whole process group: the app decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "nice"):
         os.nice(5)  # parsing in the background must not make the tray or window stutter
     for entry in hello.get("sys_path", []):
@@ -52,8 +57,16 @@ def _serve(requests: IO[bytes], replies: IO[bytes]) -> int:
         if request is None:
             return 0
         limits = Limits(**request["limits"])
+        job = Job(
+            ocr=OcrOptions.from_json(request.get("ocr")),
+            resume={
+                int(page["number"]): PageText.from_json(page) for page in request.get("resume", ())
+            },
+            report=lambda progress: _report(replies, progress),
+        )
         try:
-            result = registry.extract_file(Path(request["path"]), request["mime"], limits)
+            with running(job):
+                result = registry.extract_file(Path(request["path"]), request["mime"], limits)
             write_frame(replies, {"status": "ok", "extraction": _capped(result, limits).to_json()})
         except ExtractFailed as exc:
             write_frame(replies, _failure(exc.failure))
@@ -65,6 +78,12 @@ def _serve(requests: IO[bytes], replies: IO[bytes]) -> int:
         except Exception as exc:  # a parser's own error on a malformed file
             detail = f"{type(exc).__name__}: {exc}"
             write_frame(replies, _failure(Failure(FailureKind.FAILED, detail)))
+
+
+def _report(replies: IO[bytes], progress: Progress) -> None:
+    page = None if progress.page is None else progress.page.to_json()
+    message = {"status": "progress", "done": progress.done, "total": progress.total, "page": page}
+    write_frame(replies, message)
 
 
 def _failure(failure: Failure) -> dict[str, Any]:

@@ -11,8 +11,8 @@ _TEMPLATES: dict[FailureKind, str] = {
     ),
     FailureKind.CORRUPT: "{name} is damaged or incomplete and cannot be read.",
     FailureKind.NO_TEXT: (
-        "{name} has no text layer (an image or a scanned page); it would need OCR, "
-        "so attach it as an image instead."
+        "No text found in {name}: it has no text layer and OCR read no words in it (a photo "
+        "or a drawing?); attach it as an image instead."
     ),
     FailureKind.EMPTY: "{name} is empty: there is no text in it.",
     FailureKind.UNSUPPORTED: "AttachGuard cannot read text from {name}: it is {what}.",
@@ -25,6 +25,9 @@ _TEMPLATES: dict[FailureKind, str] = {
         "{name} was refused: it contains XML entity declarations, which are refused for safety."
     ),
     FailureKind.TIMEOUT: "Reading {name} took too long and was stopped.",
+    FailureKind.CANCELLED: (
+        "Reading {name} was cancelled; the pages already read are kept for the next try."
+    ),
     FailureKind.MEMORY: "Reading {name} needed too much memory and was stopped.",
     FailureKind.FAILED: "Text could not be extracted from {name}.",
 }

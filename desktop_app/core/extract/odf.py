@@ -1,6 +1,8 @@
-"""OpenDocument text (.odt) and presentations (.odp), read with the standard library's zipfile
-and defusedxml: ``content.xml`` is walked directly, which is faster than odfpy and needs no
-dependency beyond the XML guard we already ship. Spreadsheets (.ods) are in ``sheets``.
+"""OpenDocument text (.odt, .ott, Writer/Web) and presentations (.odp, .otp), read with the
+standard library's zipfile and defusedxml: ``content.xml`` is walked directly, which is faster
+than odfpy and needs no dependency beyond the XML guard we already ship. Zipped spreadsheets
+(.ods, .ots) are in ``sheets``; the flat XML variants (.fodt, .fods, .fodp: one XML file, no zip)
+are all read here.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from xml.etree.ElementTree import Element
 
 from desktop_app.core.extract.markdown import clean_inline, join_blocks, table
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
-from desktop_app.core.extract.safety import check_zip, parse_xml, read_member
+from desktop_app.core.extract.safety import check_zip, parse_xml, read_member, refuse_entities
 
 _NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -134,8 +136,49 @@ def _table_rows(element: Element) -> list[list[str]]:
     return rows
 
 
+def extract_flat(path: Path, mime: str, limits: Limits) -> Extraction:
+    """A flat OpenDocument file: the whole document as one XML file, its type in the root."""
+    data = path.read_bytes()
+    refuse_entities(data, path.name)
+    root = parse_xml(data, path.name)
+    declared = root.get(_q("office:mimetype"), "")
+    if declared.startswith("application/vnd.oasis.opendocument.presentation"):
+        return _odp(root, mime)
+    if declared.startswith("application/vnd.oasis.opendocument.spreadsheet"):
+        return _sheets(root, mime, limits)
+    return _odt(root, mime)
+
+
 def extract_odt(path: Path, mime: str, limits: Limits) -> Extraction:
-    root = _content(path, limits)
+    return _odt(_content(path, limits), mime)
+
+
+def extract_odp(path: Path, mime: str, limits: Limits) -> Extraction:
+    return _odp(_content(path, limits), mime)
+
+
+def _sheets(root: Element, mime: str, limits: Limits) -> Extraction:
+    body = root.find(f"{_q('office:body')}/{_q('office:spreadsheet')}")
+    if body is None:
+        raise ExtractFailed(FailureKind.CORRUPT, "no office:spreadsheet body")
+    blocks: list[str] = []
+    tables = body.findall(TABLE)
+    for sheet in tables:
+        rows = _table_rows(sheet)
+        name = sheet.get(_q("table:name"), f"Sheet{len(blocks) + 1}")
+        block = f"## Sheet: {name}\n\n" + table(rows[: limits.max_rows_per_sheet])
+        if len(rows) > limits.max_rows_per_sheet:
+            block += f"\n\n({len(rows) - limits.max_rows_per_sheet} more rows left out)"
+        blocks.append(block)
+    if not any(_table_rows(sheet) for sheet in tables):
+        raise ExtractFailed(FailureKind.EMPTY, "no cells")
+    return Extraction(
+        markdown=join_blocks(blocks), kind="sheet", mime_type=mime, units=len(tables),
+        unit_name="sheet",
+    )  # fmt: skip
+
+
+def _odt(root: Element, mime: str) -> Extraction:
     body = root.find(f"{_q('office:body')}/{_q('office:text')}")
     if body is None:
         raise ExtractFailed(FailureKind.CORRUPT, "no office:text body")
@@ -145,8 +188,7 @@ def extract_odt(path: Path, mime: str, limits: Limits) -> Extraction:
     return Extraction(markdown=markdown, kind="odt", mime_type=mime)
 
 
-def extract_odp(path: Path, mime: str, limits: Limits) -> Extraction:
-    root = _content(path, limits)
+def _odp(root: Element, mime: str) -> Extraction:
     body = root.find(f"{_q('office:body')}/{_q('office:presentation')}")
     if body is None:
         raise ExtractFailed(FailureKind.CORRUPT, "no office:presentation body")

@@ -1,7 +1,8 @@
 """Word (.docx) via python-docx and PowerPoint (.pptx) via python-pptx (both MIT).
 
 DOCX: body paragraphs and tables in document order; heading styles become ``#`` headings and
-list styles become bullets. PPTX: one section per slide in slide order, the title first, text
+list styles become bullets; headers, footers, notes and comments follow in their own section
+(``docx_margins``). PPTX: one section per slide in slide order, the title first, text
 shapes top-to-bottom with their bullet levels, tables as Markdown tables, speaker notes last.
 Both containers go through the zip-bomb and XML-entity guards before the library opens them.
 """
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.extract.docx_margins import margins
 from desktop_app.core.extract.markdown import clean_inline, group_list_items, join_blocks, table
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 from desktop_app.core.extract.safety import check_zip, check_zip_members
@@ -57,9 +59,10 @@ def extract_docx(path: Path, mime: str, limits: Limits) -> Extraction:
         elif child.tag == qn("w:sdt"):  # content controls (e.g. a table of contents)
             for paragraph in child.iter(qn("w:p")):
                 blocks.append(_docx_paragraph(Paragraph(paragraph, document), styles))
-    markdown = join_blocks(group_list_items(blocks))
-    if not markdown.strip():
+    blocks = group_list_items(blocks)
+    if not "".join(blocks).strip():
         raise ExtractFailed(FailureKind.EMPTY)
+    markdown = join_blocks([*blocks, margins(document, path, limits)])
     return Extraction(markdown=markdown, kind="docx", mime_type=mime)
 
 

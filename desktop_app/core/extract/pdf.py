@@ -1,13 +1,25 @@
 """PDF text layer via pypdfium2 (PDFium, BSD/Apache): fast, and it keeps the reading order of
 the content stream with line breaks where the page has them. Each page gets a marker comment so
 prompts can say which page a passage came from.
+
+Pages without a usable text layer (scans) are rendered in memory and OCR'd (see :mod:`.ocr`);
+a mixed PDF keeps the text layer of its other pages, all in page order.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.core.extract.markdown import page_marker
+from PIL import Image
+
+from desktop_app.core.extract.job import Job, PageText, current_job
+from desktop_app.core.extract.ocr import (
+    LOW_CONFIDENCE,
+    PageSource,
+    marker,
+    missing_languages,
+    run_pages,
+)
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 
 # PDFium's FPDF_ERR_* codes, as pypdfium2 reports them in PdfiumError.err_code.
@@ -15,6 +27,11 @@ _ERR_PASSWORD = 4
 _ERR_SECURITY = 5
 _ERR_FORMAT = 3
 _MIN_CHARS_PER_PAGE = 3
+# A page with fewer letters than this in its text layer (a scan, perhaps with a page number or
+# a stamp as text) is OCR'd; the OCR text replaces the layer only if it has more letters.
+_OCR_BELOW_LETTERS = 40
+_MAX_RENDER_PIXELS = 40_000_000
+_MIN_RENDER_DPI = 100
 
 
 def extract(path: Path, mime: str, limits: Limits) -> Extraction:
@@ -40,11 +57,9 @@ def _pages(document: object, mime: str, limits: Limits) -> Extraction:
     total = len(document)
     if total == 0:
         raise ExtractFailed(FailureKind.EMPTY, "no pages")
-    blocks: list[str] = []
-    size = 0
-    text_pages = 0
-    truncated = False
+    layer: dict[int, str] = {}
     failed_pages: list[int] = []
+    size = 0
     for index in range(total):
         try:
             page = document[index]
@@ -55,24 +70,46 @@ def _pages(document: object, mime: str, limits: Limits) -> Extraction:
         except pdfium.PdfiumError:
             failed_pages.append(index + 1)
             continue
-        text = _tidy(text)
-        if len(text.strip()) >= _MIN_CHARS_PER_PAGE:
-            text_pages += 1
-        blocks.append(f"{page_marker(index + 1, total)}\n\n{text}")
-        size += len(text)
+        layer[index + 1] = _tidy(text)
+        size += len(layer[index + 1])
         if size > limits.max_output_chars:
-            truncated = True
             break
-    if text_pages == 0:
-        raise ExtractFailed(FailureKind.NO_TEXT, f"{total} pages without a text layer")
+    truncated = size > limits.max_output_chars
+    job = current_job()
+    scanned = [n for n, text in layer.items() if _needs_ocr(text)]
+    ocr: dict[int, PageText] = {}
+    if scanned and job.ocr.enabled and not truncated:
+        ocr = _ocr(document, scanned, job)
+    blocks: list[str] = []
+    ocr_used: list[int] = []
+    for number, text in layer.items():
+        page_text = PageText(number, text)
+        read = ocr.get(number)
+        if read is not None and read.found_text and _letters(read.text) > _letters(text):
+            page_text = read
+            ocr_used.append(number)
+        blocks.append(f"{marker(page_text, total)}\n\n{page_text.text}".rstrip())
+    with_text = [n for n in layer if n in ocr_used or len(layer[n].strip()) >= _MIN_CHARS_PER_PAGE]
+    if not with_text:
+        detail = f"{total} pages without a text layer"
+        raise ExtractFailed(
+            FailureKind.NO_TEXT, detail + (" and no text found by OCR" if ocr else "")
+        )
     warnings: list[str] = []
     if failed_pages:
         warnings.append(f"pages {_ranges(failed_pages)} could not be read")
-    if text_pages < total and not truncated:
-        warnings.append(f"{total - text_pages} of {total} pages have no text layer (scanned?)")
+    blank = total - len(with_text) - len(failed_pages)
+    if blank > 0 and not truncated:
+        why = "no text layer and OCR found no text" if ocr else "no text layer (scanned?)"
+        warnings.append(f"{blank} of {total} pages have {why}")
+    if ocr and (missing := missing_languages(job)):
+        warnings.append(f"no OCR model for {', '.join(missing)}; add it (see README)")
+    if scanned and not job.ocr.enabled:
+        warnings.append("OCR is turned off in the settings: scanned pages were skipped")
     if truncated:
         warnings.append(f"stopped after page {len(blocks)} of {total}: the text is very long")
     markdown = "\n\n".join(blocks).strip() + "\n"
+    low = tuple(n for n in ocr_used if (ocr[n].confidence or 0) < LOW_CONFIDENCE)
     return Extraction(
         markdown=markdown,
         kind="pdf",
@@ -81,7 +118,44 @@ def _pages(document: object, mime: str, limits: Limits) -> Extraction:
         unit_name="page",
         truncated=truncated,
         warnings=tuple(warnings),
+        ocr_pages=tuple(ocr_used),
+        low_confidence_pages=low,
     )
+
+
+def _needs_ocr(text: str) -> bool:
+    return _letters(text) < _OCR_BELOW_LETTERS
+
+
+def _letters(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
+def _ocr(document: object, numbers: list[int], job: Job) -> dict[int, PageText]:
+    """OCR the pages ``numbers``, rendered in memory (never through PNG) at the chosen dpi."""
+    import pypdfium2 as pdfium
+
+    assert isinstance(document, pdfium.PdfDocument)
+
+    def source(number: int) -> PageSource:
+        def load() -> Image.Image:
+            page = document[number - 1]
+            try:
+                width, height = page.get_size()
+                scale = min(job.ocr.dpi, _scan_dpi(page, width * height) or job.ocr.dpi) / 72
+                area = max(width * height, 1.0) * scale * scale
+                if area > _MAX_RENDER_PIXELS:  # a poster-sized page: cap the pixels, not the dpi
+                    scale *= (_MAX_RENDER_PIXELS / area) ** 0.5
+                bitmap = page.render(scale=scale, grayscale=True)
+                image: Image.Image = bitmap.to_pil().copy()
+                bitmap.close()
+                return image
+            finally:
+                page.close()
+
+        return number, load
+
+    return run_pages((source(n) for n in numbers), len(numbers), job)
 
 
 def _tidy(text: str) -> str:
@@ -92,6 +166,27 @@ def _tidy(text: str) -> str:
     text = text.replace("\x02", "-").replace("\ufffe", "")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip()
+
+
+def _scan_dpi(page: object, page_area: float) -> float | None:
+    """The resolution of the picture covering most of the page (a scanner's 150 or 300 dpi):
+    rendering above it only makes more pixels to read, not more detail. ``None`` if unknown."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    assert isinstance(page, pdfium.PdfPage)
+    best: float | None = None
+    try:
+        for item in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+            left, bottom, right, top = item.get_bounds()
+            if (right - left) * (top - bottom) < 0.5 * page_area or right <= left:
+                continue
+            pixels = item.get_metadata().width
+            dpi = pixels / ((right - left) / 72)
+            best = dpi if best is None else max(best, dpi)
+    except (pdfium.PdfiumError, AttributeError, ZeroDivisionError):
+        return None
+    return None if best is None else max(_MIN_RENDER_DPI, best)
 
 
 def _ranges(numbers: list[int]) -> str:

@@ -16,11 +16,12 @@ from desktop_app.core import filetypes
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 
 #: Bump when any extractor's output changes: cached texts of older versions are ignored.
-EXTRACTOR_VERSION = "2"  # 2: entity declarations get their own failure kind
+EXTRACTOR_VERSION = "3"  # 2: entity declarations get their own failure kind; 3: OCR
 
 Extractor = Callable[[Path, str, Limits], Extraction]
 
 _PKG = "desktop_app.core.extract"
+_IMAGE = filetypes.Family.IMAGE
 _BUILTIN: dict[str, str] = {
     filetypes.PDF: f"{_PKG}.pdf:extract",
     filetypes.DOCX: f"{_PKG}.office:extract_docx",
@@ -48,6 +49,14 @@ _BUILTIN: dict[str, str] = {
     filetypes.YAML: f"{_PKG}.plain:extract",
     filetypes.IPYNB: f"{_PKG}.plain:extract",
     filetypes.SVG: f"{_PKG}.plain:extract",
+    # Pictures (only ever from their content): their text is read by OCR.
+    **{t.mime: f"{_PKG}.ocr:extract_image" for t in filetypes.TYPES if t.family is _IMAGE},
+    # OpenDocument variants: templates, Writer/Web, and flat (single XML file) documents.
+    filetypes.OTT: f"{_PKG}.odf:extract_odt",
+    filetypes.OTP: f"{_PKG}.odf:extract_odp",
+    filetypes.OTS: f"{_PKG}.sheets:extract_workbook",
+    filetypes.ODT_WEB: f"{_PKG}.odf:extract_odt",
+    filetypes.FLAT_ODF: f"{_PKG}.odf:extract_flat",
 }
 
 #: Types we recognise but cannot read: a label for the user's message.
@@ -94,8 +103,6 @@ def extract_file(path: Path, mime: str, limits: Limits) -> Extraction:
         raise ExtractFailed(FailureKind.TOO_LARGE, f"{size} bytes")
     if mime == filetypes.OOXML_ENCRYPTED:
         raise ExtractFailed(FailureKind.ENCRYPTED, "OOXML EncryptedPackage")
-    if mime.startswith("image/") and mime != filetypes.SVG:
-        raise ExtractFailed(FailureKind.NO_TEXT, mime)
     target = _overrides.get(mime) or _BUILTIN.get(mime)
     if target is None and mime.startswith("text/"):
         target = f"{_PKG}.plain:extract"

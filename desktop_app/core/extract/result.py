@@ -23,6 +23,7 @@ class FailureKind(StrEnum):
     BOMB = "bomb"
     ENTITIES = "entities"  # XML entity/DTD declarations: refused before any parser sees them
     TIMEOUT = "timeout"
+    CANCELLED = "cancelled"  # the user stopped it; pages already OCR'd are kept for next time
     MEMORY = "memory"
     FAILED = "failed"
 
@@ -38,6 +39,8 @@ class Extraction:
     unit_name: str | None = None  # "page", "sheet", "slide", "chapter", "cell"
     truncated: bool = False
     warnings: tuple[str, ...] = ()
+    ocr_pages: tuple[int, ...] = ()  # pages (1-based) whose text came from OCR
+    low_confidence_pages: tuple[int, ...] = ()  # OCR'd pages that read poorly
 
     def with_warning(self, warning: str) -> Extraction:
         return replace(self, warnings=(*self.warnings, warning))
@@ -51,6 +54,8 @@ class Extraction:
             "unit_name": self.unit_name,
             "truncated": self.truncated,
             "warnings": list(self.warnings),
+            "ocr_pages": list(self.ocr_pages),
+            "low_confidence_pages": list(self.low_confidence_pages),
         }
 
     @classmethod
@@ -63,6 +68,8 @@ class Extraction:
             unit_name=None if data.get("unit_name") is None else str(data["unit_name"]),
             truncated=bool(data.get("truncated", False)),
             warnings=tuple(str(w) for w in data.get("warnings", ())),
+            ocr_pages=tuple(int(n) for n in data.get("ocr_pages", ())),
+            low_confidence_pages=tuple(int(n) for n in data.get("low_confidence_pages", ())),
         )
 
 

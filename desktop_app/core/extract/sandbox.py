@@ -10,7 +10,9 @@ abnormal:
   not enforce ``RLIMIT_AS`` and Windows has no ``resource`` module: there only the timeout
   applies (a Job Object limit would be the Windows equivalent);
 * a crash (a segfault in a native parser, or the OS killing the worker): reported as "failed";
-* an oversized result: the worker cuts the text at ``Limits.max_output_chars``.
+* an oversized result: the worker cuts the text at ``Limits.max_output_chars``;
+* a cancel request (``run(cancel=event)``) or Ctrl+C: the worker is killed; pages it already
+  reported were handed to the caller and can be passed back as ``resume``.
 
 A plain subprocess (not ``multiprocessing``) keeps the app's ``__main__`` from being re-imported
 in the worker and never forks a process that has threads. The worker exits by itself when its
@@ -29,11 +31,13 @@ import re
 import subprocess
 import sys
 import threading
+import time
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.extract.job import OcrOptions, PageText, Progress, default_workers
 from desktop_app.core.extract.protocol import read_frame, write_frame
 from desktop_app.core.extract.result import Extraction, Failure, FailureKind, Limits
 
@@ -43,6 +47,7 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MEMORY_LIMIT = 2 * 1024 * 1024 * 1024
 STARTUP_TIMEOUT = 30.0  # a cold interpreter on a loaded machine; not part of the document's time
 _REAP_SECONDS = 5.0
+_CANCEL_POLL = 0.1
 _SECRET_NAME = re.compile(r"KEY|TOKEN|SECRET|PASSW|CREDENTIAL|AUTH|COOKIE|SESSION", re.IGNORECASE)
 
 
@@ -58,7 +63,9 @@ def worker_environment(environ: Mapping[str, str] | None = None) -> dict[str, st
     """The app's environment minus anything that looks like a credential: the worker parses
     hostile files, so even a parser exploit must find no API key to steal."""
     env = os.environ if environ is None else environ
-    return {name: value for name, value in env.items() if not _SECRET_NAME.search(name)}
+    clean = {name: value for name, value in env.items() if not _SECRET_NAME.search(name)}
+    clean["OMP_THREAD_LIMIT"] = "1"  # Tesseract: one thread per page, pages run in parallel
+    return clean
 
 
 class _Worker:
@@ -134,8 +141,10 @@ class ExtractionRunner:
         memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
         limits: Limits | None = None,
         extractors: Mapping[str, str] | None = None,
+        ocr: OcrOptions | None = None,
     ) -> None:
         self.timeout = timeout
+        self.ocr = ocr or OcrOptions(workers=default_workers())
         self.memory_limit = memory_limit
         self.limits = limits or Limits()
         self._extractors = dict(extractors or {})
@@ -151,8 +160,23 @@ class ExtractionRunner:
             if not worker.wait_ready(STARTUP_TIMEOUT):
                 self._recycle(kill=True)
 
-    def run(self, path: Path, mime: str, timeout: float | None = None) -> Extraction | Failure:
-        """Extract ``path`` as ``mime`` in the worker; a :class:`Failure` for a handled problem."""
+    def run(
+        self,
+        path: Path,
+        mime: str,
+        timeout: float | None = None,
+        *,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: threading.Event | None = None,
+        resume: Sequence[PageText] = (),
+    ) -> Extraction | Failure:
+        """Extract ``path`` as ``mime`` in the worker; a :class:`Failure` for a handled problem.
+
+        ``timeout`` bounds the time without news from the worker: each page it reports (see
+        ``progress``) starts the clock again, so a 40-page scan is not cut off while a hung
+        parser still is. Setting ``cancel`` stops the worker within a tenth of a second;
+        ``resume`` hands back pages an earlier, interrupted run already reported.
+        """
         limit = self.timeout if timeout is None else timeout
         with self._lock:
             worker = self._ensure_worker()
@@ -163,6 +187,8 @@ class ExtractionRunner:
                 "path": str(path.absolute()),
                 "mime": mime,
                 "limits": dataclasses.asdict(self.limits),
+                "ocr": self.ocr.to_json(),
+                "resume": [page.to_json() for page in resume],
             }
             try:
                 assert worker.process.stdin is not None
@@ -171,11 +197,40 @@ class ExtractionRunner:
                 self._recycle(kill=True)
                 return Failure(FailureKind.FAILED, f"worker unreachable: {exc}")
             try:
-                reply = worker.replies.get(timeout=limit)
-            except queue.Empty:
+                return self._wait(worker, mime, limit, progress, cancel)
+            except (
+                BaseException
+            ):  # Ctrl+C, or the progress callback failed: do not leave it running
+                self._recycle(kill=True)
+                raise
+
+    def _wait(
+        self,
+        worker: _Worker,
+        mime: str,
+        limit: float,
+        progress: Callable[[Progress], None] | None,
+        cancel: threading.Event | None,
+    ) -> Extraction | Failure:
+        deadline = time.monotonic() + limit
+        while True:
+            if cancel is not None and cancel.is_set():
+                self._recycle(kill=True)
+                return Failure(FailureKind.CANCELLED, "stopped on request")
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
                 log.warning("extraction of a %s timed out after %.1fs; killing worker", mime, limit)
                 self._recycle(kill=True)
                 return Failure(FailureKind.TIMEOUT, f"no result within {limit:.1f}s")
+            try:
+                reply = worker.replies.get(timeout=min(remaining, _CANCEL_POLL))
+            except queue.Empty:
+                continue
+            if reply is not None and reply.get("status") == "progress":
+                deadline = time.monotonic() + limit
+                if progress is not None:
+                    progress(_progress(reply))
+                continue
             return self._interpret(reply)
 
     def close(self) -> None:
@@ -220,6 +275,15 @@ class ExtractionRunner:
 
     def _recycle(self, *, kill: bool) -> int | None:
         return _shutdown(self._state, kill=kill)
+
+
+def _progress(reply: dict[str, Any]) -> Progress:
+    page = reply.get("page")
+    return Progress(
+        done=int(reply.get("done", 0)),
+        total=int(reply.get("total", 0)),
+        page=PageText.from_json(page) if isinstance(page, dict) else None,
+    )
 
 
 def _shutdown(state: dict[str, _Worker | None], kill: bool = False) -> int | None:

@@ -17,7 +17,7 @@ from desktop_app.core.extract.plain import read_text
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 from desktop_app.core.extract.safety import check_zip, check_zip_members
 
-_ZIPPED = (filetypes.XLSX, filetypes.XLSM, filetypes.ODS)
+_ZIPPED = (filetypes.XLSX, filetypes.XLSM, filetypes.ODS, filetypes.OTS)
 
 
 def extract_workbook(path: Path, mime: str, limits: Limits) -> Extraction:

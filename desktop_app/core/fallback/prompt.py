@@ -17,7 +17,7 @@ from desktop_app.core.extract.result import Extraction
 from desktop_app.core.fallback.tokens import TokenCounter
 
 MIN_TOKENS = 500
-_PAGE = re.compile(r"^<!-- Page (\d+)(?: of \d+)? -->")
+_PAGE = re.compile(r"^<!-- Page (\d+)(?: of \d+)?(?:: [^>]*)? -->")
 _SLIDE = re.compile(r"^## Slide (\d+)")
 _SHEET = re.compile(r"^## Sheet: (.+)$", re.MULTILINE)
 _FENCE = re.compile(r"^(`{3,})", re.MULTILINE)
@@ -28,6 +28,7 @@ _TYPE_LABELS = {
     "csv": "CSV table", "html": "web page", "epub": "e-book", "email": "e-mail",
     "rtf": "RTF document", "text": "plain text", "markdown": "Markdown", "code": "source code",
     "json": "JSON", "xml": "XML", "yaml": "YAML", "notebook": "Jupyter notebook",
+    "image": "picture",
 }  # fmt: skip
 
 
@@ -230,9 +231,36 @@ def _attrs(document: DocumentText, extra: str = "") -> str:
         attrs.append(f'{e.unit_name}s="{e.units}"')
     if e.truncated:
         attrs.append('truncated="yes"')
+    attrs.extend(_ocr_attrs(e))
     if extra:
         attrs.append(f'part="{_attr(extra)}"')
     return " ".join(attrs)
+
+
+def _ocr_attrs(e: Extraction) -> list[str]:
+    """Say which text came from OCR (it may hold misread words) and where OCR was unsure."""
+    if not e.ocr_pages:
+        return []
+    if e.units is None or e.unit_name != "page":
+        note = "OCR, low confidence" if e.low_confidence_pages else "OCR"
+        return [f'text="{note}"']
+    attrs = [f'ocr="{_page_list(e.ocr_pages, e.units)}"']
+    if e.low_confidence_pages:
+        unsure = "; ".join(f"page {n}: OCR, low confidence" for n in e.low_confidence_pages[:20])
+        attrs.append(f'note="{unsure}"')
+    return attrs
+
+
+def _page_list(pages: Sequence[int], total: int) -> str:
+    if len(pages) == total:
+        return "all pages"
+    spans: list[str] = []
+    for number in pages:
+        if spans and spans[-1].split("-")[-1] == str(number - 1):
+            spans[-1] = f"{spans[-1].split('-')[0]}-{number}"
+        else:
+            spans.append(str(number))
+    return ("page " if len(pages) == 1 else "pages ") + ", ".join(spans)
 
 
 def _attr(value: str) -> str:

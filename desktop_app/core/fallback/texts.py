@@ -4,6 +4,11 @@ The facade the tray, the window and the CLI use for the text-only fallback. Extr
 the worker process of :mod:`desktop_app.core.extract.sandbox`; results (and permanent failures
 such as "encrypted") are cached as JSON by content hash and extractor version under
 ``AppPaths.extract_cache_dir``, so a second fallback for the same document skips the worker.
+
+Long extractions (OCR of a scan) report each finished page: callers may pass ``progress`` (a
+callback taking :class:`Progress`, called on the calling thread) and ``cancel`` (an Event).
+Finished pages are also kept in a per-document page cache until the document is done, so a
+cancelled or interrupted job starts again where it stopped.
 """
 
 from __future__ import annotations
@@ -15,12 +20,20 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import AttachGuardError, ExtractionError, SourceError
-from desktop_app.core.extract import EXTRACTOR_VERSION, Extraction, ExtractionRunner, detect_type
+from desktop_app.core.extract import (
+    EXTRACTOR_VERSION,
+    Extraction,
+    ExtractionRunner,
+    OcrOptions,
+    PageText,
+    Progress,
+    detect_type,
+)
 from desktop_app.core.extract.messages import to_error
 from desktop_app.core.extract.result import Failure, FailureKind
 from desktop_app.core.fallback.prompt import DocumentText, FallbackPrompt, build_prompt
@@ -33,7 +46,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Extraction", "FallbackPrompt", "TextService"]
+__all__ = ["Extraction", "FallbackPrompt", "Progress", "TextService"]
+
+ProgressCallback = Callable[[Progress], None]
 
 # Failures that say something about the file itself are cached; the rest (timeout, memory,
 # crash) may go away on a less loaded machine or a newer version, so they are retried.
@@ -42,6 +57,7 @@ _PERMANENT = frozenset(
      FailureKind.UNSUPPORTED, FailureKind.TOO_LARGE, FailureKind.BOMB,
      FailureKind.ENTITIES}
 )  # fmt: skip
+_NO_TEXT = FailureKind.NO_TEXT
 
 
 class TextService:
@@ -55,25 +71,40 @@ class TextService:
         *,
         runner: ExtractionRunner | None = None,
         counter: TokenCounter | None = None,
+        ocr: OcrOptions | None = None,
     ) -> None:
         self._vault = vault
         self._cache_dir = cache_dir
         self._settings = settings
-        self._runner = runner or ExtractionRunner()
+        self._runner = runner or ExtractionRunner(ocr=ocr)
         self._counter = counter
         self._counter_thread: threading.Thread | None = None
         self._counter_lock = threading.Lock()
 
     # -- extraction -----------------------------------------------------------------------
 
-    def extract_entry(self, entry_id: int) -> Extraction:
+    def extract_entry(
+        self,
+        entry_id: int,
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Extraction:
         """The text of vault entry ``entry_id``; ``ExtractionError(kind=...)`` on failure."""
         if self._vault is None:
             raise ExtractionError("No vault is open.", kind="failed")
         entry = self._vault.get(entry_id)
-        return self._extract(self._vault.blob_path(entry.sha256), entry.name, entry.sha256)
+        path = self._vault.blob_path(entry.sha256)
+        return self._extract(path, entry.name, entry.sha256, progress, cancel)
 
-    def extract_path(self, path: Path, *, name: str | None = None) -> Extraction:
+    def extract_path(
+        self,
+        path: Path,
+        *,
+        name: str | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Extraction:
         """The text of the file at ``path`` (not necessarily in the vault)."""
         # "." and "/" have no name of their own: name the folder they stand for.
         label = name or path.name or path.resolve().name or str(path)
@@ -91,9 +122,16 @@ class TextService:
             digest, _ = hash_file(path)
         except OSError as exc:
             raise SourceError(f"{label} cannot be read: {exc.strerror or exc}.") from exc
-        return self._extract(path, label, digest)
+        return self._extract(path, label, digest, progress, cancel)
 
-    def _extract(self, path: Path, name: str, sha256: str) -> Extraction:
+    def _extract(
+        self,
+        path: Path,
+        name: str,
+        sha256: str,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Extraction:
         cached = self._cache_get(sha256)
         if isinstance(cached, Extraction):
             return cached
@@ -103,19 +141,35 @@ class TextService:
             mime = detect_type(path, name)
         except OSError as exc:
             raise SourceError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
-        result = self._runner.run(path, mime)
+        pages = _PageCache(self._page_file(sha256), self._runner.ocr.languages)
+
+        def on_progress(update: Progress) -> None:
+            if update.page is not None:
+                pages.add(update.page)
+            if progress is not None:
+                progress(update)
+
+        result = self._runner.run(
+            path, mime, progress=on_progress, cancel=cancel, resume=pages.load()
+        )
         if isinstance(result, Failure):
             log.info("extraction failed: %s (%s)", result.kind.value, result.detail)
             if result.kind in _PERMANENT:
                 self._cache_put(sha256, {"failure": {"kind": result.kind.value}})
             raise to_error(result, name)
         self._cache_put(sha256, {"extraction": result.to_json()})
+        pages.discard()
         return result
 
     # -- fallback prompts -----------------------------------------------------------------
 
     def fallback_for_entries(
-        self, entry_ids: Sequence[int], *, max_tokens: int | None = None
+        self,
+        entry_ids: Sequence[int],
+        *,
+        max_tokens: int | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
     ) -> FallbackPrompt:
         """A ready-to-paste prompt for vault entries, split to ``max_tokens`` per part."""
         if self._vault is None:
@@ -128,8 +182,10 @@ class TextService:
         for entry_id in entry_ids:
             entry = vault.get(entry_id)
             try:
-                extraction = self._extract(vault.blob_path(entry.sha256), entry.name, entry.sha256)
+                path = vault.blob_path(entry.sha256)
+                extraction = self._extract(path, entry.name, entry.sha256, progress, cancel)
             except (ExtractionError, SourceError) as exc:
+                _raise_if_cancelled(exc)
                 skipped.append(str(exc))
                 last_error = exc
                 continue
@@ -137,7 +193,12 @@ class TextService:
         return self._prompt(documents, skipped, last_error, max_tokens)
 
     def fallback_for_paths(
-        self, paths: Sequence[Path], *, max_tokens: int | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        max_tokens: int | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
     ) -> FallbackPrompt:
         """A ready-to-paste prompt for files on disk (the CLI's ``fallback`` command)."""
         self._load_counter_in_background()
@@ -146,9 +207,10 @@ class TextService:
         last_error: AttachGuardError | None = None
         for path in paths:
             try:
-                extraction = self.extract_path(path)
+                extraction = self.extract_path(path, progress=progress, cancel=cancel)
                 size = path.stat().st_size
             except (ExtractionError, SourceError) as exc:
+                _raise_if_cancelled(exc)
                 skipped.append(str(exc))
                 last_error = exc
                 continue
@@ -212,14 +274,17 @@ class TextService:
         wanted = set(keep)
         removed = 0
         current = f".v{EXTRACTOR_VERSION}.json"
-        for path in self._cache_dir.glob("??/*.json"):
+        for path in [*self._cache_dir.glob("??/*.json"), *self._cache_dir.glob("??/*.jsonl")]:
             sha256 = path.name.split(".", 1)[0]
-            if sha256 in wanted and path.name.endswith(current):
+            if sha256 in wanted and path.name.endswith((current, current + "l")):
                 continue
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 removed += 1
         return removed
+
+    def _page_file(self, sha256: str) -> Path:
+        return self._cache_dir / sha256[:2] / f"{sha256}.v{EXTRACTOR_VERSION}.pages.jsonl"
 
     def _cache_file(self, sha256: str) -> Path:
         return self._cache_dir / sha256[:2] / f"{sha256}.v{EXTRACTOR_VERSION}.json"
@@ -227,17 +292,27 @@ class TextService:
     def _cache_get(self, sha256: str) -> Extraction | Failure | None:
         try:
             data: Any = json.loads(self._cache_file(sha256).read_text("utf-8"))
+            # What OCR found (or did not) depends on the [ocr] settings it ran with: after a
+            # change (OCR turned on, a language added) such results are read again.
+            same_ocr = data.get("ocr") == self._ocr_key()
             if "extraction" in data:
-                return Extraction.from_json(data["extraction"])
+                extraction = Extraction.from_json(data["extraction"])
+                return extraction if same_ocr or not extraction.ocr_pages else None
             if "failure" in data:
-                return Failure(FailureKind(data["failure"]["kind"]), "cached")
+                kind = FailureKind(data["failure"]["kind"])
+                return Failure(kind, "cached") if same_ocr or kind is not _NO_TEXT else None
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("ignoring a broken text-cache file for %s: %s", sha256[:12], exc)
         return None
 
+    def _ocr_key(self) -> str:
+        ocr = self._runner.ocr
+        return f"{ocr.enabled}:{'+'.join(ocr.languages)}:{ocr.tessdata_dir or ''}"
+
     def _cache_put(self, sha256: str, data: dict[str, Any]) -> None:
+        data = {**data, "ocr": self._ocr_key()}
         target = self._cache_file(sha256)
         try:
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -252,3 +327,45 @@ class TextService:
                 raise
         except OSError as exc:  # a full disk must not break the fallback itself
             log.warning("could not cache extracted text: %s", exc)
+
+
+def _raise_if_cancelled(exc: AttachGuardError) -> None:
+    if isinstance(exc, ExtractionError) and exc.kind == FailureKind.CANCELLED.value:
+        raise exc  # the user stopped the whole fallback, not just this document
+
+
+class _PageCache:
+    """Pages of one document finished so far (JSON lines, appended as they come), for resuming
+    an interrupted OCR job; only pages read with the same OCR languages are reused."""
+
+    def __init__(self, path: Path, languages: Sequence[str]) -> None:
+        self._path = path
+        self._languages = "+".join(languages)
+
+    def load(self) -> list[PageText]:
+        pages: list[PageText] = []
+        try:
+            with self._path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    with contextlib.suppress(ValueError, KeyError, TypeError):
+                        data = json.loads(line)
+                        if data.get("languages") == self._languages:
+                            pages.append(PageText.from_json(data))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            log.warning("ignoring the page cache %s: %s", self._path.name, exc)
+        return pages
+
+    def add(self, page: PageText) -> None:
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            with self._path.open("a", encoding="utf-8") as handle:
+                record = {**page.to_json(), "languages": self._languages}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        except OSError as exc:  # resuming is a convenience: a full disk must not stop the job
+            log.warning("could not keep an OCR'd page: %s", exc)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self._path.unlink(missing_ok=True)

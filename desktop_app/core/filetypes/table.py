@@ -63,6 +63,9 @@ ODP = "application/vnd.oasis.opendocument.presentation"
 OTT = "application/vnd.oasis.opendocument.text-template"
 OTS = "application/vnd.oasis.opendocument.spreadsheet-template"
 OTP = "application/vnd.oasis.opendocument.presentation-template"
+ODT_WEB = "application/vnd.oasis.opendocument.text-web"  # Writer/Web (HTML-like documents)
+#: A whole OpenDocument in one XML file (.fodt, .fods, .fodp); the parser reads its body.
+FLAT_ODF = "application/x-vnd.oasis.opendocument.flat-xml"
 EPUB = "application/epub+zip"
 OLE2 = "application/x-ole-storage"  # an OLE2 compound file we could not identify further
 DOC = "application/msword"
@@ -109,6 +112,7 @@ _CONTENT: tuple[tuple[str, str, Family, tuple[str, ...]], ...] = (
     (OTT, "OpenDocument text template", _D, (".ott",)),
     (OTS, "OpenDocument spreadsheet template", _S, (".ots",)),
     (OTP, "OpenDocument presentation template", _P, (".otp",)),
+    (ODT_WEB, "OpenDocument Writer/Web document", _D, (".oth",)),
     (EPUB, "EPUB e-book", _D, (".epub",)),
     (DOC, "old-style Word document", _D, (".doc", ".dot")),
     (XLS, "old-style Excel workbook", _S, (".xls", ".xlt")),
@@ -139,6 +143,7 @@ _TEXTUAL: tuple[tuple[str, str, Family, tuple[str, ...]], ...] = (
     (XML, "XML", _T, (".xml",)),
     (YAML, "YAML", _T, (".yaml", ".yml")),
     (SVG, "SVG drawing", _T, (".svg",)),  # vector: read as XML text, never OCR'd
+    (FLAT_ODF, "OpenDocument flat XML file", _D, (".fodt", ".fods", ".fodp")),
     (HTML, "web page", Family.WEB, (".html", ".htm")),
     (XHTML, "XHTML page", Family.WEB, (".xhtml",)),
     (EMAIL, "email message", Family.EMAIL, (".eml",)),

@@ -9,7 +9,7 @@ import codecs
 import json
 import re
 
-from desktop_app.core.filetypes.table import EMAIL, HTML, JSON, SVG, XML
+from desktop_app.core.filetypes.table import EMAIL, FLAT_ODF, HTML, JSON, SVG, XML
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -79,6 +79,8 @@ def classify(text: str, *, truncated: bool) -> str | None:
     if lowered.startswith("<?xml") or (lowered.startswith("<") and _looks_like_xml(lowered)):
         if "<svg" in lowered:
             return SVG
+        if "<office:document " in stripped[:4096]:
+            return FLAT_ODF
         if "<html" in lowered or "<!doctype html" in lowered:
             return HTML
         return XML

@@ -46,7 +46,12 @@ class Service:
             log.warning("settings: %s", problem)
         self.db = Database(paths.database_file)
         self.vault = Vault(self.db, paths.vault_dir)
-        self.texts = TextService(self.vault, paths.extract_cache_dir, self.settings.fallback)
+        self.texts = TextService(
+            self.vault,
+            paths.extract_cache_dir,
+            self.settings.fallback,
+            ocr=self.settings.ocr.options(),
+        )
         self.credentials = CredentialStore()
         self.uploads = UploadManager(
             self.db,
