@@ -9,11 +9,13 @@ queue (``support.queue_states``), as the engine writes them during an outage.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from support.queue_states import add, expire, expiry_error_waiting, fail, job_of
@@ -34,11 +36,16 @@ from desktop_app.ui.tray_state import Snapshot, TrayState, describe
 WAIT_MS = 60_000
 NOW = 1_800_000_000.0
 
+
 #: A 1x1 PNG: an image with no text layer (extraction would need OCR).
-NO_TEXT_PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
-)
+def _blank_png() -> bytes:
+    """A picture with no text at all: no text layer, and OCR reads no words in it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 200), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+NO_TEXT_PNG = _blank_png()
 
 
 @pytest.fixture(name="ui_service")
