@@ -46,9 +46,13 @@ class Command(StrEnum):
 class Request:
     command: Command
     paths: tuple[str, ...] = field(default_factory=tuple)
+    #: COPY_TEXT: the vault entry whose text to copy (None: the app's own default choice).
+    entry_id: int | None = None
 
     def encode(self) -> bytes:
-        body = {"command": self.command.value, "paths": list(self.paths)}
+        body: dict[str, object] = {"command": self.command.value, "paths": list(self.paths)}
+        if self.entry_id is not None:
+            body["entry"] = self.entry_id
         return json.dumps(body, ensure_ascii=False).encode("utf-8") + b"\n"
 
     @classmethod
@@ -58,11 +62,14 @@ class Request:
             body = json.loads(data.decode("utf-8"))
             command = Command(body["command"])
             paths = body.get("paths", [])
+            entry = body.get("entry")
         except (UnicodeDecodeError, KeyError, TypeError, AttributeError, ValueError) as exc:
             raise ValueError(f"not an AttachGuard message: {exc}") from exc
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
             raise ValueError("paths must be a list of strings")
-        return cls(command, tuple(paths))
+        if entry is not None and (not isinstance(entry, int) or isinstance(entry, bool)):
+            raise ValueError("entry must be a whole number")
+        return cls(command, tuple(paths), entry)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,11 @@ works in scripts and over SSH. Folders are added with their contents, as when dr
 window. (``attachguard FILE...`` without a subcommand, the form file managers use for "Open
 with", instead starts the app if needed and shows its window.)
 
-``attachguard copy-text`` asks the running app for its tray action "Copy text instead": the text
-of the latest failed or expired upload goes on the clipboard, and the command waits until it is.
+``attachguard copy-text [DOCUMENT | --id N]`` is the tray's "Copy text instead" from a shell: the
+text of the chosen document (by default the latest failed or expired upload, else the latest
+added document; a file on disk is backed up first) goes on the clipboard. With the app running it
+asks the app (the same clipboard, the same message); without it, it extracts the text here and
+uses the system's clipboard tool. No API key or network is needed.
 
 Nothing heavy is imported at module level: ``desktop_app.ipc`` is Qt-free and imported inside
 the handlers, like the service.
@@ -38,13 +41,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     copy = subparsers.add_parser(
         "copy-text",
-        help="the tray's 'Copy text instead': put the latest failed document's text on the "
-        "clipboard",
-        description="Ask the running AttachGuard to put the text-only fallback of the latest "
-        "failed or expired upload on the clipboard, exactly like its tray menu item, and wait "
-        "until it is there. For any file, without the app, see 'attachguard fallback --copy'.",
+        help="put a document's text on the clipboard, ready to paste into ChatGPT (the tray's "
+        "'Copy text instead')",
+        description="Put the text-only fallback of a document on the clipboard, exactly like the "
+        "tray's 'Copy text instead'. By default: the latest failed or expired upload, else the "
+        "latest added document. Needs no API key and no network. With the app running it does "
+        "the copy; without it, the text is extracted here (scans are read by OCR, with a "
+        "progress line) and copied with the system's clipboard tool.",
     )
-    copy.set_defaults(handler=cmd_copy_text)
+    copy.add_argument(
+        "document",
+        nargs="?",
+        help="a file (backed up first) or the name of a document in the vault",
+    )
+    copy.add_argument(
+        "--id", dest="entry_id", type=int, metavar="N", help="the vault entry N (see 'list')"
+    )
+    copy.set_defaults(handler=cmd_copy_text, copy_parser=copy)
 
 
 def cmd_add(args: argparse.Namespace, context: CommandContext) -> int:
@@ -91,21 +104,85 @@ def _add_headless(paths: list[Path], context: CommandContext) -> int:
 
 def cmd_copy_text(args: argparse.Namespace, context: CommandContext) -> int:
     from desktop_app import ipc
+    from desktop_app.core.errors import AttachGuardError
 
-    del args
+    if args.document is not None and args.entry_id is not None:
+        args.copy_parser.error("name a document or give --id, not both")
+    try:
+        chosen = _chosen_document(args, context)
+    except AttachGuardError as exc:
+        return fail(str(exc))
+    if chosen is None:
+        return fail("there is no document to copy text from yet: add one")
+    entry_id, name = chosen
     try:
         reply = ipc.send(
             ipc.instance_address(context.paths),
-            ipc.Request(ipc.Command.COPY_TEXT),
+            ipc.Request(ipc.Command.COPY_TEXT, entry_id=entry_id),
             timeout=COPY_TIMEOUT_S,
         )
     except ipc.InstanceError as exc:
         return fail(str(exc))
-    if reply is None:
-        return fail(
-            "AttachGuard is not running; start it, or use 'attachguard fallback FILE --copy'"
-        )
+    if reply is None:  # the app is not running: do it here
+        return _copy_here(context, entry_id, name)
     if not reply.ok:
         return fail(reply.message)
     print(reply.message)
+    return EXIT_OK
+
+
+def _chosen_document(args: argparse.Namespace, context: CommandContext) -> tuple[int, str] | None:
+    """(entry id, name) of the document to copy; raises AttachGuardError when none matches."""
+    from desktop_app.core.errors import UnknownEntryError
+    from desktop_app.core.vault import Source
+
+    service = context.service
+    if args.entry_id is not None:
+        entry = service.vault.get(args.entry_id)
+        return entry.id, entry.name
+    if args.document is None:
+        choice = service.default_fallback_entry()
+        return None if choice is None else (choice.entry_id, choice.name)
+    path = Path(args.document)
+    if path.is_file():
+        report = service.add_documents([path.absolute()], source=Source.CLI, upload=False)
+        if not report.entries:
+            problem = report.failed[0].error if report.failed else f"cannot back up {path}"
+            raise UnknownEntryError(str(problem))
+        entry = report.entries[0]
+        return entry.id, entry.name
+    named = service.document_named(args.document)
+    if named is None:
+        raise UnknownEntryError(
+            f"no file or document named {args.document!r} (see 'attachguard list')"
+        )
+    return named.entry_id, named.name
+
+
+def _copy_here(context: CommandContext, entry_id: int, name: str) -> int:
+    """Extract in this process (a progress line for scans) and copy with the system's tool."""
+    import sys
+
+    from desktop_app.cli.extract_cmds import ProgressLine
+    from desktop_app.core.errors import AttachGuardError
+    from desktop_app.core.fallback import copy_text
+
+    bar = ProgressLine(sys.stderr)
+    try:
+        prompt = context.service.texts.fallback_for_entries([entry_id], progress=bar.update)
+        if not prompt.parts:
+            raise AttachGuardError(f"there is no text to copy in \u201c{name}\u201d")
+        tool = copy_text(prompt.parts[0])
+    except KeyboardInterrupt:
+        return bar.interrupted()
+    except AttachGuardError as exc:
+        bar.clear()
+        return fail(f"could not copy the text: {exc} The clipboard was left unchanged.")
+    bar.clear()
+    parts = len(prompt.parts)
+    which = f"part 1 of {parts} of " if parts > 1 else ""
+    print(f"Copied {which}the text of \u201c{name}\u201d (with {tool}).", end=" ")
+    print("Paste it into ChatGPT instead of the file.")
+    if parts > 1:
+        warn(f"the text has {parts} parts: 'attachguard fallback --part N' prints the others")
     return EXIT_OK

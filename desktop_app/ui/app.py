@@ -203,7 +203,10 @@ class TrayApp(QObject):
 
         paths = [Path(p) for p in request.paths]
         if request.command is ipc.Command.COPY_TEXT:
-            self.tray.copy_text_instead(on_done=lambda r: answer(r.ok, r.message))
+            if request.entry_id is not None:
+                self.tray.copy_text_of(request.entry_id, on_done=lambda r: answer(r.ok, r.message))
+            else:
+                self.tray.copy_text_instead(on_done=lambda r: answer(r.ok, r.message))
             return
         # A plain launch lives in the tray; a second launch or "Open with" shows the window.
         if request.command is ipc.Command.OPEN and (responder is not None or paths):

@@ -44,12 +44,11 @@ def test_add_reports_missing_files_and_exits_1(tmp_path: Path) -> None:
     assert "nope.pdf" in done.stderr
 
 
-def test_copy_text_needs_the_running_app(tmp_path: Path) -> None:
+def test_copy_text_with_an_empty_vault_says_there_is_nothing_to_copy(tmp_path: Path) -> None:
     done = _run(tmp_path / "home", "copy-text")
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "attachguard: AttachGuard is not running; start it, or use "
-        "'attachguard fallback FILE --copy'"
+        "attachguard: there is no document to copy text from yet: add one"
     )
 
 

@@ -9,6 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app import ipc
@@ -141,3 +142,12 @@ def test_garbage_is_refused_without_calling_the_handler(qtbot: QtBot, app_paths:
         assert calls == []
     finally:
         guard.close()
+
+
+def test_a_copy_request_names_the_document_or_leaves_the_choice_to_the_app() -> None:
+    chosen = ipc.Request(ipc.Command.COPY_TEXT, entry_id=7)
+    assert ipc.Request.decode(chosen.encode()) == chosen
+    default = ipc.Request(ipc.Command.COPY_TEXT)
+    assert ipc.Request.decode(default.encode()).entry_id is None
+    with pytest.raises(ValueError, match="whole number"):
+        ipc.Request.decode(b'{"command": "copy-text", "paths": [], "entry": "7"}\n')

@@ -299,6 +299,10 @@ class Service:
         it off a GUI thread."""
         return self.documents().fallback_choices(limit)
 
+    def document_named(self, name: str) -> FallbackChoice | None:
+        """The newest document added under ``name`` (exactly, else ignoring case), or None."""
+        return self.documents().named(name)
+
     def default_fallback_entry(self) -> FallbackChoice | None:
         """What "Copy text instead" copies: the most recent failed or expired document, else
         the most recently added one; None when the vault holds no document."""

@@ -217,6 +217,19 @@ class DocumentListing:
 
     # -- the text fallback's choices ------------------------------------------------------------
 
+    def named(self, name: str) -> FallbackChoice | None:
+        """The newest document added under ``name`` (exactly, else ignoring case), or None."""
+        conn = self._db.connection()
+        for sql in (
+            "SELECT id, name, added_at FROM entries WHERE name = ? ORDER BY id DESC LIMIT 1",
+            "SELECT id, name, added_at FROM entries WHERE lower(name) = lower(?)"
+            " ORDER BY id DESC LIMIT 1",
+        ):
+            row = conn.execute(sql, (name,)).fetchone()
+            if row is not None:
+                return FallbackChoice(int(row[0]), str(row[1]), FallbackReason.ADDED, row[2])
+        return None
+
     def fallback_choices(self, limit: int = 10) -> list[FallbackChoice]:
         """Documents to offer for "Copy text instead", best first, one per content.
 
