@@ -18,10 +18,10 @@ from desktop_app.core.uploads.listeners import EventKind, UploadEvent
 from desktop_app.core.uploads.manager import (
     EXPIRES_AFTER_RANGE,
     PURPOSES,
-    QueueStatus,
     UploadManager,
 )
 from desktop_app.core.uploads.runner import UploadLimits
+from desktop_app.core.uploads.status import QueueStatus
 
 __all__ = [
     "ACTIVE_STATES",

@@ -4,7 +4,9 @@ It owns the engine's parts and wires them together once: the persistent queue (w
 ``queue.py``, reads in ``queries.py``, over one ``store.py``), the gate (``gate.py``: user pause,
 missing or rejected key, external holds, per-target rate limits and breakers), the retry policy
 (``retry.py``), the key and SDK clients (``keys.py``), events and waiting (``listeners.py``), the
-per-job steps (``runner.py``) and the worker threads (``workers.py``).
+per-job steps (``runner.py``), the worker threads (``workers.py``), the lease and recovery thread
+(``housekeeping.py``), the recheck of done uploads (``expiry.py``) and the status at a glance
+(``status.py``).
 
 Listeners are plain callables, called from worker threads; the UI bridges them to its own thread.
 """
@@ -13,10 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
 
 from desktop_app.core.credentials import resolve_api_key, resolve_base_url
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
@@ -24,6 +24,7 @@ from desktop_app.core.store.db import Database
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.expiry import ExpiryWatch, RecheckReport
 from desktop_app.core.uploads.gate import BLOCKING_PAUSES, Gate, PauseReason
+from desktop_app.core.uploads.housekeeping import Housekeeper
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView, NewJob
 from desktop_app.core.uploads.keys import ApiKeys
 from desktop_app.core.uploads.listeners import EventKind, Events, UploadEvent
@@ -31,9 +32,9 @@ from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, Failure, RetryPolicy
 from desktop_app.core.uploads.runner import JobRunner, MiB, UploadLimits
+from desktop_app.core.uploads.status import QueueStatus, queue_status
 from desktop_app.core.uploads.store import QueueStore
 from desktop_app.core.uploads.workers import (
-    STORE_ERRORS,
     Claimant,
     Drainer,
     WorkerPool,
@@ -59,32 +60,11 @@ __all__ = [
     "JobState",
     "JobView",
     "PauseReason",
-    "QueueStatus",
     "RecheckReport",
     "UploadEvent",
     "UploadLimits",
     "UploadManager",
 ]
-
-
-@dataclass(frozen=True)
-class QueueStatus:
-    """The queue at a glance. ``counts`` are per job (what ``queue`` lists); ``documents`` are
-    per document, by each content's latest job (what the tray and the window count)."""
-
-    counts: Mapping[JobState, int]
-    paused: PauseReason | None
-    breaker_open: bool
-    #: When the next attempt may start: None while nothing waits, or while every waiting job
-    #: is held (queue-wide hold, or its target's breaker open: it resumes when OpenAI does).
-    next_retry_at: float | None
-    bytes_total: int  # of active jobs, for a progress bar
-    bytes_sent: int
-    documents: Mapping[JobState, int] = dataclasses.field(default_factory=dict)
-    #: Documents waiting to retry after an expiry error (the text fallback is ready for them).
-    expired_waiting: int = 0
-    #: Jobs wait for OpenAI to recover (a status-page outage or an open breaker).
-    held: bool = False
 
 
 class UploadManager:
@@ -121,7 +101,6 @@ class UploadManager:
             part_size=max(1, min(settings.part_size_mb, 64)) * MiB,
         )
         self.owner = new_owner()
-        self._lease = lease_seconds
         self._gate = Gate(settings.breaker_threshold, self.policy, clock)
         self._keys = ApiKeys(credentials, self._gate, request_timeout=request_timeout)
         self._events = Events(wake_workers=lambda: self._pool.wake())
@@ -153,7 +132,14 @@ class UploadManager:
             interval_minutes=settings.recheck_minutes,
             reupload=settings.reupload_expired,
         )
-        self._housekeeper: threading.Thread | None = None
+        self._housekeeper = Housekeeper(
+            queue=self.queue,
+            claimant=self._claimant,
+            events=self._events,
+            clock=clock,
+            recover=self.recover,
+            sweep=self._sweep_while_sending,
+        )
         self._started = False
 
     # -- queue contents ------------------------------------------------------------------------
@@ -229,32 +215,7 @@ class UploadManager:
         return None if job is None else job.view
 
     def status(self) -> QueueStatus:
-        total, sent = self.queries.active_bytes()
-        now = self._clock()
-        paused = self._gate.paused()
-        breaker_open = self._gate.breaker_open()
-        documents, expired_waiting = self.queries.document_counts()
-        if self._gate.closed():
-            # Held queue-wide (a pause, or the status page's outage): no attempt is scheduled;
-            # held jobs are not "due now" however long ago their backoff ended.
-            next_retry_at = None
-        else:
-            held = self._gate.held_targets()
-            waits = [
-                t for t in (self._gate.next_opening(), self.queries.next_due(held)) if t is not None
-            ]
-            next_retry_at = max(min(waits), now) if waits else None
-        return QueueStatus(
-            counts=self.queries.counts(),
-            paused=paused,
-            breaker_open=breaker_open,
-            next_retry_at=next_retry_at,
-            bytes_total=total,
-            bytes_sent=sent,
-            documents=documents,
-            expired_waiting=expired_waiting,
-            held=breaker_open or paused in (PauseReason.SERVICE_OUTAGE, PauseReason.BREAKER),
-        )
+        return queue_status(self._gate, self.queries, self._clock())
 
     @property
     def paused(self) -> PauseReason | None:
@@ -346,13 +307,7 @@ class UploadManager:
         # Set before the threads start: an interrupt anywhere below still lets stop() run.
         self._started = True
         self._pool.start()
-        self._housekeeper = threading.Thread(
-            target=self._housekeep,
-            args=(self._pool.stopping,),
-            name="ag-upload-lease",
-            daemon=True,
-        )
-        self._housekeeper.start()
+        self._housekeeper.start(self._pool.stopping)
 
     def stop(self, timeout: float = 10) -> list[int]:
         """Stop gracefully: let in-flight calls finish for up to ``timeout`` seconds, then hand
@@ -364,12 +319,10 @@ class UploadManager:
         if not self._started:
             return []
         self._started = False
-        housekeeper, self._housekeeper = self._housekeeper, None
         busy = self.queries.owned_ids(self.owner)
         try:
             self._pool.stop(timeout)
-            if housekeeper is not None and housekeeper.is_alive():
-                housekeeper.join(timeout)  # (an interrupt may have come before it started)
+            self._housekeeper.join(timeout)
         finally:
             self._claimant.only = None
             self._keys.close()
@@ -410,40 +363,9 @@ class UploadManager:
     def _is_stale(self, owner: str, lease_until: float | None) -> bool:
         return owner_is_stale(owner, lease_until, self._clock())
 
-    def _housekeep(self, stopping: threading.Event) -> None:
-        last_recover = 0.0
-        failing = False
-        while not stopping.wait(self._clock.real_seconds(self._lease / 4)):
-            try:
-                self.queue.renew(self.owner, self._lease, self._claimant.dropped())
-                self._hand_back_dropped()
-                if time.monotonic() - last_recover > 10:
-                    last_recover = time.monotonic()
-                    self.recover()
-                    if not self._gate.closed():
-                        self.sweep_cancelled()
-            except STORE_ERRORS as exc:
-                # A full disk, say: one line when it starts, none every round while it lasts.
-                if not failing:
-                    log.error("cannot write the upload queue: %s", str(exc))
-                failing = True
-                continue
-            except Exception:
-                log.exception("upload housekeeping failed")
-            failing = False
-
-    def _hand_back_dropped(self) -> None:
-        """Jobs whose outcome could not be recorded go back to the queue once the store can be
-        written again, as possibly stored: the next attempt reconciles before it sends."""
-        for job_id in self._claimant.dropped():
-            try:
-                self.queue.release(job_id, self.owner, ambiguous=True)
-            except STORE_ERRORS:
-                return  # still cannot write: the next round tries again
-            self._claimant.picked_up(job_id)
-            log.info("job %d is back in the queue: its state can be recorded again", job_id)
-            self._events.emit(EventKind.STATE, job_id)
-            self._events.job_ended()
+    def _sweep_while_sending(self) -> int:
+        # Looking for cancelled jobs' copies is a request too: not while uploads are held.
+        return 0 if self._gate.closed() else self.sweep_cancelled()
 
     # -- keys and waiting ----------------------------------------------------------------------
 
