@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from support.cli import run
 from support.small_disk import mounted_tmpfs, remount_read_only
-
-
-def run(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ATTACHGUARD_HOME": str(home)}
-    env.pop("OPENAI_API_KEY", None)
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_reads_work_and_writes_say_the_folder_is_read_only(tmp_path: Path) -> None:

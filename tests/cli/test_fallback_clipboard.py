@@ -4,12 +4,12 @@ the command exits, served by xclip), and without a display the command says so i
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.cli import cli
 from support.desktop_session import DesktopSession, session_for_test, wait_for
 
 from desktop_app.core.errors import ClipboardError
@@ -21,19 +21,12 @@ def x_display() -> Iterator[DesktopSession]:
     yield from session_for_test(("Xvfb", "xclip"), "xvfb xclip", tray=False)
 
 
-def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        capture_output=True, text=True, env=env, timeout=110, check=False,
-    )  # fmt: skip
-
-
 def test_copy_puts_the_prompt_on_the_clipboard(x_display: DesktopSession, tmp_path: Path) -> None:
     note = tmp_path / "minutes.txt"
     note.write_text("The board approved the harbour bridge — unanimously.\n", encoding="utf-8")
     env = x_display.env()
     env["ATTACHGUARD_HOME"] = str(tmp_path / "home")
-    done = _cli(env, "fallback", str(note), "--copy")
+    done = cli(env, "fallback", str(note), "--copy")
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""  # copied, not printed
     assert "copied 1 part(s)" in done.stderr and "xclip" in done.stderr
@@ -49,7 +42,7 @@ def test_without_a_display_copy_fails_with_one_clear_line(tmp_path: Path) -> Non
     env["ATTACHGUARD_HOME"] = str(tmp_path / "home")
     note = tmp_path / "n.txt"
     note.write_text("text")
-    done = _cli(env, "fallback", str(note), "--copy")
+    done = cli(env, "fallback", str(note), "--copy")
     assert done.returncode == 1
     assert done.stderr.strip().count("\n") == 0
     assert "No display is available" in done.stderr
