@@ -56,7 +56,10 @@ class RollbackWatch:
         marked = 0
         if mark is not None and live.is_behind(mark):
             marked, _ = self._store.write(_RECONCILE_UNFINISHED, (self._store.clock(),))
-            log.warning(
+            # With nothing left to reconcile, there is nothing to warn about (another process
+            # that met a lost WAL and reconciled leaves a mark this one may be "behind" of).
+            log.log(
+                logging.WARNING if marked else logging.INFO,
                 "the upload queue in %s is older than it was (%d job(s), %d done; it had %d, "
                 "%d done): its write-ahead log (%s-wal) was probably lost; %d unfinished "
                 "upload(s) will look for their copy on the server before sending again",
