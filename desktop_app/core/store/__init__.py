@@ -1,4 +1,5 @@
-"""The SQLite store: one database file (WAL), numbered migrations, and the document listing.
+"""The SQLite store: one database file (WAL), numbered migrations, the document listing, and
+the mark beside the file that tells when the database lost its WAL (``mark.py``).
 
 Every other subsystem keeps its tables here (``schema/*.sql``) and talks to SQLite through
 :class:`Database`; nothing else opens the database file.
@@ -13,6 +14,7 @@ from desktop_app.core.store.listing import (
     FallbackChoice,
     FallbackReason,
 )
+from desktop_app.core.store.mark import HighWater, high_water, mark_path, read_mark, write_mark
 from desktop_app.core.store.repair import salvage, set_aside
 
 __all__ = [
@@ -21,6 +23,11 @@ __all__ = [
     "DocumentRow",
     "FallbackChoice",
     "FallbackReason",
+    "HighWater",
+    "high_water",
+    "mark_path",
+    "read_mark",
     "salvage",
     "set_aside",
+    "write_mark",
 ]

@@ -2,7 +2,8 @@
 
 While this process's workers hold jobs, their leases must be renewed, or another process would
 take the jobs over as crashed. Every quarter lease this thread renews them, hands back the jobs
-whose outcome could not be recorded (a full disk) once the store can be written again, and every
+whose outcome could not be recorded (a full disk) once the store can be written again, compares
+the database with the mark it keeps beside it (``rollback.py``: a lost WAL), and every
 ten seconds recovers jobs left busy by a process that died and sweeps copies left on the server
 by cancelled jobs. Stopped with an Event and joined, like every thread of the engine.
 """
@@ -37,6 +38,7 @@ class Housekeeper:
         clock: Clock,
         recover: Callable[[], object],
         sweep: Callable[[], object],
+        check_rollback: Callable[[], object],
     ) -> None:
         self._queue = queue
         self._claimant = claimant
@@ -44,6 +46,7 @@ class Housekeeper:
         self._clock = clock
         self._recover = recover
         self._sweep = sweep
+        self._check_rollback = check_rollback
         self._thread: threading.Thread | None = None
         self._last_recover = 0.0
         self._failing = False
@@ -60,10 +63,12 @@ class Housekeeper:
             thread.join(timeout)
 
     def round(self) -> None:
-        """Renew, hand back, and now and then recover and sweep (see the module docstring)."""
+        """Renew, hand back, keep the queue's mark, and now and then recover and sweep (see the
+        module docstring)."""
         claimant = self._claimant
         self._queue.renew(claimant.owner, claimant.lease, claimant.dropped())
         self._hand_back_dropped()
+        self._check_rollback()
         if time.monotonic() - self._last_recover > RECOVER_SECONDS:
             self._last_recover = time.monotonic()
             self._recover()

@@ -31,6 +31,7 @@ from desktop_app.core.uploads.listeners import EventKind, Events, UploadEvent
 from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.core.uploads.queue import UploadQueue
 from desktop_app.core.uploads.retry import ErrorKind, Failure, RetryPolicy
+from desktop_app.core.uploads.rollback import RollbackWatch
 from desktop_app.core.uploads.runner import JobRunner, MiB, UploadLimits
 from desktop_app.core.uploads.status import QueueStatus, queue_status
 from desktop_app.core.uploads.store import QueueStore
@@ -88,6 +89,7 @@ class UploadManager:
         store = QueueStore(db, clock)
         self.queue = UploadQueue(store)
         self.queries = QueueReads(store)
+        self._rollback = RollbackWatch(store)
         self._vault = vault
         self._clock = clock
         self.policy = RetryPolicy(
@@ -138,6 +140,7 @@ class UploadManager:
             events=self._events,
             clock=clock,
             recover=self.recover,
+            check_rollback=self._rollback.check,
             sweep=self._sweep_while_sending,
         )
         self._started = False
@@ -303,6 +306,8 @@ class UploadManager:
         """Recover jobs left busy by a dead process, then start the workers (idempotent)."""
         if self._pool.running:
             return
+        # Before anything is claimed: a database that lost its WAL reconciles, never resends.
+        self._rollback.check()
         self.recover()
         # Set before the threads start: an interrupt anywhere below still lets stop() run.
         self._started = True
@@ -331,6 +336,7 @@ class UploadManager:
             left = self.queue.release_owned(self.owner)
             if left:
                 log.warning("handed %d busy upload job(s) back to the queue", len(left))
+            self._rollback.save()
             self._events.emit(EventKind.QUEUE)
         # Workers hand back what they were cut short on themselves; count those too.
         back = {JobState.QUEUED, JobState.WAITING_RETRY}
