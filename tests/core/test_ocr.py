@@ -127,6 +127,37 @@ def test_table_rows_stay_rows(runner: ExtractionRunner, tmp_path: Path) -> None:
         assert cells == row, f"row {row} came out as {matching[0]!r}"
 
 
+def test_a_numbered_list_keeps_each_number_on_its_line(
+    runner: ExtractionRunner, tmp_path: Path
+) -> None:
+    items = [
+        "Stop the ingestion workers on every node.",
+        "Drain the upload queue and wait for it.",
+        "Take a snapshot of the database volume.",
+        "Rotate the service account credentials.",
+        "Restart the workers one region at a time.",
+        "Check the error rate on the dashboard.",
+        "Send the incident summary to the team.",
+    ]
+    path = tmp_path / "runbook.png"
+    numbered = [f"{n}. {item}" for n, item in enumerate(items, 1)]
+    pages.lines_page(["Runbook: restarting the pipeline", *numbered]).save(path)
+    lines = [line.strip() for line in read(runner, path).markdown.splitlines()]
+    for line in numbered:
+        assert line in lines, f"{line!r} is not a line of its own in {lines}"
+
+
+def test_labels_at_the_start_of_lines_stay_on_their_rows(
+    runner: ExtractionRunner, tmp_path: Path
+) -> None:
+    words = pages.words(80, seed=11)
+    rows = [f"Page 1 line {n}: " + " ".join(words[n * 6 : n * 6 + 6]) for n in range(1, 12)]
+    path = tmp_path / "form.png"
+    pages.lines_page(rows).save(path)
+    lines = [line.strip() for line in read(runner, path).markdown.splitlines() if line.strip()]
+    assert lines == rows
+
+
 def test_every_frame_of_a_tiff_and_other_picture_formats(
     runner: ExtractionRunner, tmp_path: Path
 ) -> None:

@@ -87,6 +87,19 @@ def _flow(
     return len(text_words)
 
 
+def lines_page(lines: list[str], *, dpi: int = 300, px: int = 40) -> Image.Image:
+    """Half an A4 page with one given text per line (a list, a form), left-aligned."""
+    width, height = int(8.27 * dpi), int(5.5 * dpi)
+    page = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(page)
+    font = _font(px, serif=True)
+    y = int(0.6 * dpi)
+    for text in lines:
+        draw.text((int(0.7 * dpi), y), text, font=font, fill=0)
+        y += 2 * px
+    return page
+
+
 def two_columns(left_words: list[str], right_words: list[str], *, dpi: int = 300) -> Image.Image:
     """A page with two columns of text: reading order is all of the left, then the right."""
     width, height = int(8.27 * dpi), int(11.69 * dpi)

@@ -67,11 +67,12 @@ class Engine:
         self.has_osd = "osd" in available
         self._local = threading.local()
 
-    def read(self, image: Image.Image, dpi: int) -> list[Line]:
-        """The text lines Tesseract finds in ``image`` (automatic layout), in its reading order.
-        ``dpi`` is what the text size corresponds to (see ``prepare``); without it Tesseract
-        trusts the density the file declared (a JPEG's "1 dpi" loses every line)."""
-        api = self._api()
+    def read(self, image: Image.Image, dpi: int, *, single_column: bool = False) -> list[Line]:
+        """The text lines Tesseract finds in ``image`` (automatic layout, or the page read as
+        one column), in its reading order. ``dpi`` is what the text size corresponds to (see
+        ``prepare``); without it Tesseract trusts the density the file declared (a JPEG's
+        "1 dpi" loses every line)."""
+        api = self._column_api() if single_column else self._api()
         api.SetImage(image)
         api.SetSourceResolution(dpi)
         try:
@@ -133,6 +134,13 @@ class Engine:
             self._local.api = api
         return api
 
+    def _column_api(self) -> Any:
+        api = getattr(self._local, "column", None)
+        if api is None:
+            api = self._open(self.languages, "SINGLE_COLUMN")
+            self._local.column = api
+        return api
+
     def _osd_api(self) -> Any:
         api = getattr(self._local, "osd", None)
         if api is None:
@@ -148,7 +156,7 @@ class Engine:
                 path=str(self.datapath) + os.sep,
                 lang=languages,
                 psm=getattr(tesserocr.PSM, mode),
-                oem=tesserocr.OEM.LSTM_ONLY if mode == "AUTO" else tesserocr.OEM.DEFAULT,
+                oem=tesserocr.OEM.DEFAULT if mode == "OSD_ONLY" else tesserocr.OEM.LSTM_ONLY,
             )
         except RuntimeError as exc:
             raise ExtractFailed(FailureKind.FAILED, f"OCR models not usable: {exc}") from exc

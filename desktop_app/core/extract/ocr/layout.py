@@ -5,7 +5,10 @@ prose. For a table it makes each column a block, which would list all of column 
 column 2. So lines of short blocks (cells: few words per line) that sit side by side are
 regrouped into rows, left to right, cells separated by `` | ``; when Tesseract reads a row as
 one line, wide gaps between its words become the separators. Prose blocks keep Tesseract's
-order. Words Tesseract is unsure of on a line of noise (a photo's texture, a gradient) are
+order, except that a block of labels set just left of the text they start (numbers of a list,
+"Page 1 line 3:") is put back on its rows: two blocks a word space apart whose lines sit on the
+same rows are one block split in two, never two columns (a column gutter is far wider). Words
+Tesseract is unsure of on a line of noise (a photo's texture, a gradient) are
 dropped, so a picture with no text gives no text rather than a line of symbols.
 """
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from desktop_app.core.extract.ocr.engine import Line, Word
@@ -21,6 +25,8 @@ _MIN_WORD_CONFIDENCE = 30.0
 _MIN_LINE_CONFIDENCE = 55.0
 _PROSE_WORDS_PER_LINE = 4
 _CELL_GAP = 2.5  # a gap between words wider than this many line heights separates cells
+_SPLIT_ROW_GAP = 1.2  # blocks closer than this many line heights are one block split in two
+_SPLIT_ROW_SHARE = 0.6  # ... when this share of the left block's lines has a partner row
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class PageReading:
 
 
 def compose(lines: list[Line]) -> PageReading:
-    kept = [line for line in (_clean(line) for line in lines) if line is not None]
+    kept = _join_split_rows([line for line in (_clean(line) for line in lines) if line is not None])
     if not kept:
         return PageReading("", 0.0, 0)
     words = [w for line in kept for w in line.words]
@@ -55,6 +61,52 @@ def _clean(line: Line) -> Line | None:
     if not any(_letters(w) for w in words):
         return None  # rules, borders and specks read as punctuation
     return Line(line.block, words)
+
+
+def _join_split_rows(lines: list[Line]) -> list[Line]:
+    """Put labels Tesseract read as a block of their own back at the start of their rows.
+
+    A line is a label of the line in another block that starts a word space to its right on
+    the same row; the labels are put back when most lines of their block have such a partner
+    (a stray match between real columns never does: their gutter is far wider).
+    """
+    partner: dict[int, Line] = {}
+    for label in lines:
+        nearest: Line | None = None
+        for line in lines:
+            if line.block == label.block or not _same_row(label, line):
+                continue
+            gap = line.box[0] - label.box[2]
+            height = statistics.median((_height(label), _height(line)))
+            if 0 <= gap < _SPLIT_ROW_GAP * height and (
+                nearest is None or line.box[0] < nearest.box[0]
+            ):
+                nearest = line
+        if nearest is not None:
+            partner[id(label)] = nearest
+    sizes = Counter(line.block for line in lines)
+    found = Counter(line.block for line in lines if id(line) in partner)
+    labels: dict[int, list[Line]] = {}
+    for line in lines:
+        if id(line) in partner and found[line.block] >= _SPLIT_ROW_SHARE * sizes[line.block]:
+            labels.setdefault(id(partner[id(line)]), []).append(line)
+    moved = {id(label) for group in labels.values() for label in group}
+    joined: list[Line] = []
+    for line in lines:
+        if id(line) in moved:
+            continue
+        words = tuple(w for label in labels.get(id(line), []) for w in label.words)
+        joined.append(Line(line.block, words + line.words) if words else line)
+    return joined
+
+
+def _height(line: Line) -> int:
+    return line.box[3] - line.box[1]
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    top, bottom = max(a.box[1], b.box[1]), min(a.box[3], b.box[3])
+    return bottom - top >= 0.5 * min(a.box[3] - a.box[1], b.box[3] - b.box[1])
 
 
 def _letters(word: Word) -> bool:

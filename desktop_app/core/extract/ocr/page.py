@@ -5,36 +5,62 @@ orientation detector is asked first, and only its 90/270 answers are used) or th
 is weak; a turned reading is kept only if it reads better than the page as it is. Asking it on
 every page (or trusting it blindly) costs time and turns some correct pages upside down. Small
 skew (a few degrees) is left to Tesseract's layout analysis, which follows tilted lines.
+
+Tesseract's automatic layout sometimes takes a narrow column of short items (the numbers of a
+numbered list) for one line of vertical text and reads it as gibberish; when a page has such a
+line, it is read again as a single column, which keeps each number on its row.
 """
 
 from __future__ import annotations
+
+import statistics
 
 from PIL import Image
 
 from desktop_app.core.extract.job import PageText
 from desktop_app.core.extract.markdown import page_marker
-from desktop_app.core.extract.ocr.engine import Engine
+from desktop_app.core.extract.ocr.engine import Engine, Line
 from desktop_app.core.extract.ocr.layout import PageReading, compose
 from desktop_app.core.extract.ocr.prepare import looks_sideways, prepare, rotate
 
 _STRONG_WORDS = 12
+#: A single-column reading replaces the automatic one unless it reads clearly worse.
+_COLUMN_KEEP = 0.9
 _STRONG_CONFIDENCE = 80.0
 LOW_CONFIDENCE = 90.0  # mean word confidence; clean pages, photos and screenshots read 94-97
+
+
+def _read(engine: Engine, image: Image.Image, dpi: int) -> PageReading:
+    lines = engine.read(image, dpi)
+    reading = compose(lines)
+    if any(_vertical(line, lines) for line in lines):
+        column = compose(engine.read(image, dpi, single_column=True))
+        if _score(column) >= _COLUMN_KEEP * _score(reading):
+            return column
+    return reading
+
+
+def _vertical(line: Line, lines: list[Line]) -> bool:
+    """A line far taller than wide, and taller than several lines of the page."""
+    left, top, right, bottom = line.box
+    height = bottom - top
+    typical = statistics.median(x.box[3] - x.box[1] for x in lines)
+    return height > 3 * max(right - left, 1) and height > 3 * typical
 
 
 def read_page(engine: Engine, image: Image.Image, number: int) -> PageText:
     ready, dpi = prepare(image)
     turn = engine.orientation(ready, dpi) if looks_sideways(ready) else None
     if turn in (90, 270):
-        reading = compose(engine.read(rotate(ready, turn), dpi))
+        reading = _read(engine, rotate(ready, turn), dpi)
         if _weak(reading):  # dense small text can look sideways: check the page as it is
-            reading = max(reading, compose(engine.read(ready, dpi)), key=_score)
+            reading = max(reading, _read(engine, ready, dpi), key=_score)
     else:
-        reading = compose(engine.read(ready, dpi))
+        reading = _read(engine, ready, dpi)
         if _weak(reading):
             turn = engine.orientation(ready, dpi) if turn is None else turn
             if turn:
-                turned = compose(engine.read(rotate(ready, turn), dpi))
+                turned = _read(engine, rotate(ready, turn), dpi)
                 reading = max(reading, turned, key=_score)
     if not reading.has_text:
         return PageText(number, "", confidence=reading.confidence, found_text=False)
