@@ -34,8 +34,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "extract",
         help="print a document's text (PDF, Office, OpenDocument, HTML, e-mail, text...)",
         description="Extract the text of FILE as Markdown (or plain text) and print it. The "
-        "real type is detected from the content. Exits 1 with a one-line reason when the file "
-        "is encrypted, damaged, has no text layer, is empty or of an unsupported type.",
+        "real type is detected from the content; pictures and scanned pages are read by OCR. "
+        "Exits 1 with a one-line reason when the file is encrypted, damaged, has no text (a "
+        "picture OCR reads no words in), is empty or of an unsupported type.",
     )
     extract.add_argument("file", type=Path, metavar="FILE", help="the document")
     extract.add_argument(

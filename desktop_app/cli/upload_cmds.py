@@ -45,7 +45,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Exit 1 if no API key is set (with or without --wait) or the key is rejected; the "
         "documents stay backed up and queued either way.",
     )
-    upload.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to upload")
+    upload.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="files (or folders, with -r)"
+    )
+    upload.add_argument(
+        "-r", "--recursive", action="store_true", help="upload the files inside folders too"
+    )
     upload.add_argument(
         "--purpose",
         type=_purpose,
@@ -86,7 +91,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=_job_state,
         metavar="STATE",
         help="only jobs in this state (repeatable): queued, uploading, verifying, "
-        "waiting_retry, done, failed, cancelled",
+        "waiting_retry, done, failed, cancelled, expired",
     )
     queue.add_argument("--limit", type=int, metavar="N", help="show at most N jobs")
     queue.set_defaults(handler=cmd_queue)
@@ -176,7 +181,7 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
     report = service.add_documents(
         args.paths,
         source=Source.CLI,
-        recursive=False,
+        recursive=args.recursive,
         upload=True,
         purpose=args.purpose,
         expires_after=args.expires_after,

@@ -311,3 +311,19 @@ def test_interrupted_run_hands_the_job_back(
     assert "Traceback" not in result.stderr
     assert "handed back to the queue" in result.stderr
     assert [j["state"] for j in listing] == ["queued"]
+
+
+def test_upload_takes_folders_with_recursive(tmp_path: Path) -> None:
+    from support.cli import run
+
+    folder = tmp_path / "reports"
+    (folder / "q3").mkdir(parents=True)
+    (folder / "summary.txt").write_text("summary", encoding="utf-8")
+    (folder / "q3" / "numbers.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    home = tmp_path / "home"
+    plain = run(home, "upload", str(folder))
+    assert "is a directory (use --recursive)" in plain.stderr  # the hint names a real option
+    done = run(home, "upload", "-r", str(folder))  # no key: backed up and queued, exit 1
+    assert done.returncode == 1 and "2 job(s)" in done.stderr, done.stderr
+    listed = run(home, "list").stdout
+    assert "summary.txt" in listed and "numbers.csv" in listed

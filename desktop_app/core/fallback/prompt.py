@@ -285,8 +285,8 @@ def _skipped_note(skipped: Sequence[str]) -> str:
 def _render_single(documents: Sequence[DocumentText], skipped: Sequence[str]) -> str:
     what = "file" if len(documents) == 1 else f"{len(documents)} files"
     intro = (
-        f"The {what} below could not be uploaded, so the text is pasted here instead. Treat "
-        "each <document> block as an attached file."
+        f"The {what} below is pasted here as text instead of being attached. Treat each "
+        "<document> block as an attached file."
     )
     blocks = [
         f"<document {_attrs(d)}>\n{_body(d.extraction.markdown)}\n</document>" for d in documents
@@ -305,8 +305,8 @@ def _render_part(
     """Part ``number``; ``spread`` maps a document to the first and last part holding it."""
     what = "a file" if len(documents) == 1 else f"{len(documents)} files"
     intro = (
-        f"Part {number} of {total}. The text of {what} that could not be uploaded "
-        f"({_names(documents)}) is pasted in {total} parts. "
+        f"Part {number} of {total}. The text of {what} ({_names(documents)}), pasted "
+        f"instead of attaching it, comes in {total} parts. "
     )
     if number < total:
         intro += f'Reply only "Received part {number} of {total}." until you have all parts.'
