@@ -9,8 +9,10 @@ from support.openai_server import FakeOpenAI
 from support.uploading import rig
 
 from desktop_app.core.service import Service
-from desktop_app.core.uploads import JobState
-from desktop_app.core.vault import Source
+from desktop_app.core.store import Database
+from desktop_app.core.uploads import JobState, UploadManager
+from desktop_app.core.vault import Source, Vault
+from desktop_app.settings import UploadSettings
 
 
 def test_documents_upload_once_and_are_verified(tmp_path: Path, openai_server: FakeOpenAI) -> None:
@@ -74,3 +76,24 @@ def test_service_protects_blobs_of_unfinished_jobs(
         assert service.uploads.base_url == openai_server.base_url
     finally:
         service.close()
+
+
+def test_uploads_queued_for_another_api_address_go_to_the_one_in_force(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    # Queued before the user pointed AttachGuard at their server (OPENAI_BASE_URL, settings):
+    # the jobs must not stay bound to the address in force back then.
+    root = tmp_path / "root"
+    root.mkdir()
+    db = Database(root / "store.sqlite3")
+    vault = Vault(db, root / "vault")
+    entry = vault.add_bytes(b"queued before the address was set\n", "early.txt", Source.CLI)
+    before = UploadManager(
+        db, vault, UploadSettings(), credentials=lambda: None, base_url="http://127.0.0.1:9/v1"
+    )
+    (job_id,) = before.enqueue([entry.id])
+    db.close()
+    with rig(root, openai_server) as r:
+        r.manager.run_until_idle([job_id], timeout=60)
+        assert r.manager.job(job_id).state is JobState.DONE
+    assert r.remote_names() == ["early.txt"]

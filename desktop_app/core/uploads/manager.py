@@ -309,6 +309,11 @@ class UploadManager:
         # Before anything is claimed: a database that lost its WAL reconciles, never resends.
         self._rollback.check()
         self.recover()
+        moved = self.queue.retarget(self.base_url)
+        if moved:
+            log.info(
+                "%d waiting upload(s) now go to %s, the API address in force", moved, self.base_url
+            )
         # Set before the threads start: an interrupt anywhere below still lets stop() run.
         self._started = True
         self._pool.start()

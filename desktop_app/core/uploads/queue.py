@@ -369,6 +369,20 @@ class UploadQueue:
         )
         return count == 1
 
+    def retarget(self, target: str) -> int:
+        """Send waiting jobs queued for another API address to ``target`` (the one in force now:
+        a job queued before the user set ``OPENAI_BASE_URL`` must not stay bound to the old
+        one). Jobs an earlier attempt may have left on their old server keep it: they must be
+        reconciled there, never sent twice. Returns how many jobs moved."""
+        count, _ = self._store.write(
+            "UPDATE upload_jobs SET target = ?, next_attempt_at = NULL, updated_at = ?"
+            " WHERE state IN ('queued', 'waiting_retry') AND target != ?"
+            " AND reconcile_since IS NULL AND ambiguous_since IS NULL AND file_id IS NULL"
+            " AND upload_id IS NULL",
+            (target, self._store.clock(), target),
+        )
+        return count
+
     def make_due(self, target: str | None = None) -> int:
         """The service answers again: jobs backing off after a transient failure (of
         ``target``, or of every target) are due now. Waits a server asked for (Retry-After)
