@@ -19,10 +19,11 @@ from PIL import Image
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from support.queue_states import add, expire, expiry_error_waiting, fail, job_of
+from support.snapshots import queue_status, snap
 from ui.conftest_window import window_fixture  # noqa: F401 - fixture
 
 from desktop_app.core.service import Service
-from desktop_app.core.uploads import JobState, QueueStatus
+from desktop_app.core.uploads import JobState
 from desktop_app.core.vault import Source
 from desktop_app.paths import AppPaths
 from desktop_app.settings import load_settings
@@ -31,7 +32,7 @@ from desktop_app.ui.copying import CopyResult, copy_fallback
 from desktop_app.ui.models import Column, StatusFilter
 from desktop_app.ui.status_view import describe_queue
 from desktop_app.ui.tray import TrayController
-from desktop_app.ui.tray_state import Snapshot, TrayState, describe
+from desktop_app.ui.tray_state import TrayState, describe
 
 WAIT_MS = 60_000
 NOW = 1_800_000_000.0
@@ -89,20 +90,6 @@ def _copy(qtbot: QtBot, tray: TrayController, trigger: Any) -> CopyResult:
 
 def _menu_names(tray: TrayController) -> list[str]:
     return [a.toolTip() for a in tray.copy_menu.actions()]
-
-
-def snap(**overrides: object) -> Snapshot:
-    values: dict[str, object] = {
-        "counts": {},
-        "paused": None,
-        "breaker_open": False,
-        "next_retry_at": None,
-        "bytes_total": 0,
-        "bytes_sent": 0,
-        "has_key": True,
-    }
-    values.update(overrides)
-    return Snapshot(**values)  # type: ignore[arg-type]
 
 
 # -- 1. the text fallback works for every document, always ------------------------------------
@@ -350,36 +337,24 @@ def test_the_retry_time_is_kept_live_and_the_timer_stops_when_nothing_waits(
 
 
 def test_the_status_bar_never_says_ready_while_uploads_wait() -> None:
-    def status(**kw: Any) -> QueueStatus:
-        values: dict[str, Any] = {
-            "counts": {},
-            "paused": None,
-            "breaker_open": False,
-            "next_retry_at": None,
-            "bytes_total": 0,
-            "bytes_sent": 0,
-        }
-        values.update(kw)
-        return QueueStatus(**values)
-
     def fmt(_t: float) -> str:
         return "14:05:09"
 
-    waiting = status(documents={JobState.WAITING_RETRY: 5}, next_retry_at=NOW)
+    waiting = queue_status(documents={JobState.WAITING_RETRY: 5}, next_retry_at=NOW)
     assert describe_queue(waiting, fmt)[1:] == (
         "Retrying 5 uploads; next try 14:05:09",
         "warning",
     )
-    held = status(documents={JobState.QUEUED: 5}, held=True, next_retry_at=None)
+    held = queue_status(documents={JobState.QUEUED: 5}, held=True, next_retry_at=None)
     assert describe_queue(held, fmt)[1:] == (
         "Service trouble: uploads are held; next try when OpenAI recovers",
         "error",
     )
-    held = status(documents={JobState.QUEUED: 5}, breaker_open=True, next_retry_at=NOW)
+    held = queue_status(documents={JobState.QUEUED: 5}, breaker_open=True, next_retry_at=NOW)
     assert describe_queue(held, fmt)[1] == (
         "Service trouble: uploads are held; next try when OpenAI recovers"
     )
-    expired = status(documents={JobState.EXPIRED: 1, JobState.DONE: 2})
+    expired = queue_status(documents={JobState.EXPIRED: 1, JobState.DONE: 2})
     assert describe_queue(expired, fmt) == (
         "1 expired",
         "Some uploads need attention",

@@ -7,29 +7,15 @@ import itertools
 import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
+from support.snapshots import snap
 
 from desktop_app.core.service import Service
 from desktop_app.paths import AppPaths
 from desktop_app.ui import icons
 from desktop_app.ui.tray import TrayController
-from desktop_app.ui.tray_state import Snapshot, TrayState, describe
+from desktop_app.ui.tray_state import TrayState, describe
 
 NOW = 1_800_000_000.0
-
-
-def snap(**overrides: object) -> Snapshot:
-    values: dict[str, object] = {
-        "counts": {},
-        "paused": None,
-        "breaker_open": False,
-        "next_retry_at": None,
-        "bytes_total": 0,
-        "bytes_sent": 0,
-        "has_key": True,
-        "expired_waiting": 0,
-    }
-    values.update(overrides)
-    return Snapshot(**values)  # type: ignore[arg-type]
 
 
 def test_all_good() -> None:
