@@ -1,4 +1,5 @@
-"""A named background thread that runs one function every few seconds until it is stopped."""
+"""A named background thread that runs one function every few seconds until it is stopped, and
+the one safe way to join our threads."""
 
 from __future__ import annotations
 
@@ -7,6 +8,17 @@ import threading
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
+
+
+def join_started(thread: threading.Thread, timeout: float | None = None) -> None:
+    """Join ``thread`` if it ever ran.
+
+    A Ctrl+C (KeyboardInterrupt) can land inside ``Thread.start()``; the thread object then
+    exists but ``join`` raises "cannot join thread before it is started", turning a clean stop
+    into a traceback. Such a thread is a daemon that has nothing to wait for.
+    """
+    if thread.is_alive():
+        thread.join(timeout)
 
 
 class Periodic:
@@ -35,7 +47,7 @@ class Periodic:
         self._stop.set()
         thread, self._thread = self._thread, None
         if thread is not None:
-            thread.join(timeout)
+            join_started(thread, timeout)
 
     @property
     def running(self) -> bool:

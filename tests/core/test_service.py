@@ -144,3 +144,33 @@ def test_save_settings_writes_the_file_and_applies_it_to_the_running_parts(
     assert [f.path for f in reread.watch.folders] == [str(tmp_path / "scans")]
     unchanged = service.save_settings(copy.deepcopy(service.settings))
     assert not unchanged.restart_needed and not unchanged.folders_changed
+
+
+def test_stop_after_ctrl_c_inside_any_threads_start_is_clean(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C can land inside ``Thread.start()`` of any part (seen in CI: the recheck thread
+    during ``attachguard run``); stop() then joins every part that ran and raises nothing."""
+    real_start = threading.Thread.start
+    started: list[str] = []
+    interrupt_at = 0
+
+    def start(thread: threading.Thread) -> None:
+        started.append(thread.name)
+        if len(started) == interrupt_at:
+            raise KeyboardInterrupt  # the thread object exists but never ran
+        real_start(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    everything = {"uploads": True, "recheck": True, "watch": True, "folders": []}
+    service.start(**everything)  # type: ignore[arg-type]
+    service.stop(timeout=5)
+    names = list(started)
+    assert "ag-upload-recheck" in names and "attachguard-watch-observer" in names
+
+    for interrupt_at in range(1, len(names) + 1):
+        started.clear()
+        with pytest.raises(KeyboardInterrupt):
+            service.start(**everything)  # type: ignore[arg-type]
+        assert service.stop(timeout=5) == [], names[interrupt_at - 1]
+        assert _ours() == set(), names[interrupt_at - 1]

@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from desktop_app.core.periodic import join_started
 from desktop_app.core.uploads.clock import Clock
 from desktop_app.core.uploads.listeners import EventKind, Events
 from desktop_app.core.uploads.queue import UploadQueue
@@ -59,8 +60,8 @@ class Housekeeper:
 
     def join(self, timeout: float) -> None:
         thread, self._thread = self._thread, None
-        if thread is not None and thread.is_alive():  # an interrupt may have come before it ran
-            thread.join(timeout)
+        if thread is not None:
+            join_started(thread, timeout)
 
     def round(self) -> None:
         """Renew, hand back, keep the queue's mark, and now and then recover and sweep (see the

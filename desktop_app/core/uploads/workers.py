@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, StoreError, UploadError
+from desktop_app.core.periodic import join_started
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.gate import Gate
 from desktop_app.core.uploads.jobs import Job, JobState
@@ -130,8 +131,7 @@ class WorkerPool:
         self.wake()
         deadline = time.monotonic() + timeout
         for thread in self._threads:
-            if thread.is_alive():  # an interrupt in start() may leave some never started
-                thread.join(max(0.0, deadline - time.monotonic()))
+            join_started(thread, max(0.0, deadline - time.monotonic()))
         return not self.running
 
     def _loop(self, stopping: threading.Event) -> None:

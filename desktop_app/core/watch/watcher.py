@@ -35,6 +35,7 @@ from watchdog.observers.api import BaseObserver, ObservedWatch
 
 from desktop_app.core.errors import AttachGuardError, DiskFullError, SourceError
 from desktop_app.core.fsutil import hash_file
+from desktop_app.core.periodic import join_started
 from desktop_app.core.store.db import Database
 from desktop_app.core.watch.events import (
     BackedUpEntry,
@@ -121,21 +122,26 @@ class Watcher:
     # -- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        observer = Observer()
-        observer.name = "attachguard-watch-observer"
-        observer.start()
-        self._observer = observer
-        self._overflow_spy.install()
-        targets = [
-            ("attachguard-watch-settle", self._settle_loop),
-            ("attachguard-watch-folders", self._folders_loop),
-        ]
-        for n in range(max(1, self.options.ingest_workers)):
-            targets.append((f"attachguard-watch-ingest-{n + 1}", self._ingest_loop))
-        for name, target in targets:
-            thread = threading.Thread(target=target, name=name, daemon=True)
-            thread.start()
-            self._threads.append(thread)
+        """Start the observer and our threads; if that is cut short (Ctrl+C lands in the
+        middle), what did start is stopped again before the interrupt goes on."""
+        try:
+            self._observer = Observer()
+            self._observer.name = "attachguard-watch-observer"
+            self._observer.start()
+            self._overflow_spy.install()
+            targets = [
+                ("attachguard-watch-settle", self._settle_loop),
+                ("attachguard-watch-folders", self._folders_loop),
+            ]
+            for n in range(max(1, self.options.ingest_workers)):
+                targets.append((f"attachguard-watch-ingest-{n + 1}", self._ingest_loop))
+            for name, target in targets:
+                thread = threading.Thread(target=target, name=name, daemon=True)
+                self._threads.append(thread)
+                thread.start()
+        except BaseException:
+            self.stop()
+            raise
 
     def stop(self, timeout: float = 30.0) -> None:
         self._stop.set()
@@ -144,12 +150,12 @@ class Watcher:
         for _ in range(max(1, self.options.ingest_workers)):
             self._ready.put(None)  # wakes an idle ingest thread at once
         for thread in self._threads:
-            thread.join(timeout)
+            join_started(thread, timeout)
         self._threads = []
         self._overflow_spy.remove()
         if self._observer is not None:
             self._observer.stop()
-            self._observer.join(timeout)
+            join_started(self._observer, timeout)
             self._observer = None
 
     def folder_states(self) -> dict[str, FolderState]:
