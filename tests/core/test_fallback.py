@@ -68,6 +68,10 @@ def test_over_budget_splits_on_page_boundaries_into_numbered_parts() -> None:
         assert joined.count(f"<!-- Page {n} of 40 -->") == 1
     assert joined.index("Page 7 sentence") < joined.index("Page 30 sentence")
     assert "last part" in prompt.parts[-1]
+    # The preview's label of each part names the pages it holds, in order, none twice.
+    assert len(prompt.spans) == total and prompt.spans[0].startswith("page 1 to page ")
+    firsts = [int(re.match(r"page (\d+)", s).group(1)) for s in prompt.spans]  # type: ignore[union-attr]
+    assert firsts == sorted(set(firsts)) and prompt.spans[-1].endswith("page 40")
 
 
 def test_a_huge_table_is_split_between_rows_with_the_header_repeated() -> None:

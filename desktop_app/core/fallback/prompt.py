@@ -50,6 +50,7 @@ class FallbackPrompt:
     tokenizer: str  # "o200k_base" or "estimate (chars/4)"
     documents: tuple[str, ...] = ()  # names of the documents included
     skipped: tuple[str, ...] = ()  # one sentence per document that could not be included
+    spans: tuple[str, ...] = ()  # per part, what it holds: "page 1 to page 9", or "" if all
 
     @property
     def total_tokens(self) -> int:
@@ -80,7 +81,9 @@ def build_prompt(
     whole = _render_single(documents, skipped)
     whole_tokens = counter.count(whole)
     if whole_tokens <= max_tokens:
-        return FallbackPrompt((whole,), (whole_tokens,), counter.name, names, tuple(skipped))
+        return FallbackPrompt(
+            (whole,), (whole_tokens,), counter.name, names, tuple(skipped), spans=("",)
+        )
     budget = max_tokens - _overhead(documents, counter)
     for _ in range(8):
         pieces = _pieces(documents, max(budget, MIN_TOKENS // 2), counter)
@@ -93,7 +96,10 @@ def build_prompt(
         counts = [counter.count(p) for p in parts]
         over = max(counts) - max_tokens
         if over <= 0:
-            return FallbackPrompt(tuple(parts), tuple(counts), counter.name, names, tuple(skipped))
+            spans = tuple(_span(documents, group) for group in groups)
+            return FallbackPrompt(
+                tuple(parts), tuple(counts), counter.name, names, tuple(skipped), spans
+            )
         budget -= over + max(16, budget // 50)
     raise ValueError("the token budget is too small for these documents' descriptions")
 
@@ -342,6 +348,22 @@ def _where(mine: list[_Piece], earlier: bool, later: bool, number: int) -> str:
     else:
         words.append("end")
     return ", ".join(words)
+
+
+def _span(documents: Sequence[DocumentText], group: list[_Piece]) -> str:
+    """What one part holds, for a preview: "page 5 to page 9", or per document when it holds
+    several ("a.pdf: page 1 to page 2; b.xlsx: sheet Q3")."""
+    labels: list[str] = []
+    for doc_index in dict.fromkeys(p.doc for p in group):
+        spans = [p.where for p in group if p.doc == doc_index and p.where]
+        span = ""
+        if spans:
+            span = spans[0] if spans[0] == spans[-1] else f"{spans[0]} to {spans[-1]}"
+        if len(documents) > 1:
+            span = f"{documents[doc_index].name}: {span}" if span else documents[doc_index].name
+        if span:
+            labels.append(span)
+    return "; ".join(labels)
 
 
 def _spread(groups: list[list[_Piece]]) -> dict[int, tuple[int, int]]:
