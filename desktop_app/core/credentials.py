@@ -1,5 +1,7 @@
 """The API key: read from ``OPENAI_API_KEY`` or the OS keyring, stored only in the OS keyring.
 
+Without a secure keyring, a key can be used "until I quit": :meth:`CredentialStore.use_for_session`
+holds it in this process's memory only, and uploads use it like a stored key.
 The key never touches a file of ours or a log line. A keyring backend that does not keep secrets
 safely (the "fail" backend, or plaintext stores from ``keyrings.alt``) is reported as not secure so
 the settings dialog can warn; we never fall back to writing the key ourselves.
@@ -37,6 +39,7 @@ _INSECURE_BACKENDS = ("keyring.backends.fail", "keyring.backends.null", "keyring
 class KeySource(StrEnum):
     ENVIRONMENT = "environment"
     KEYRING = "keyring"
+    SESSION = "session"
     NONE = "none"
 
 
@@ -49,11 +52,24 @@ class BackendInfo:
     note: str
 
 
+def _clean_key(key: str) -> str:
+    """``key`` without surrounding blanks; refuses an empty key or one with inner spaces."""
+    key = key.strip()
+    if not key:
+        raise CredentialsError("the API key is empty")
+    if any(ch.isspace() for ch in key):
+        raise CredentialsError("the API key must not contain spaces or line breaks")
+    remember_secret(key)  # from now on it is scrubbed from every log line and message
+    return key
+
+
 class CredentialStore:
     """Reads and writes the API key in one keyring backend (the OS default unless given)."""
 
     def __init__(self, backend: Any | None = None) -> None:
         self._backend = backend
+        # A key the user chose to use until they quit: memory only, never written anywhere.
+        self._session: str | None = None
 
     def _keyring(self) -> Any:
         return self._backend if self._backend is not None else keyring.get_keyring()
@@ -68,13 +84,20 @@ class CredentialStore:
         remember_secret(value)
         return value or None
 
+    @property
+    def session_key(self) -> str | None:
+        """The key held in memory until the app quits (see :meth:`use_for_session`), or None."""
+        return self._session
+
+    def use_for_session(self, key: str) -> None:
+        """Use ``key`` until this process ends, without storing it (no secure keyring needed)."""
+        self._session = _clean_key(key)
+
+    def forget_session(self) -> None:
+        self._session = None
+
     def set(self, key: str) -> None:
-        key = key.strip()
-        if not key:
-            raise CredentialsError("the API key is empty")
-        if any(ch.isspace() for ch in key):
-            raise CredentialsError("the API key must not contain spaces or line breaks")
-        remember_secret(key)
+        key = _clean_key(key)
         info = self.backend()
         if not info.secure:
             raise CredentialsError(f"no secure keyring is available ({info.note})")
@@ -115,9 +138,12 @@ def key_source(
     store: CredentialStore | None = None, environ: Mapping[str, str] | None = None
 ) -> KeySource:
     env = os.environ if environ is None else environ
+    store = store or CredentialStore()
     if env.get(KEY_ENV, "").strip():
         return KeySource.ENVIRONMENT
-    if (store or CredentialStore()).get():
+    if store.session_key:
+        return KeySource.SESSION
+    if store.get():
         return KeySource.KEYRING
     return KeySource.NONE
 
@@ -125,9 +151,11 @@ def key_source(
 def resolve_api_key(
     environ: Mapping[str, str] | None = None, store: CredentialStore | None = None
 ) -> str | None:
-    """``OPENAI_API_KEY`` first, then the keyring; None when neither has a key."""
+    """``OPENAI_API_KEY`` first, then a key used until quit, then the keyring; None when none
+    has a key."""
     env = os.environ if environ is None else environ
-    key = env.get(KEY_ENV, "").strip() or (store or CredentialStore()).get()
+    store = store or CredentialStore()
+    key = env.get(KEY_ENV, "").strip() or store.session_key or store.get()
     remember_secret(key)  # whatever its shape, it never reaches a log, a row or the screen
     return key
 

@@ -314,15 +314,27 @@ class Service:
     def key_state(self) -> KeyState:
         """Which keyring backend holds the key, and whether a key is stored there (the keyring
         may be slow or locked: call it off a GUI thread)."""
-        return KeyState(self.credentials.backend(), self.credentials.get() is not None)
+        return KeyState(
+            self.credentials.backend(),
+            self.credentials.get() is not None,
+            self.credentials.session_key is not None,
+        )
 
     def store_api_key(self, key: str) -> None:
         """Store ``key`` in the keyring; uploads paused for a missing or rejected key resume."""
         self.credentials.set(key)
         self.uploads.key_changed()
 
+    def use_api_key_until_quit(self, key: str) -> None:
+        """Use ``key`` for uploads until this process ends, held in memory only (for desktops
+        without a secure keyring); uploads paused for a missing or rejected key resume."""
+        self.credentials.use_for_session(key)
+        self.uploads.key_changed()
+
     def delete_api_key(self) -> None:
-        """Remove the stored key (``OPENAI_API_KEY``, if set, still applies)."""
+        """Remove the stored key and any key used until quit (``OPENAI_API_KEY``, if set, still
+        applies)."""
+        self.credentials.forget_session()
         self.credentials.delete()
         self.uploads.key_changed()
 

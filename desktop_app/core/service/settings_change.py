@@ -26,10 +26,12 @@ _READ_AT_START = (
 
 @dataclass(frozen=True)
 class KeyState:
-    """What the settings show about the key: the keyring backend, and whether a key is stored."""
+    """What the settings show about the key: the keyring backend, whether a key is stored, and
+    whether a key is held in memory until the app quits."""
 
     backend: BackendInfo
     has_stored_key: bool
+    has_session_key: bool = False
 
 
 @dataclass(frozen=True)
