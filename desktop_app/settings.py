@@ -155,6 +155,8 @@ class UiSettings:
     notify_success: bool = False
     start_at_login: bool = False
     theme: str = "system"
+    #: The welcome window was shown (or skipped) once; Help → Welcome still opens it.
+    welcome_shown: bool = False
 
 
 @dataclass

@@ -150,6 +150,7 @@ class TrayApp(QObject):
         self.tray.refresh()
         # The rest would only delay the first paint: run it on the next loop iterations.
         QTimer.singleShot(0, self._start_workers)
+        QTimer.singleShot(0, self._check_first_run)
         waiting, self._waiting = self._waiting, []
         self.handle_request(first, None)
         for request, responder in waiting:
@@ -172,6 +173,16 @@ class TrayApp(QObject):
 
         # Each part that fails to start is logged by the service; the others still run.
         tasks.run_in_background(start, on_error=lambda exc: None)
+
+    def _check_first_run(self) -> None:
+        """On first start (no key, no documents, never welcomed) open the welcome window."""
+        from desktop_app.ui.welcome import needs_welcome
+
+        def decided(needed: bool) -> None:
+            if needed:
+                self.ensure_window().open_welcome()
+
+        tasks.run_in_background(needs_welcome, self.service, on_done=decided)
 
     def shutdown(self) -> None:
         """Stop in dependency order; every thread we started is joined before the DB closes."""

@@ -37,6 +37,7 @@ from desktop_app.core.errors import AttachGuardError
 from desktop_app.core.service import KeyState, Service, SettingsChange
 from desktop_app.settings import LoadedSettings, Settings
 from desktop_app.ui import tasks, theme
+from desktop_app.ui.keyring_help import missing_keyring_text
 from desktop_app.ui.watched_folders import WatchedFoldersEditor
 
 log = logging.getLogger(__name__)
@@ -153,10 +154,20 @@ class SettingsDialog(QDialog):
         self.remove_key_button = QPushButton("&Remove stored key")
         _labelled(self.remove_key_button, "Remove stored key", "Delete the key from the keyring")
         self.remove_key_button.clicked.connect(self._mark_key_for_deletion)
+        self.until_quit_button = QPushButton(self.tr("Use this key until I &quit"))
+        _labelled(
+            self.until_quit_button,
+            self.tr("Use this key until I quit"),
+            self.tr("Keep the key in memory only, for uploads until AttachGuard quits"),
+        )
+        self.until_quit_button.setAccessibleDescription(self.until_quit_button.toolTip())
+        self.until_quit_button.setVisible(False)  # offered when no secure keyring is running
+        self.until_quit_button.clicked.connect(self.use_key_until_quit)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.show_key)
         key_row.addWidget(self.remove_key_button)
+        key_row.addWidget(self.until_quit_button)
 
         self.key_status = QLabel("Checking the keyring…")
         self.key_status.setAccessibleName("API key status")
@@ -362,19 +373,45 @@ class SettingsDialog(QDialog):
     def _show_key_state(self, state: KeyState) -> None:
         self.backend_label.setText(state.backend.name)
         self.backend_warning.setVisible(not state.backend.secure)
+        self.until_quit_button.setVisible(not state.backend.secure)
         if not state.backend.secure:
-            self.backend_warning.setText(
-                f"This keyring is not secure ({state.backend.note}). AttachGuard will not store "
-                f"your key in it; set {KEY_ENV} instead, or install a Secret Service."
+            self.backend_warning.setText(missing_keyring_text(state.backend.name))
+        if state.has_session_key:
+            self.key_status.setText(
+                self.tr("A key is in use until you quit; it is not saved anywhere.")
             )
-        self.key_status.setText(
-            "A key is stored in the keyring." if state.has_stored_key else "No key is stored."
-        )
-        self.remove_key_button.setEnabled(state.has_stored_key)
+        else:
+            self.key_status.setText(
+                "A key is stored in the keyring." if state.has_stored_key else "No key is stored."
+            )
+        self.remove_key_button.setEnabled(state.has_stored_key or state.has_session_key)
         self.key_state_loaded.emit(state)
 
     def _key_error(self, exc: BaseException) -> None:
         self.key_status.setText(f"The keyring could not be read: {exc}")
+
+    def use_key_until_quit(self) -> None:
+        """Hand the typed key to the core for this session only (never stored)."""
+        key = self.key_edit.text().strip()
+        if not key:
+            self._fail(self.tr("Type or paste the API key first."))
+            return
+
+        def used(_: object) -> None:
+            self.key_edit.clear()
+            self.error_label.setVisible(False)
+            self.key_status.setText(
+                self.tr("A key is in use until you quit; it is not saved anywhere.")
+            )
+            self.remove_key_button.setEnabled(True)
+            self.key_changed.emit()
+
+        tasks.run_in_background(
+            self._service.use_api_key_until_quit,
+            key,
+            on_done=used,
+            on_error=lambda exc: self._fail(self.tr("Not used: {error}").format(error=exc)),
+        )
 
     def _mark_key_for_deletion(self) -> None:
         self._delete_key = True
@@ -459,14 +496,14 @@ def _write(
     if request.settings is not None:
         change = service.save_settings(request.settings)
         try:
-            _apply_start_at_login(autostart, request.settings.ui.start_at_login)
+            apply_start_at_login(autostart, request.settings.ui.start_at_login)
         except OSError as exc:
             # The settings are saved; only the login item could not be changed.
             warning = f"Saved, but start at login could not be changed: {exc}"
     return request, change, warning
 
 
-def _apply_start_at_login(autostart: Autostart, wanted: bool) -> None:
+def apply_start_at_login(autostart: Autostart, wanted: bool) -> None:
     if wanted and not autostart.is_enabled():
         autostart.enable(launch_command())
     elif not wanted and autostart.is_enabled():

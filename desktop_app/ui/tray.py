@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop_app.ui import icons, tasks
@@ -40,6 +40,10 @@ log = logging.getLogger(__name__)
 #: queue is read again while nothing else refreshes it.
 LIVE_TICK_MS = 1000
 LIVE_REREAD_S = 5.0
+
+#: Pause and Resume share their mnemonic (U), so the key that paused also resumes.
+PAUSE_TEXT = "Pa&use uploads"
+RESUME_TEXT = "Res&ume uploads"
 
 _REASON_WORDS = {"failed": "upload failed", "expired": "expired on OpenAI", "added": "added"}
 
@@ -92,9 +96,11 @@ class TrayController(QObject):
         self.key_notice = self._action("Uploads paused until you add an API key", None)
         self.key_notice.setEnabled(False)
         self.menu.addSeparator()
-        self.open_action = self._action("&Open AttachGuard", open_window, "Ctrl+O")
-        self.add_action = self._action("&Add files\u2026", add_files, "Ctrl+N")
-        self.copy_action = self._action("&Copy text instead", self.copy_text_instead, "Ctrl+T")
+        # No accelerators here: a tray menu cannot take global shortcuts, so showing them
+        # would lie (and Ctrl+O means "Add files" in the window). Mnemonics work while it is open.
+        self.open_action = self._action("&Open AttachGuard", open_window)
+        self.add_action = self._action("&Add files\u2026", add_files)
+        self.copy_action = self._action("&Copy text instead", self.copy_text_instead)
         self.copy_action.setStatusTip(
             "Put the text of the latest failed or expired document (else the latest added) on "
             "the clipboard, ready to paste"
@@ -103,19 +109,18 @@ class TrayController(QObject):
         self.copy_menu.setAccessibleName("Copy the text of a recent document")
         self.copy_menu.setEnabled(False)
         self.menu.addMenu(self.copy_menu)
-        self.copy_menu.menuAction().setShortcut(QKeySequence("Ctrl+Shift+T"))
         self._choices: tuple[FallbackChoice, ...] | None = None
         self._snapshot: Snapshot | None = None
         self._read_at = 0.0
         self._ticker = QTimer(self)
         self._ticker.setInterval(LIVE_TICK_MS)
         self._ticker.timeout.connect(self._tick)
-        self.retry_action = self._action("&Retry failed now", self.retry_failed, "Ctrl+R")
-        self.pause_action = self._action("&Pause uploads", self.toggle_pause, "Ctrl+P")
+        self.retry_action = self._action("&Retry failed now", self.retry_failed)
+        self.pause_action = self._action(PAUSE_TEXT, self.toggle_pause)
         self.menu.addSeparator()
-        self.settings_action = self._action("&Settings\u2026", open_settings, "Ctrl+,")
+        self.settings_action = self._action("&Settings\u2026", open_settings)
         self.menu.addSeparator()
-        self.quit_action = self._action("&Quit", quit_app, "Ctrl+Q")
+        self.quit_action = self._action("&Quit", quit_app)
         self.icon.setContextMenu(self.menu)
         self.icon.messageClicked.connect(self._message_clicked)
         self._message_click: Callable[[], None] | None = None
@@ -145,15 +150,8 @@ class TrayController(QObject):
         for action in self._needs_service:
             action.setEnabled(True)
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], Any] | None,
-        shortcut: str | None = None,
-    ) -> QAction:
+    def _action(self, text: str, slot: Callable[[], Any] | None) -> QAction:
         action = QAction(text, self.menu)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
         if slot is not None:
             action.triggered.connect(lambda _checked=False: slot())
         self.menu.addAction(action)
@@ -297,7 +295,7 @@ class TrayController(QObject):
             )
         self.icon.setToolTip(view.tooltip)
         self.key_notice.setVisible(view.needs_key)
-        self.pause_action.setText("R&esume uploads" if view.user_paused else "&Pause uploads")
+        self.pause_action.setText(RESUME_TEXT if view.user_paused else PAUSE_TEXT)
         self.pause_action.setEnabled(not view.needs_key)
         self.retry_action.setEnabled(view.state is not TrayState.PAUSED)
         if previous is None or previous.state is not view.state:

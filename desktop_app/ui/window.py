@@ -44,6 +44,7 @@ from desktop_app.core.vault import Source
 from desktop_app.ui import health_view, theme
 from desktop_app.ui.actions import AddSummary, DocumentActions, add_documents
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime
+from desktop_app.ui.help_menu import HelpMenu
 from desktop_app.ui.models import (
     STATUS_FILTER_LABELS,
     Column,
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
 
     from desktop_app.ui.bridge import ServiceBridge
     from desktop_app.ui.settings_dialog import SettingsDialog
+    from desktop_app.ui.welcome import WelcomeOutcome, WelcomeWindow
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self._bridge = bridge
         self._tasks = tasks_module
         self._settings_dialog: SettingsDialog | None = None
+        self.welcome: WelcomeWindow | None = None
         self._total: int | None = None
         self.setWindowTitle("AttachGuard")
         self.setAccessibleName("AttachGuard main window")
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         fit_columns(self.table.horizontalHeader())
+        self._fit_reason_column()
         self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
@@ -242,14 +246,15 @@ class MainWindow(QMainWindow):
         self.reload_action = self._add_action(
             documents,
             "Re&load",
-            QKeySequence(QKeySequence.StandardKey.Refresh),
+            # F5 only: the platform's Refresh keys include Ctrl+R, which is "Retry now" here.
+            "F5",
             "Read the document list again",
             self.reload,
         )
         uploads = bar.addMenu("&Uploads")
         self.pause_action = self._add_action(
             uploads,
-            "&Pause uploads",
+            "Pa&use uploads",
             "Ctrl+Shift+P",
             "Pause or resume uploading",
             self.toggle_pause,
@@ -262,6 +267,9 @@ class MainWindow(QMainWindow):
             self.retry_all,
         )
         # Alt+S reaches the status filter through its label's mnemonic.
+        self.help_menu = HelpMenu(
+            self, self._service, self._tasks, self.show_message, self.open_welcome
+        )
 
     def _connect_bridge(self) -> None:
         if self._bridge is None:
@@ -329,6 +337,24 @@ class MainWindow(QMainWindow):
         dialog.destroyed.connect(self._settings_closed)
         self._settings_dialog = dialog
         dialog.open()
+
+    def open_welcome(self) -> None:
+        """The welcome window (first start, or Help → Welcome): one at a time."""
+        from desktop_app.ui.welcome import WelcomeWindow
+
+        if self.welcome is None:
+            self.welcome = WelcomeWindow(self._service, self)
+            self.welcome.done.connect(self._welcome_done)
+        self.welcome.show()
+        self.welcome.raise_()
+        self.welcome.activateWindow()
+
+    def _welcome_done(self, outcome: WelcomeOutcome) -> None:
+        # The same follow-ups as the settings dialog: uploads resume, the watcher restarts.
+        if outcome.choices.key:
+            self._key_changed()
+        if outcome.change is not None:
+            self._settings_applied(outcome.change)
 
     def reload(self) -> None:
         self.model.reload()
@@ -412,8 +438,11 @@ class MainWindow(QMainWindow):
         self.queue_status.refresh()
 
     def _status_shown(self, status: QueueStatus) -> None:
+        # The same mnemonic (U) either way, so Alt+U, U works whatever the state.
         self.pause_action.setText(
-            "&Resume uploads" if status.paused is PauseReason.USER else "&Pause uploads"
+            self.tr("Res&ume uploads")
+            if status.paused is PauseReason.USER
+            else self.tr("Pa&use uploads")
         )
         self._update_count(recount=False)
         self.status_refreshed.emit()
@@ -487,6 +516,14 @@ class MainWindow(QMainWindow):
         self._settings_dialog = None
 
     # -- view helpers -------------------------------------------------------------------------
+
+    def _fit_reason_column(self) -> None:
+        # The status column carries the reason ("Failed: the remote file …"): it takes the
+        # spare width, and the name is sized to content up to a third of the window.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(Column.NAME, self.fontMetrics().horizontalAdvance("M" * 24))
 
     def _visible(self) -> range:
         first = self.table.rowAt(0)

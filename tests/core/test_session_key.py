@@ -44,9 +44,9 @@ def test_session_key_uploads_then_is_gone_after_restart_and_never_written(
 ) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.setenv("OPENAI_BASE_URL", openai_server.base_url)
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     home = tmp_path / "home"
     service = Service.open(home)
+    service.credentials = CredentialStore(fail.Keyring())
     logsetup.configure(service.paths.log_file, verbose=False)
     try:
         assert not service.key_state().backend.secure

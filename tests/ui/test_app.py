@@ -90,7 +90,7 @@ def test_pause_and_resume_from_the_tray(shell: TrayApp, qtbot: QtBot) -> None:
         timeout=30_000,
     )
     assert str(shell.service.uploads.paused) == "user"
-    assert shell.tray.pause_action.text() == "R&esume uploads"
+    assert shell.tray.pause_action.text() == "Res&ume uploads"
     assert "Uploads paused by you" in shell.tray.icon.toolTip()
 
     shell.tray.pause_action.trigger()

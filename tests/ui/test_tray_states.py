@@ -135,11 +135,11 @@ def test_controller_applies_view_to_icon_tooltip_and_menu(
         assert not tray.icon.icon().isNull()
 
         tray.apply(describe(snap(paused="user"), NOW))
-        assert tray.pause_action.text() == "R&esume uploads"
+        assert tray.pause_action.text() == "Res&ume uploads"
         assert not tray.key_notice.isVisible()
 
         tray.apply(describe(snap(), NOW))
-        assert tray.pause_action.text() == "&Pause uploads"
+        assert tray.pause_action.text() == "Pa&use uploads"
 
         texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
         assert texts[1:] == [
@@ -148,11 +148,12 @@ def test_controller_applies_view_to_icon_tooltip_and_menu(
             "&Copy text instead",
             "Copy text o&f\u2026",
             "&Retry failed now",
-            "&Pause uploads",
+            "Pa&use uploads",
             "&Settings\u2026",
             "&Quit",
         ]
-        assert all(not a.shortcut().isEmpty() for a in tray.menu.actions()[2:] if a.text())
+        # A tray menu cannot take shortcuts: it shows none (issue 16, "shortcuts that lie").
+        assert all(a.shortcut().isEmpty() for a in tray.menu.actions())
         tray.open_action.trigger()
         tray.settings_action.trigger()
         tray.quit_action.trigger()
