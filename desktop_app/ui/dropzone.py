@@ -24,6 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.ui import theme
+
 
 @dataclass(frozen=True)
 class DroppedPaths:
@@ -122,8 +124,11 @@ class DropZone(QFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         hover = bool(self.property("dragHover"))
-        role = QPalette.ColorRole.Highlight if hover else QPalette.ColorRole.Mid
-        pen = QPen(self.palette().color(role), 2)
+        palette = self.palette()
+        color = (
+            palette.color(QPalette.ColorRole.Highlight) if hover else theme.outline_color(palette)
+        )
+        pen = QPen(color, 2)
         pen.setStyle(Qt.PenStyle.SolidLine if hover else Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 10, 10)

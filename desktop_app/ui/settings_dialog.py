@@ -122,7 +122,9 @@ class SettingsDialog(QDialog):
         self.save_button.setAccessibleName("Save settings")
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.setToolTip("Save (Ctrl+S)")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        cancel.setToolTip(self.tr("Close without saving"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 

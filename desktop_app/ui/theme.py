@@ -40,7 +40,7 @@ _LIGHT = {
     _Role.ToolTipBase: "#ffffdc",
     _Role.ToolTipText: "#1d1d1d",
     _Role.PlaceholderText: "#767676",
-    _Role.Highlight: "#2f6fd1",
+    _Role.Highlight: "#2160c4",
     _Role.HighlightedText: "#ffffff",
     _Role.Link: "#1f5fbf",
     _Role.BrightText: "#b00020",
@@ -163,3 +163,30 @@ def status_color(kind: str, palette: QPalette) -> QColor:
     if kind in colors:
         return QColor(colors[kind][1 if dark else 0])
     return palette.color(_Group.Active, _Role.PlaceholderText)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 to 21); 3 is the floor for borders and focus."""
+
+    def luminance(color: QColor) -> float:
+        def channel(value: int) -> float:
+            v = value / 255
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(color.red())
+            + 0.7152 * channel(color.green())
+            + 0.0722 * channel(color.blue())
+        )
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def outline_color(palette: QPalette) -> QColor:
+    """A border that stays visible on the window background (at least 3:1) in either theme;
+    the palette's Mid is too faint for that on a dark window."""
+    mid = palette.color(_Role.Mid)
+    if contrast(mid, palette.color(_Role.Window)) >= 3.0:
+        return mid
+    return QColor("#8d9199") if is_dark(palette) else QColor("#767676")

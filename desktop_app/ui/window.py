@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         filters.addWidget(filter_label)
         filters.addWidget(self.status_filter)
         central = QWidget()
+        self._documents_page = central
         layout = QVBoxLayout(central)
         layout.addWidget(self.drop_zone)
         layout.addLayout(filters)
@@ -234,7 +235,10 @@ class MainWindow(QMainWindow):
         documents = bar.addMenu("&Documents")
         for action in self.doc_actions.all:
             documents.addAction(action)
-            self.addAction(action)
+            # Scoped to the Documents tab: the Service health tab gives the same keys to the
+            # batch's own actions (Ctrl+Shift+R resubmits there), so they never clash.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._documents_page.addAction(action)
         documents.addSeparator()
         self.find_action = self._add_action(
             documents,
