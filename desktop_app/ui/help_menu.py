@@ -55,11 +55,16 @@ class Licence:
     licence: str
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str:
+    values = meta.get_all(name) or []
+    return str(values[0]).strip() if values else ""
+
+
 def _licence_of(meta: metadata.PackageMetadata) -> str:
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
-        return str(expression)
-    text = (meta.get("License") or "").strip()
+        return expression
+    text = _field(meta, "License")
     if text and "\n" not in text and len(text) <= 80:
         return text
     classified = [
@@ -151,7 +156,7 @@ def diagnostics_text(service: Service) -> str:
     thread."""
     state = service.key_state()
     source = key_source(service.credentials)
-    settings = tomli_w.dumps(_without_none(dataclasses.asdict(service.settings)))
+    settings = tomli_w.dumps(_without_none_dict(dataclasses.asdict(service.settings)))
     parts = [
         "AttachGuard diagnostics",
         *(f"{k}: {v}" for k, v in versions().items()),
@@ -166,6 +171,10 @@ def diagnostics_text(service: Service) -> str:
         "".join(_last_lines(service)),
     ]
     return redact("\n".join(parts))
+
+
+def _without_none_dict(value: dict[str, object]) -> dict[str, object]:
+    return {k: _without_none(v) for k, v in value.items() if v is not None}
 
 
 def _without_none(value: object) -> object:

@@ -101,9 +101,9 @@ def apply_choices(
 
 
 class WelcomeWindow(QDialog):
-    """First-run window; emits :attr:`done` with a :class:`WelcomeOutcome` once applied."""
+    """First-run window; emits :attr:`applied` with a :class:`WelcomeOutcome` once applied."""
 
-    done = Signal(object)
+    applied = Signal(object)
     failed = Signal(str)
     key_state_loaded = Signal(object)
 
@@ -267,7 +267,7 @@ class WelcomeWindow(QDialog):
         self.continue_button.setEnabled(True)
         self.browser_button.setEnabled(True)
         self.key_edit.clear()
-        self.done.emit(outcome)
+        self.applied.emit(outcome)
         if outcome.warning:
             self._fail(outcome.warning)  # the rest is applied; stay open so it is read
             return

@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
         if self.welcome is None:
             self.welcome = WelcomeWindow(self._service, self)
-            self.welcome.done.connect(self._welcome_done)
+            self.welcome.applied.connect(self._welcome_done)
         self.welcome.show()
         self.welcome.raise_()
         self.welcome.activateWindow()

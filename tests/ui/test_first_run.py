@@ -52,7 +52,7 @@ def test_new_user_with_a_keyring_sets_key_downloads_and_login_in_one_go(
     assert window.watch_downloads.isChecked()  # the folder exists: offered, on by default
     window.key_edit.setText(KEY)
     window.start_at_login.setChecked(True)
-    with qtbot.waitSignal(window.done, timeout=WAIT_MS) as blocker:
+    with qtbot.waitSignal(window.applied, timeout=WAIT_MS) as blocker:
         window.continue_button.click()
     assert blocker.args[0].warning is None
     assert not window.isVisible()
@@ -80,7 +80,7 @@ def test_without_a_keyring_the_welcome_explains_and_uses_the_key_until_quit(
     assert window.until_quit.isChecked() and not window.until_quit.isEnabled()
     window.key_edit.setText(KEY)
     window.watch_downloads.setChecked(False)
-    with qtbot.waitSignal(window.done, timeout=WAIT_MS) as blocker:
+    with qtbot.waitSignal(window.applied, timeout=WAIT_MS) as blocker:
         window.continue_button.click()
     assert blocker.args[0].warning is None
     assert ui_service.has_api_key() and ui_service.credentials.get() is None
@@ -98,7 +98,7 @@ def test_browser_only_skips_the_key_and_everything_else_still_applies(
     ui_service.credentials = CredentialStore(fail.Keyring())
     window = _welcome(qtbot, ui_service, tmp_path / "Downloads")
     window.key_edit.setText("typed but not wanted")
-    with qtbot.waitSignal(window.done, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.applied, timeout=WAIT_MS):
         window.browser_button.click()
     assert not ui_service.has_api_key()
     saved = load_settings(ui_service.paths.settings_file).settings

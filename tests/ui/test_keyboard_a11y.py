@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTabBar,
-    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -75,9 +74,12 @@ def _problems(root: QWidget, *, describe_choices: bool) -> list[str]:
             label = f"{type(widget).__name__} {widget.objectName() or _name(widget)!r}"
             if not _name(widget):
                 found.append(f"no accessible name: {label}")
-            elif describe_choices and isinstance(widget, QCheckBox | QPushButton):
-                if not _description(widget):
-                    found.append(f"no description: {label}")
+            elif (
+                describe_choices
+                and isinstance(widget, QCheckBox | QPushButton)
+                and not _description(widget)
+            ):
+                found.append(f"no description: {label}")
     return found
 
 
