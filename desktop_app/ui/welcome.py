@@ -266,11 +266,12 @@ class WelcomeWindow(QDialog):
         self._busy = False
         self.continue_button.setEnabled(True)
         self.browser_button.setEnabled(True)
-        self.key_edit.clear()
         self.applied.emit(outcome)
         if outcome.warning:
-            self._fail(outcome.warning)  # the rest is applied; stay open so it is read
+            # The rest is applied; the typed key stays, so nothing has to be typed again.
+            self._fail(outcome.warning)
             return
+        self.key_edit.clear()
         self.accept()
 
     def _error(self, exc: BaseException) -> None:

@@ -165,3 +165,19 @@ def test_settings_offers_the_key_until_quit_without_a_keyring(
     assert dialog.remove_key_button.isEnabled()
     _no_file_holds(ui_service.paths.data_dir, KEY)
     assert not ui_service.paths.settings_file.exists()
+
+
+def test_a_key_the_keyring_refuses_is_kept_in_the_field_with_one_sentence(
+    qtbot: QtBot, ui_service: Any, tmp_path: Path
+) -> None:
+    ui_service.credentials = CredentialStore(fail.Keyring())
+    window = _welcome(qtbot, ui_service, tmp_path / "Downloads")
+    window.until_quit.setEnabled(True)
+    window.until_quit.setChecked(False)  # ask for the keyring although there is none
+    window.key_edit.setText(KEY)
+    with qtbot.waitSignal(window.failed, timeout=WAIT_MS) as blocker:
+        window.continue_button.click()
+    assert "no secure keyring" in blocker.args[0]
+    assert window.isVisible() and window.key_edit.text() == KEY
+    assert not ui_service.has_api_key()
+    assert load_settings(ui_service.paths.settings_file).settings.ui.welcome_shown
