@@ -135,12 +135,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         fit_columns(self.table.horizontalHeader())
-        # The status cell; failed and expired rows get a one-click "Copy text" button in it.
+        # The status cell; failed and expired rows get a one-click "Copy text" button in it
+        # (their status text elides beside it; its tooltip keeps the whole reason).
         self.row_buttons = CopyButtonDelegate(self.table)
         self.table.setItemDelegateForColumn(Column.STATUS, self.row_buttons)
-        header = self.table.horizontalHeader()
-        extra = self.row_buttons.button_width(self.table)
-        header.resizeSection(Column.STATUS, header.sectionSize(Column.STATUS) + extra)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
