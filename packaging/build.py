@@ -67,6 +67,14 @@ def add_linux_desktop_files(bundle: Path, icons: Path) -> None:
     shutil.copy2(linux / f"{APP_ID}.metainfo.xml", share / "metainfo")
     shutil.copytree(icons / "hicolor", share / "icons" / "hicolor", dirs_exist_ok=True)
     shutil.copy2(linux / "install.sh", bundle / "install.sh")
+    # "Copy text for ChatGPT" in file managers; install.sh puts them in the XDG places.
+    actions = linux / "file-manager"
+    for source, folder in (
+        (actions / "attachguard-copy-text.desktop", share / "kio" / "servicemenus"),
+        (actions / "Copy text for ChatGPT", share / "nautilus" / "scripts"),
+    ):
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, folder)
 
 
 def tree_size(path: Path) -> int:

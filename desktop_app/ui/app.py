@@ -32,7 +32,8 @@ from desktop_app import ipc
 from desktop_app.settings import load_settings
 from desktop_app.ui import icons, tasks
 from desktop_app.ui.bridge import ServiceBridge
-from desktop_app.ui.notifications import Notice, Notifier
+from desktop_app.ui.desktop_notify import DesktopNotifications, session_bus_expected
+from desktop_app.ui.notifications import Notice, NoticeDisplay, Notifier
 from desktop_app.ui.single_instance import Responder, SingleInstance
 from desktop_app.ui.theme import apply_theme
 from desktop_app.ui.tray import TrayController, TrayView
@@ -61,10 +62,21 @@ class TrayApp(QObject):
     wires everything up. Requests from other launches that arrive meanwhile wait in a list.
     """
 
-    def __init__(self, qapp: QApplication, service: Service | None, guard: SingleInstance) -> None:
+    def __init__(
+        self,
+        qapp: QApplication,
+        service: Service | None,
+        guard: SingleInstance,
+        *,
+        desktop: DesktopNotifications | None = None,
+    ) -> None:
         super().__init__()
         self.qapp = qapp
         self.guard = guard
+        self.desktop = desktop  # notifications with buttons, when the session has a server
+        self.notices = NoticeDisplay(
+            self._balloon, self._copy, self._retry_jobs, self._open_documents, desktop=desktop
+        )
         self.service: Service = None  # type: ignore[assignment]  # set by _attach
         self.bridge: ServiceBridge = None  # type: ignore[assignment]
         self.notifier: Notifier = None  # type: ignore[assignment]
@@ -189,6 +201,8 @@ class TrayApp(QObject):
         log.info("shutting down")
         self.guard.close()
         tasks.wait_for_all()  # e.g. the service still opening, or uploads.start() running
+        if self.desktop is not None:
+            self.desktop.stop()  # the D-Bus thread, joined
         if self.service is None:
             self.tray.close()
             return
@@ -272,12 +286,27 @@ class TrayApp(QObject):
     def _show_notice(self, notice: Notice) -> None:
         if notice.kind == "failure":
             self._warm_texts()
-            ids = list(notice.entry_ids)
-            self.tray.show_message(
-                notice.title, notice.text, warning=True, on_click=lambda: self._copy(ids)
-            )
-        else:
-            self.tray.show_message(notice.title, notice.text)
+        self.notices.show(notice)
+
+    def _balloon(self, notice: Notice, on_click: Callable[[], None] | None) -> None:
+        warning = notice.kind == "failure"
+        self.tray.show_message(notice.title, notice.text, warning=warning, on_click=on_click)
+
+    def _retry_jobs(self, job_ids: Sequence[int]) -> None:
+        """A notification's Retry: requeue exactly the uploads it named."""
+        uploads, ids = self.service.uploads, list(job_ids)
+
+        def done(count: int) -> None:
+            self.tray.show_message("AttachGuard", f"Retrying {count} upload(s) now.")
+            self.tray.refresh()
+
+        tasks.run_in_background(lambda: sum(uploads.retry(j) for j in ids), on_done=done)
+
+    def _open_documents(self, entry_ids: Sequence[int]) -> None:
+        """A notification's Open: the window, with those documents selected."""
+        window = self.ensure_window()
+        window.show_and_raise()
+        window.select_entries(entry_ids)
 
     def _warm_texts(self) -> None:
         """Start the extraction worker and tokenizer once a fallback becomes likely.
@@ -289,14 +318,14 @@ class TrayApp(QObject):
             self._warmed = True
             self.service.texts.warm_up()
 
-    def _copy(self, entry_ids: list[int]) -> None:
+    def _copy(self, entry_ids: Sequence[int]) -> None:
         from desktop_app.ui.copying import copy_fallback
 
         def done(result: CopyResult) -> None:
             self.tray.show_message("AttachGuard", result.message, warning=not result.ok)
             self.tray.copy_finished.emit(result)
 
-        copy_fallback(self.service, entry_ids, on_done=done)
+        copy_fallback(self.service, list(entry_ids), on_done=done)
 
     def _tray_copy_finished(self, result: CopyResult) -> None:
         # The tray showed a notification; an open window's status bar says it too. (Without a
@@ -384,7 +413,10 @@ def run(
     # right before anything paints; the service itself opens in the background.
     apply_theme(qapp, load_settings(context.paths.settings_file).settings.ui.theme)
     handlers = _install_signal_handlers(qapp)
-    shell = TrayApp(qapp, None, guard)
+    desktop = DesktopNotifications() if session_bus_expected() else None
+    if desktop is not None:
+        desktop.start()  # probes the notification server while the service opens
+    shell = TrayApp(qapp, None, guard, desktop=desktop)
     QTimer.singleShot(0, lambda: shell.launch(request, lambda: context.service))
     code = qapp.exec()
     shell.shutdown()

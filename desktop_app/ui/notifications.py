@@ -6,6 +6,10 @@ at once), a job that failed for good, and, if the user asked for it, a finished 
 such event opens a short window (2 s by default); everything that arrives within it becomes ONE
 message, so a burst of 200 failures is one notice, not 200. Each job is announced at most once per
 problem. Clicking a failure notice copies the text fallback of the documents it names.
+
+:class:`NoticeDisplay` shows a notice: as a desktop notification with **Copy text**, **Retry**
+and **Open** buttons where the session's notification server shows actions (``desktop_notify``;
+failure notices then stay until dismissed), else as the tray's balloon, whose click copies.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from desktop_app.core.uploads import ErrorKind, JobState
 from desktop_app.ui import tasks
+from desktop_app.ui.desktop_notify import DesktopNotifications, Posting
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
@@ -219,3 +224,95 @@ class Notifier(QObject):
             if notice is not None:
                 self._show(notice)
                 self.notified.emit(notice)
+
+
+#: The buttons of a failure notice (key, label), in the order the server shows them.
+FAILURE_ACTIONS = (("default", "Copy text"), ("copy", "Copy text"), ("retry", "Retry"),
+                   ("open", "Open"))  # fmt: skip
+
+
+def _button_text(text: str) -> str:
+    # The balloon says "Click to copy…"; with buttons the sentence names the button instead.
+    return text.replace("Click to copy", "Use \u201cCopy text\u201d to copy")
+
+
+class NoticeDisplay(QObject):
+    """Shows notices with action buttons when the desktop can, else as a tray balloon.
+
+    ``copy(entry_ids)``, ``retry(job_ids)`` and ``open(entry_ids)`` are what the buttons do;
+    ``balloon(notice, on_click)`` is the fallback. Remembers which notice each shown
+    notification belongs to until the server says it was closed.
+    """
+
+    #: (action key, notice) each time the user picks a button of a shown notification.
+    acted = Signal(str, object)
+
+    def __init__(
+        self,
+        balloon: Callable[[Notice, Callable[[], None] | None], None],
+        copy: Callable[[Sequence[int]], None],
+        retry: Callable[[Sequence[int]], None],
+        open_documents: Callable[[Sequence[int]], None],
+        *,
+        desktop: DesktopNotifications | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._balloon = balloon
+        self._handlers = {"default": copy, "copy": copy, "open": open_documents}
+        self._retry = retry
+        self.desktop = desktop
+        self._waiting: dict[int, Notice] = {}  # token -> notice, until the server answers
+        self._shown: dict[int, Notice] = {}  # notification id -> notice
+        if desktop is not None:
+            desktop.posted.connect(self._posted)
+            desktop.failed.connect(self._failed)
+            desktop.action_invoked.connect(self._action)
+            desktop.closed.connect(self._closed)
+
+    def show(self, notice: Notice) -> None:
+        if self.desktop is None or not self.desktop.available:
+            self._show_balloon(notice)
+            return
+        failure = notice.kind == "failure"
+        posting = Posting(
+            notice.title,
+            _button_text(notice.text) if failure else notice.text,
+            FAILURE_ACTIONS if failure else (("open", "Open"),),
+            sticky=failure,
+            icon="dialog-warning" if failure else "dialog-information",
+        )
+        self._waiting[self.desktop.notify(posting)] = notice
+
+    def _show_balloon(self, notice: Notice) -> None:
+        ids = list(notice.entry_ids)
+        copy = self._handlers["copy"]
+        self._balloon(notice, (lambda: copy(ids)) if notice.kind == "failure" else None)
+
+    def _posted(self, token: int, notification_id: int) -> None:
+        notice = self._waiting.pop(token, None)
+        if notice is not None:
+            self._shown[notification_id] = notice
+            log.info("desktop notification %d: %s: %s", notification_id, notice.title, notice.text)
+
+    def _failed(self, token: int, reason: str) -> None:
+        notice = self._waiting.pop(token, None)
+        if notice is not None:
+            log.warning("desktop notification refused (%s): showing a tray message", reason)
+            self._show_balloon(notice)
+
+    def _action(self, notification_id: int, key: str) -> None:
+        notice = self._shown.get(notification_id)
+        if notice is None:
+            return  # another application's notification, or one from before a restart
+        log.info("notification action %r on %r", key, notice.title)
+        if key == "retry":
+            self._retry(list(notice.job_ids))
+            if self.desktop is not None:  # resident: the problem is being handled now
+                self.desktop.close_notification(notification_id)
+        elif key in self._handlers:
+            self._handlers[key](list(notice.entry_ids))
+        self.acted.emit(key, notice)
+
+    def _closed(self, notification_id: int, _reason: int) -> None:
+        self._shown.pop(notification_id, None)

@@ -53,7 +53,8 @@ from desktop_app.ui.models import (
     StatusFilter,
     fit_columns,
 )
-from desktop_app.ui.status_view import QueueStatusLabels, StatusDelegate
+from desktop_app.ui.row_button import CopyButtonDelegate
+from desktop_app.ui.status_view import QueueStatusLabels
 from desktop_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -138,7 +139,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         fit_columns(self.table.horizontalHeader())
         self._fit_reason_column()
-        self.table.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.table))
+        # The status cell; failed and expired rows get a one-click "Copy text" button in it
+        # (their status text elides beside it; its tooltip keeps the whole reason).
+        self.row_buttons = CopyButtonDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.STATUS, self.row_buttons)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
@@ -152,6 +156,7 @@ class MainWindow(QMainWindow):
             self.model.remove_entries,
         )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.row_buttons.copy_clicked.connect(self._row_copy_clicked)
         self.proxy.modelReset.connect(self._selection_changed)
 
         filters = QHBoxLayout()
@@ -326,6 +331,28 @@ class MainWindow(QMainWindow):
     def selected_rows(self) -> list[DocumentRow]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         return [self.proxy.source_row(r) for r in sorted(rows)]
+
+    def select_entries(self, entry_ids: Collection[int]) -> None:
+        """Show these documents selected on the Documents tab (a filter hiding them is cleared)."""
+        self.tabs.setCurrentIndex(0)
+        rows = [r for r in (self.model.row_of(e) for e in entry_ids) if r is not None]
+        if rows and self.proxy.active:
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self._filter_changed()
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.proxy.mapFromSource(self.model.index(row, 0)), flags)
+        if rows:
+            self.table.scrollTo(self.proxy.mapFromSource(self.model.index(rows[0], 0)))
+
+    def _row_copy_clicked(self, row: DocumentRow) -> None:
+        # The row's button: that row becomes the selection, then the usual copy path runs
+        # (status bar progress and result; a long text comes one part per click).
+        self.select_entries([row.entry_id])
+        self.doc_actions.copy_text_instead()
 
     def open_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog

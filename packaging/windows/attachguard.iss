@@ -27,10 +27,14 @@ Name: "autostart"; Description: "Start AttachGuard when I sign in"; Flags: unche
 
 [Files]
 Source: "..\..\dist\AttachGuard\*"; DestDir: "{app}"; Flags: recursesubdirs ignoreversion
+; "Send to > Copy text for ChatGPT": runs attachguard copy-text on each chosen file.
+Source: "copy-text-for-chatgpt.cmd"; DestDir: "{app}"; Flags: ignoreversion
 
 [Icons]
 Name: "{group}\AttachGuard"; Filename: "{app}\attachguard.exe"
 Name: "{group}\Uninstall AttachGuard"; Filename: "{uninstallexe}"
+Name: "{usersendto}\Copy text for ChatGPT"; Filename: "{app}\copy-text-for-chatgpt.cmd"; \
+  IconFilename: "{app}\attachguard.exe"; Flags: runminimized
 
 [Registry]
 ; The same value the app's "Start at login" setting writes (desktop_app/autostart.py).
