@@ -26,11 +26,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMessageBox,
+    QSystemTrayIcon,
+    QToolBar,
+)
 
 from desktop_app import ipc
 from desktop_app.settings import load_settings
-from desktop_app.ui import icons, tasks
+from desktop_app.ui import icons, tasks, tray_help
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.desktop_notify import DesktopNotifications, session_bus_expected
 from desktop_app.ui.notifications import Notice, NoticeDisplay, Notifier
@@ -90,6 +96,7 @@ class TrayApp(QObject):
         )
         self.window: MainWindow | None = None
         self.has_tray = False
+        self.tray_help: QToolBar | None = None  # the window's "how to get a tray" banner
         self._told_about_key = False
         self._warmed = False
         self._waiting: list[tuple[ipc.Request, Responder | None]] = []
@@ -132,6 +139,8 @@ class TrayApp(QObject):
             self.has_tray = True
             self.qapp.setQuitOnLastWindowClosed(False)
             self._tray_timer.stop()
+            if self.tray_help is not None:
+                self.tray_help.hide()
         elif self._tray_checks <= 0:
             self._tray_timer.stop()
 
@@ -157,6 +166,7 @@ class TrayApp(QObject):
         if not self.has_tray:
             self.show_window()
             window = self.ensure_window()
+            self.tray_help = tray_help.install(window)
             self.tray.message_shown.connect(lambda _title, text: window.show_message(text))
         self.bridge.attach()
         self.tray.refresh()

@@ -31,6 +31,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from desktop_app.core.errors import AttachGuardError
+from desktop_app.core.fallback import copy_text
 from desktop_app.ui import tasks
 
 if TYPE_CHECKING:
@@ -136,10 +137,22 @@ def _describe(names: Sequence[str]) -> str:
     return f"{len(names)} documents"
 
 
-def _deliver(prepared: _Prepared) -> CopyResult:
-    """GUI thread: the clipboard may only be written from here."""
-    clipboard = QGuiApplication.clipboard()
-    clipboard.setText(prepared.text)
+def _focus_needed() -> bool:
+    """GUI thread: whether Qt's clipboard would be refused here.
+
+    A Wayland compositor hands the clipboard only to the program the user last typed or
+    clicked in, and Qt is not told when it refuses. A copy from the tray menu (drawn by the
+    panel, over D-Bus) or from a notification comes while none of our windows has focus, and
+    would silently leave the clipboard as it was; ``wl-copy`` takes it through the
+    compositor's clipboard-manager protocol instead, which needs no focus.
+    """
+    return QGuiApplication.platformName() == "wayland" and QGuiApplication.focusWindow() is None
+
+
+def _deliver(prepared: _Prepared, *, copied: bool = False) -> CopyResult:
+    """GUI thread: the clipboard may only be written from here (``copied``: wl-copy did)."""
+    if not copied:
+        QGuiApplication.clipboard().setText(prepared.text)
     what = _describe(prepared.names)
     if prepared.parts > 1:
         message = (
@@ -217,6 +230,14 @@ def _run_copy(
             report(_superseded(entry_ids if prepared is None else prepared.entry_ids))
         elif prepared is None:
             report(CopyResult(False, "There is no document to copy text from yet: add one."))
+        elif _focus_needed():
+            # wl-copy is a process (about 0.1 s): on the pool, not the GUI thread.
+            tasks.run_in_background(
+                copy_text,
+                prepared.text,
+                on_done=lambda _tool: report(_deliver(prepared, copied=True)),
+                on_error=lambda exc: report(_failure(exc, prepared.entry_ids)),
+            )
         else:
             report(_deliver(prepared))
 

@@ -15,8 +15,8 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop_app.ui import icons, tasks
@@ -77,8 +77,13 @@ class TrayController(QObject):
         open_settings: Callable[[], None],
         quit_app: Callable[[], None],
         parent: QObject | None = None,
+        color_scheme: Callable[[], Qt.ColorScheme] | None = None,
     ) -> None:
         super().__init__(parent)
+        hints = QGuiApplication.styleHints()
+        #: Where the platform's colour scheme is read (tests pass their own: the offscreen
+        #: platform cannot change it).
+        self._color_scheme = color_scheme or hints.colorScheme
         self.service = service
         self._open_window = open_window
         self._has_key: bool | None = None  # None: ask the keyring on the next snapshot
@@ -124,6 +129,9 @@ class TrayController(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.messageClicked.connect(self._message_clicked)
         self._message_click: Callable[[], None] | None = None
+        #: The icon file now shown (a symbolic variant follows the platform's colour scheme).
+        self.icon_name = icons.APP_ICON
+        hints.colorSchemeChanged.connect(self._scheme_changed)
         self._needs_service = [
             self.open_action,
             self.add_action,
@@ -285,14 +293,14 @@ class TrayController(QObject):
     def apply(self, view: TrayView) -> None:
         """Show ``view`` (icon, tooltip, menu state)."""
         previous, self.view = self.view, view
-        if previous is None or (previous.icon_name, previous.progress, previous.count) != (
-            view.icon_name,
-            view.progress,
-            view.count,
+        name = icons.symbolic_name(view.icon_name, self._color_scheme())
+        if (
+            previous is None
+            or name != self.icon_name
+            or (previous.progress, previous.count) != (view.progress, view.count)
         ):
-            self.icon.setIcon(
-                icons.overlay_icon(view.icon_name, progress=view.progress, count=view.count)
-            )
+            self.icon_name = name
+            self.icon.setIcon(icons.overlay_icon(name, progress=view.progress, count=view.count))
         self.icon.setToolTip(view.tooltip)
         self.key_notice.setVisible(view.needs_key)
         self.pause_action.setText(RESUME_TEXT if view.user_paused else PAUSE_TEXT)
@@ -305,6 +313,12 @@ class TrayController(QObject):
         elif not view.live and self._ticker.isActive():
             self._ticker.stop()
         self.view_changed.emit(view)
+
+    @Slot(Qt.ColorScheme)
+    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        """Dark and light panels need opposite glyphs: redraw the icon for the new scheme."""
+        if self.view is not None and not self._closed:
+            self.apply(self.view)
 
     @property
     def live(self) -> bool:
