@@ -58,7 +58,7 @@ def clean_extraction(extraction: Extraction) -> Extraction:
 
 
 def clean_markdown(markdown: str) -> str:
-    lines = markdown.split("\n")
+    lines = markdown.split("\n")  # changed in place as words cut at a page end are joined
     protected = _protected(lines)
     lines, protected = _drop_running_lines(lines, protected)
     vocabulary = _vocabulary(lines, protected)
@@ -79,6 +79,7 @@ def clean_markdown(markdown: str) -> str:
                 break
             line = joined
             index += 1
+        line = _join_across_page(line, index, lines, protected, vocabulary)
         out.append(line)
         out_protected.append(False)
         index += 1
@@ -175,6 +176,31 @@ def _vocabulary(lines: list[str], protected: list[bool]) -> set[str]:
             body = body[: body.rfind(" ") + 1] if " " in body else ""
         words.update(w.lower() for w in _WORDS.findall(body))
     return words
+
+
+def _join_across_page(
+    line: str, index: int, lines: list[str], protected: list[bool], vocabulary: set[str]
+) -> str:
+    """A word cut at the end of a page is finished with the first word of the next page
+    (which is taken from there)."""
+    if not _HYPHEN_END.search(line.rstrip()):
+        return line
+    at = index + 1
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at >= len(lines) or not _PAGE_MARKER.match(lines[at].strip()):
+        return line
+    at += 1
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at >= len(lines) or protected[at]:
+        return line
+    first, _, rest = lines[at].strip().partition(" ")
+    joined = _join_hyphenated(line, first, vocabulary)
+    if joined is None:
+        return line
+    lines[at] = rest
+    return joined
 
 
 def _join_hyphenated(line: str, following: str, vocabulary: set[str]) -> str | None:
