@@ -45,7 +45,8 @@ _COMPOUND_PREFIXES = frozenset(
      "week", "month", "part", "small", "large")
 )  # fmt: skip
 _EDGE_LINES = 2  # lines looked at, at the top and at the bottom of each page
-_MAX_RUNNING = 100  # characters: a running header is a short line
+_MAX_RUNNING = 70  # characters: a running header is a short line
+_MAX_RUNNING_NUMBERS = 2  # a page number and a year, say; body text has more
 _MIN_PAGES = 3  # fewer pages cannot show what repeats
 
 
@@ -148,6 +149,7 @@ def _drop_running_lines(lines: list[str], protected: list[bool]) -> tuple[list[s
             shape for shape, pages_with in seen.items()
             if pages_with >= max(_MIN_PAGES, (len(pages) + 1) // 2)
             and len(shape) <= _MAX_RUNNING
+            and shape.count("#") <= _MAX_RUNNING_NUMBERS
             and any(c.isalpha() for c in shape)
         }  # fmt: skip
         kept: set[str] = set()

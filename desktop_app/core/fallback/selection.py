@@ -77,10 +77,9 @@ def select_pages(extraction: Extraction, name: str, pages: PageSelection) -> Ext
     chosen = [(key, text) for key, text in sections if int(key) in pages]
     if not chosen:
         total = extraction.units or len(sections)
-        raise ValueError(
-            f"{name} has {total} {unit}s; {pages.describe(unit)} "
-            f"{'is' if len(pages.ranges) == 1 else 'are'} not in it"
-        )
+        described = pages.describe(unit)
+        verb = "is" if described.startswith(f"{unit} ") else "are"
+        raise ValueError(f"{name} has {total} {unit}s; {described} {verb} not in it")
     numbers = {int(key) for key, _ in chosen}
     return replace(
         extraction,
@@ -90,21 +89,21 @@ def select_pages(extraction: Extraction, name: str, pages: PageSelection) -> Ext
     )
 
 
-def select_sheet(extraction: Extraction, name: str, sheet: str) -> Extraction:
-    """Only the sheet called ``sheet`` (any case) of a workbook; a CSV file is one sheet named
-    after the file."""
+def select_sheet(extraction: Extraction, name: str, sheet: str) -> tuple[Extraction, str]:
+    """Only the sheet called ``sheet`` (any case) of a workbook, and its name as the workbook
+    spells it; a CSV file is one sheet named after the file."""
     wanted = sheet.strip().casefold()
     if extraction.kind == "csv":
         own = name.rsplit(".", 1)[0]
         if wanted in (own.casefold(), name.casefold()):
-            return extraction
+            return extraction, own
         raise ValueError(f"{name} has one sheet, {own!r}; there is no sheet {sheet!r}")
     if extraction.unit_name != "sheet":
         raise ValueError(f"{name} has no sheets: choosing a sheet works for spreadsheets")
     sections = _sections(extraction.markdown, _SHEET)
     for key, text in sections:
         if key.strip().casefold() == wanted:
-            return replace(extraction, markdown=text.strip() + "\n")
+            return replace(extraction, markdown=text.strip() + "\n"), key.strip()
     names = ", ".join(repr(key.strip()) for key, _ in sections)
     raise ValueError(f"{name} has no sheet {sheet!r}; its sheets are {names}")
 

@@ -378,10 +378,10 @@ def _prepared(
             extraction = select_pages(extraction, name, pages)
             chosen.append(pages.describe(extraction.unit_name or "page"))
         if sheet is not None:
-            extraction = select_sheet(extraction, name, sheet)
-            chosen.append(f"sheet {sheet.strip()}")
-    except ValueError as exc:
-        raise ExtractionError(_sentence(exc), kind="failed") from None
+            extraction, sheet_name = select_sheet(extraction, name, sheet)
+            chosen.append(f"sheet {sheet_name}")
+    except ValueError as exc:  # the sentence starts with the file's name, as it is spelt
+        raise ExtractionError(f"{exc}.", kind="failed") from None
     return DocumentText(name, size, extraction, selection=", ".join(chosen))
 
 
