@@ -315,9 +315,9 @@ def _render_part(
     """Part ``number``; ``spread`` maps a document to the first and last part holding it."""
     what = "a file" if len(documents) == 1 else f"{len(documents)} files"
     held = _held(documents, group)
-    last = ", the last part" if number == total else ""
+    final = ", the last part" if number == total else ""
     intro = (
-        f"Part {number} of {total} of {held}{last}.\n"
+        f"Part {number} of {total} of {held}{final}.\n"
         f"The text of {what} ({_names(documents)}), pasted instead of attaching it, comes in "
         f"{total} parts. "
     )
