@@ -21,7 +21,7 @@ from desktop_app.core.fallback import FallbackPrompt
 from desktop_app.core.fallback.texts import TextService
 from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
-from desktop_app.core.service.copies import rebuild_prompt
+from desktop_app.core.service.copy_again import rebuild_prompt
 from desktop_app.core.service.settings_change import KeyState, SettingsChange, save_and_apply
 from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
