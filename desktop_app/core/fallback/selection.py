@@ -56,6 +56,12 @@ class PageSelection:
             first <= number and (last is None or number <= last) for first, last in self.ranges
         )
 
+    def __str__(self) -> str:
+        """The selection as :meth:`parse` reads it back: "3-10,12,20-"."""
+        return ",".join(
+            str(a) if a == b else f"{a}-{'' if b is None else b}" for a, b in self.ranges
+        )
+
     def describe(self, unit: str = "page") -> str:
         """ "pages 3-10, 12" (or slides)."""
         spans = [str(a) if a == b else f"{a}\u2013{b or ''}" for a, b in self.ranges]
