@@ -71,7 +71,7 @@ class PageSelection:
 
 def select_pages(extraction: Extraction, name: str, pages: PageSelection) -> Extraction:
     """Only the chosen pages of a PDF or scan, or slides of a presentation."""
-    unit = extraction.unit_name or "page"
+    unit = extraction.unit_name or ""
     marker = _PAGE if unit == "page" else _SLIDE if unit == "slide" else None
     if marker is None:
         what = "a spreadsheet" if unit == "sheet" else "this kind of document"
