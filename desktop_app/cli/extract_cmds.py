@@ -15,7 +15,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from desktop_app.cli.common import EXIT_OK, CommandContext, print_json, warn
 
@@ -26,6 +26,15 @@ if TYPE_CHECKING:
 EXIT_INTERRUPTED = 130
 
 MIN_TOKENS = 500  # mirrors desktop_app.core.fallback.prompt.MIN_TOKENS without importing it
+#: The size presets and their default part sizes, for --help (mirrors core/fallback/presets.py
+#: without importing it: the CLI starts fast; tests/cli/test_cli_presets.py checks they agree).
+PRESET_HELP = (
+    ("chat", 12_000, "one ChatGPT message (fallback.chat_part_tokens)"),
+    ("api", 100_000, "a model's context through the API (fallback.max_tokens)"),
+    ("claude", 40_000, "one Claude.ai message"),
+    ("gemini", 24_000, "one Gemini app message"),
+    ("local", 3_000, "a local model with a 4k-token context (Ollama, LM Studio)"),
+)
 _PART_RULE = "\n" + "=" * 72 + "\n\n"
 
 
@@ -53,17 +62,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="print a ready-to-paste prompt with the documents' text (the text-only fallback)",
         description="Build the prompt to paste into ChatGPT when an upload fails: each file is "
         "named and its text wrapped in a <document> block. Over the token budget, the prompt "
-        "is split into numbered parts that each say which part they are; they are printed one "
-        "after another, separated by a line of '=', unless --part picks one.",
+        "is split into numbered parts that each say which part (and pages) they hold; they are "
+        "printed one after another, separated by a line of '=', unless --part picks one. The "
+        "size of a part depends on where the text goes (--for chat, the default, or api, "
+        "claude, gemini, local; or --max-tokens). The text is cleaned first: dot leaders, "
+        "running headers and footers, page numbers and hyphenated line breaks are removed.",
     )
     fallback.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the documents")
-    fallback.add_argument(
-        "--max-tokens",
-        type=_token_budget,
-        default=None,
-        metavar="N",
-        help="token budget per part (default: the fallback.max_tokens setting, 100000)",
-    )
+    add_size_options(fallback)
     fallback.add_argument(
         "--part", type=int, default=None, metavar="K", help="only part K (1-based)"
     )
@@ -74,6 +80,58 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     fallback.add_argument("--json", action="store_true", help="parts and token counts as JSON")
     fallback.set_defaults(handler=cmd_fallback, fallback_parser=fallback)
+
+
+def add_size_options(parser: argparse.ArgumentParser) -> None:
+    """--for, --max-tokens, --pages and --sheet (shared with copy-text)."""
+    names = [name for name, _, _ in PRESET_HELP]
+    listing = "; ".join(f"{n} = {size:,} tokens, {what}" for n, size, what in PRESET_HELP)
+    parser.add_argument(
+        "--for",
+        dest="preset",
+        type=str.lower,
+        choices=names,
+        default=None,
+        metavar="PRESET",
+        help=f"where the text goes, which sets the size of each part (default: the "
+        f"fallback.preset setting, chat). Sizes by default: {listing}",
+    )
+    parser.add_argument(
+        "--max-tokens",
+        type=_token_budget,
+        default=None,
+        metavar="N",
+        help=f"tokens per part, instead of a preset's size (at least {MIN_TOKENS})",
+    )
+    parser.add_argument(
+        "--pages",
+        type=_pages,
+        default=None,
+        metavar="LIST",
+        help="only these pages of a PDF or scan, or slides of a presentation: e.g. 3-10,12",
+    )
+    parser.add_argument(
+        "--sheet", default=None, metavar="NAME", help="only this sheet of a spreadsheet"
+    )
+
+
+def _pages(text: str) -> Any:
+    from desktop_app.core.fallback import PageSelection
+
+    try:
+        return PageSelection.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def size_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of TextService.fallback_for_* chosen on the command line."""
+    return {
+        "preset": args.preset,
+        "max_tokens": args.max_tokens,
+        "pages": args.pages,
+        "sheet": args.sheet,
+    }
 
 
 def _token_budget(text: str) -> int:
@@ -114,9 +172,7 @@ def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
     texts = _text_service(context)
     bar = ProgressLine(sys.stderr)
     try:
-        prompt = texts.fallback_for_paths(
-            args.files, max_tokens=args.max_tokens, progress=bar.update
-        )
+        prompt = texts.fallback_for_paths(args.files, progress=bar.update, **size_options(args))
     except KeyboardInterrupt:
         return bar.interrupted()
     finally:
@@ -137,7 +193,12 @@ def cmd_fallback(args: argparse.Namespace, context: CommandContext) -> int:
                 "documents": list(prompt.documents),
                 "skipped": list(prompt.skipped),
                 "parts": [
-                    {"part": i + 1, "tokens": prompt.token_counts[i], "text": prompt.parts[i]}
+                    {
+                        "part": i + 1,
+                        "tokens": prompt.token_counts[i],
+                        "holds": prompt.spans[i] if i < len(prompt.spans) else "",
+                        "text": prompt.parts[i],
+                    }
                     for i in chosen
                 ],
             }

@@ -24,6 +24,8 @@ import argparse
 from pathlib import Path
 
 from desktop_app.cli.common import EXIT_FAILURE, EXIT_OK, CommandContext, fail, warn
+from desktop_app.cli.copy_history import copy_again, print_history
+from desktop_app.cli.extract_cmds import add_size_options, size_options
 
 COPY_TIMEOUT_S = 120.0
 
@@ -56,6 +58,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     copy.add_argument(
         "--id", dest="entry_id", type=int, metavar="N", help="the vault entry N (see 'list')"
+    )
+    add_size_options(copy)
+    copy.add_argument(
+        "--part", type=int, default=None, metavar="K", help="copy part K (default: part 1)"
+    )
+    copy.add_argument(
+        "--history",
+        action="store_true",
+        help="list the last 20 copies, newest first (numbered for --again)",
+    )
+    copy.add_argument(
+        "--again",
+        type=int,
+        default=None,
+        metavar="N",
+        help="copy again copy N of --history (1 = the latest), built the same way",
     )
     copy.set_defaults(handler=cmd_copy_text, copy_parser=copy)
 
@@ -108,6 +126,15 @@ def cmd_copy_text(args: argparse.Namespace, context: CommandContext) -> int:
 
     if args.document is not None and args.entry_id is not None:
         args.copy_parser.error("name a document or give --id, not both")
+    if args.history:
+        return print_history(context)
+    if args.again is not None:
+        return copy_again(context, args.again)
+    if args.part is not None and args.part < 1:
+        args.copy_parser.error("--part must be 1 or more")
+    # The running app copies with its own defaults; a chosen size, part or selection is
+    # copied here (the clipboard is the same one).
+    chosen_here = args.part is not None or any(v is not None for v in size_options(args).values())
     try:
         chosen = _chosen_document(args, context)
     except AttachGuardError as exc:
@@ -115,6 +142,8 @@ def cmd_copy_text(args: argparse.Namespace, context: CommandContext) -> int:
     if chosen is None:
         return fail("there is no document to copy text from yet: add one")
     entry_id, name = chosen
+    if chosen_here:
+        return _copy_here(context, entry_id, name, args)
     try:
         reply = ipc.send(
             ipc.instance_address(context.paths),
@@ -124,7 +153,7 @@ def cmd_copy_text(args: argparse.Namespace, context: CommandContext) -> int:
     except ipc.InstanceError as exc:
         return fail(str(exc))
     if reply is None:  # the app is not running: do it here
-        return _copy_here(context, entry_id, name)
+        return _copy_here(context, entry_id, name, args)
     if not reply.ok:
         return fail(reply.message)
     print(reply.message)
@@ -159,20 +188,29 @@ def _chosen_document(args: argparse.Namespace, context: CommandContext) -> tuple
     return named.entry_id, named.name
 
 
-def _copy_here(context: CommandContext, entry_id: int, name: str) -> int:
-    """Extract in this process (a progress line for scans) and copy with the system's tool."""
+def _copy_here(context: CommandContext, entry_id: int, name: str, args: argparse.Namespace) -> int:
+    """Extract in this process (a progress line for scans), copy with the system's tool, and
+    note the copy in the history."""
     import sys
 
     from desktop_app.cli.extract_cmds import ProgressLine
     from desktop_app.core.errors import AttachGuardError
     from desktop_app.core.fallback import copy_text
 
+    options = size_options(args)
+    part = args.part or 1
     bar = ProgressLine(sys.stderr)
     try:
-        prompt = context.service.texts.fallback_for_entries([entry_id], progress=bar.update)
+        prompt = context.service.texts.fallback_for_entries(
+            [entry_id], progress=bar.update, **options
+        )
         if not prompt.parts:
             raise AttachGuardError(f"there is no text to copy in \u201c{name}\u201d")
-        tool = copy_text(prompt.parts[0])
+        if part > len(prompt.parts):
+            raise AttachGuardError(
+                f"\u201c{name}\u201d has {len(prompt.parts)} part(s), not {part}."
+            )
+        tool = copy_text(prompt.parts[part - 1])
     except KeyboardInterrupt:
         return bar.interrupted()
     except AttachGuardError as exc:
@@ -180,9 +218,23 @@ def _copy_here(context: CommandContext, entry_id: int, name: str) -> int:
         return fail(f"could not copy the text: {exc} The clipboard was left unchanged.")
     bar.clear()
     parts = len(prompt.parts)
-    which = f"part 1 of {parts} of " if parts > 1 else ""
-    print(f"Copied {which}the text of \u201c{name}\u201d (with {tool}).", end=" ")
+    context.service.record_copy(
+        name,
+        part=part,
+        parts=parts,
+        entry_id=entry_id,
+        preset=args.preset,
+        max_tokens=args.max_tokens,
+        pages=None if args.pages is None else str(args.pages),
+        sheet=args.sheet,
+    )
+    which = f"part {part} of {parts} of " if parts > 1 else ""
+    holds = prompt.spans[part - 1] if parts > 1 and part - 1 < len(prompt.spans) else ""
+    held = f" ({holds})" if holds else ""
+    print(f"Copied {which}the text of \u201c{name}\u201d{held} (with {tool}).", end=" ")
     print("Paste it into ChatGPT instead of the file.")
-    if parts > 1:
-        warn(f"the text has {parts} parts: 'attachguard fallback --part N' prints the others")
+    if parts > 1 and part < parts:
+        warn(
+            f"the text has {parts} parts: 'attachguard copy-text --part {part + 1}' copies the next"
+        )
     return EXIT_OK

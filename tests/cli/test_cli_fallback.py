@@ -32,7 +32,7 @@ def test_cli_extract_and_fallback(tmp_path: Path) -> None:
     long_text.write_text("\n\n".join(f"Paragraph {n} " + "words " * 80 for n in range(60)))
     out = _cli(home, "fallback", str(long_text), "--max-tokens", "1000", "--part", "2")
     assert out.returncode == 0, out.stderr
-    assert re.match(r"Part 2 of \d+\.", out.stdout)
+    assert re.match(r"Part 2 of \d+ of \"long.txt\"\.\n", out.stdout)
     bad = _cli(home, "extract", str(docgen.scanned_pdf(tmp_path / "scan.pdf")))
     assert bad.returncode == 1
     assert bad.stderr.strip().count("\n") == 0 and "no text layer" in bad.stderr

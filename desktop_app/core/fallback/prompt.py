@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.core.extract.result import Extraction
+from desktop_app.core.fallback.describe import attributes
 from desktop_app.core.fallback.tokens import TokenCounter
 
 MIN_TOKENS = 500
@@ -22,23 +23,16 @@ _SLIDE = re.compile(r"^## Slide (\d+)")
 _SHEET = re.compile(r"^## Sheet: (.+)$", re.MULTILINE)
 _FENCE = re.compile(r"^(`{3,})", re.MULTILINE)
 
-_TYPE_LABELS = {
-    "pdf": "PDF", "docx": "Word document", "pptx": "PowerPoint presentation",
-    "odt": "OpenDocument text", "odp": "OpenDocument presentation", "sheet": "spreadsheet",
-    "csv": "CSV table", "html": "web page", "epub": "e-book", "email": "e-mail",
-    "rtf": "RTF document", "text": "plain text", "markdown": "Markdown", "code": "source code",
-    "json": "JSON", "xml": "XML", "yaml": "YAML", "notebook": "Jupyter notebook",
-    "image": "picture",
-}  # fmt: skip
-
 
 @dataclass(frozen=True)
 class DocumentText:
-    """One document going into a prompt: its display name, size in bytes and extracted text."""
+    """One document going into a prompt: its display name, size in bytes and extracted text;
+    ``selection`` says which part of it was chosen ("pages 3-10", "sheet Q3"), or ""."""
 
     name: str
     size: int
     extraction: Extraction
+    selection: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,65 +208,6 @@ def _pack(pieces: list[_Piece], budget: int) -> list[list[_Piece]]:
 # -- rendering ------------------------------------------------------------------------------
 
 
-def type_label(extraction: Extraction) -> str:
-    return _TYPE_LABELS.get(extraction.kind, extraction.kind)
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def _attrs(document: DocumentText, extra: str = "") -> str:
-    e = document.extraction
-    attrs = [
-        f'name="{_attr(document.name)}"',
-        f'type="{type_label(e)}"',
-        f'size="{human_size(document.size)}"',
-    ]
-    if e.units is not None and e.unit_name:
-        attrs.append(f'{e.unit_name}s="{e.units}"')
-    if e.truncated:
-        attrs.append('truncated="yes"')
-    attrs.extend(_ocr_attrs(e))
-    if extra:
-        attrs.append(f'part="{_attr(extra)}"')
-    return " ".join(attrs)
-
-
-def _ocr_attrs(e: Extraction) -> list[str]:
-    """Say which text came from OCR (it may hold misread words) and where OCR was unsure."""
-    if not e.ocr_pages:
-        return []
-    if e.units is None or e.unit_name != "page":
-        note = "OCR, low confidence" if e.low_confidence_pages else "OCR"
-        return [f'text="{note}"']
-    attrs = [f'ocr="{_page_list(e.ocr_pages, e.units)}"']
-    if e.low_confidence_pages:
-        unsure = "; ".join(f"page {n}: OCR, low confidence" for n in e.low_confidence_pages[:20])
-        attrs.append(f'note="{unsure}"')
-    return attrs
-
-
-def _page_list(pages: Sequence[int], total: int) -> str:
-    if len(pages) == total:
-        return "all pages"
-    spans: list[str] = []
-    for number in pages:
-        if spans and spans[-1].split("-")[-1] == str(number - 1):
-            spans[-1] = f"{spans[-1].split('-')[0]}-{number}"
-        else:
-            spans.append(str(number))
-    return ("page " if len(pages) == 1 else "pages ") + ", ".join(spans)
-
-
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-
-
 def _body(text: str) -> str:
     # A literal closing tag inside a document must not end the block early.
     return text.replace("</document>", "&lt;/document&gt;").strip("\n")
@@ -295,7 +230,8 @@ def _render_single(documents: Sequence[DocumentText], skipped: Sequence[str]) ->
         "<document> block as an attached file."
     )
     blocks = [
-        f"<document {_attrs(d)}>\n{_body(d.extraction.markdown)}\n</document>" for d in documents
+        f"<document {attributes(d)}>\n{_body(d.extraction.markdown)}\n</document>"
+        for d in documents
     ]
     return intro + _skipped_note(skipped) + "\n\n" + "\n\n".join(blocks) + "\n"
 
@@ -310,9 +246,12 @@ def _render_part(
 ) -> str:
     """Part ``number``; ``spread`` maps a document to the first and last part holding it."""
     what = "a file" if len(documents) == 1 else f"{len(documents)} files"
+    held = _held(documents, group)
+    final = ", the last part" if number == total else ""
     intro = (
-        f"Part {number} of {total}. The text of {what} ({_names(documents)}), pasted "
-        f"instead of attaching it, comes in {total} parts. "
+        f"Part {number} of {total} of {held}{final}.\n"
+        f"The text of {what} ({_names(documents)}), pasted instead of attaching it, comes in "
+        f"{total} parts. "
     )
     if number < total:
         intro += f'Reply only "Received part {number} of {total}." until you have all parts.'
@@ -325,10 +264,34 @@ def _render_part(
         body = "\n\n".join(p.text for p in mine)
         extra = _where(mine, first < number, last > number, number)
         blocks.append(
-            f"<document {_attrs(documents[doc_index], extra)}>\n{_body(body)}\n</document>"
+            f"<document {attributes(documents[doc_index], extra)}>\n{_body(body)}\n</document>"
         )
     note = _skipped_note(skipped) if number == 1 else ""
     return intro + note + "\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def _held(documents: Sequence[DocumentText], group: list[_Piece]) -> str:
+    """What one part holds, for its first line: '"report.pdf" (pages 10-18)'."""
+    labels: list[str] = []
+    for doc_index in dict.fromkeys(p.doc for p in group):
+        spans = [p.where for p in group if p.doc == doc_index and p.where]
+        label = f'"{documents[doc_index].name}"'
+        if spans:
+            label += f" ({_compact(spans[0], spans[-1])})"
+        labels.append(label)
+    return ", ".join(labels)
+
+
+def _compact(first: str, last: str) -> str:
+    """ "page 4" + "page 9" -> "pages 4-9"; "sheet A" + "sheet B" -> "sheets A to B"."""
+    if first == last:
+        return first
+    unit, _, a = first.partition(" ")
+    other, _, b = last.partition(" ")
+    if unit != other:
+        return f"{first} to {last}"
+    dash = "\u2013" if a.isdigit() and b.isdigit() else " to "
+    return f"{unit}s {a}{dash}{b}"
 
 
 def _where(mine: list[_Piece], earlier: bool, later: bool, number: int) -> str:

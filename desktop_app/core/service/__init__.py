@@ -3,7 +3,7 @@
 Public face of the service subsystem. The front-ends ask it to start and stop the running parts,
 add documents (back up, then queue), list the documents, and change the key or the settings;
 the records those use cases return live here too (the document listing's rows and the text
-fallback's choices among them).
+fallback's choices among them, and the copy history's records).
 Private modules: ``facade`` (the class), ``adding`` (back up then queue) and
 ``settings_change`` (save and apply settings), ``recovery`` (``verify --reindex``: rebuild a
 lost or damaged database from the vault's blobs).
@@ -15,10 +15,17 @@ from desktop_app.core.service.adding import AddReport, FailedFile, OnFile
 from desktop_app.core.service.facade import Service
 from desktop_app.core.service.recovery import RecoveryReport, recover
 from desktop_app.core.service.settings_change import KeyState, SettingsChange
-from desktop_app.core.store import DocumentListing, DocumentRow, FallbackChoice, FallbackReason
+from desktop_app.core.store import (
+    CopyRecord,
+    DocumentListing,
+    DocumentRow,
+    FallbackChoice,
+    FallbackReason,
+)
 
 __all__ = [
     "AddReport",
+    "CopyRecord",
     "DocumentListing",
     "DocumentRow",
     "FailedFile",

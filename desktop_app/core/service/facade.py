@@ -16,10 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
+from desktop_app.core.errors import StoreError
+from desktop_app.core.fallback import FallbackPrompt
 from desktop_app.core.fallback.texts import TextService
 from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
+from desktop_app.core.service.copy_again import rebuild_prompt
 from desktop_app.core.service.settings_change import KeyState, SettingsChange, save_and_apply
+from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, FallbackChoice
 from desktop_app.core.uploads import PauseReason, UploadManager
@@ -28,6 +32,7 @@ from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
 
 if TYPE_CHECKING:
+    from desktop_app.core.extract import Progress
     from desktop_app.core.monitor.batches import BatchWatchdog
     from desktop_app.core.vault import Entry
     from desktop_app.core.watch import FolderRule, OnEvent, Watcher, WatcherOptions
@@ -308,6 +313,62 @@ class Service:
         the most recently added one; None when the vault holds no document."""
         choices = self.fallback_choices(1)
         return choices[0] if choices else None
+
+    # -- copy history (the text fallback) -------------------------------------------------------
+
+    def record_copy(
+        self,
+        document: str,
+        *,
+        part: int,
+        parts: int,
+        entry_id: int | None = None,
+        path: Path | None = None,
+        preset: str | None = None,
+        max_tokens: int | None = None,
+        pages: str | None = None,
+        sheet: str | None = None,
+    ) -> CopyRecord | None:
+        """Note that part ``part`` of ``parts`` of ``document``'s fallback prompt was put on the
+        clipboard, after the copy succeeded. The text came from vault entry ``entry_id`` or
+        the file at ``path`` (one of them is required), sized by ``preset`` (None: the
+        settings' default) or ``max_tokens``, for ``pages`` (as typed, "3-10,12") or ``sheet``.
+        Only the last 20 copies are kept. Never fails a copy: a read-only or damaged database
+        is logged and None returned. Writes the database: call it off a GUI thread."""
+        try:
+            return CopyHistory(self.db).record(
+                document,
+                part=part,
+                parts=parts,
+                preset=preset or self.settings.fallback.preset,
+                entry_id=entry_id,
+                path=None if path is None else str(path),
+                max_tokens=max_tokens,
+                pages=pages,
+                sheet=sheet,
+            )
+        except StoreError as exc:
+            log.warning("could not note the copy in the history: %s", exc)
+            return None
+
+    def copy_history(self, limit: int = 20) -> list[CopyRecord]:
+        """The last ``limit`` (at most 20) copies, newest first (see :meth:`record_copy`).
+        Reads the database: call it off a GUI thread."""
+        return CopyHistory(self.db).latest(min(limit, 20))
+
+    def prompt_for_copy(
+        self,
+        record: CopyRecord,
+        *,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> FallbackPrompt:
+        """The prompt a copy in the history came from, built again the same way (same preset or
+        budget, pages and sheet), so ``prompt.parts[record.part - 1]`` can be copied again.
+        Raises ``ExtractionError``/``SourceError``/``UnknownEntryError`` with one sentence when
+        the document is gone or has changed so that the part no longer exists. Slow for a
+        document not in the text cache: call it off a GUI thread."""
+        return rebuild_prompt(self.texts, record, progress=progress, cancel=cancel)
 
     # -- key and settings -----------------------------------------------------------------------
 

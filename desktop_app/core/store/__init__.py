@@ -7,6 +7,7 @@ Every other subsystem keeps its tables here (``schema/*.sql``) and talks to SQLi
 
 from __future__ import annotations
 
+from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import (
     DocumentListing,
@@ -18,6 +19,8 @@ from desktop_app.core.store.mark import HighWater, high_water, mark_path, read_m
 from desktop_app.core.store.repair import salvage, set_aside
 
 __all__ = [
+    "CopyHistory",
+    "CopyRecord",
     "Database",
     "DocumentListing",
     "DocumentRow",
