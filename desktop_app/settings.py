@@ -69,9 +69,20 @@ class VaultSettings:
     max_total_mb: int | None = None
 
 
+#: The size presets of the text fallback (``core/fallback/presets.py`` describes each).
+FALLBACK_PRESETS = ("chat", "api", "claude", "gemini", "local")
+
+
 @dataclass
 class FallbackSettings:
-    max_tokens: int = 100_000
+    """``[fallback]``: how the text-only prompt is sized (see README "Text fallback")."""
+
+    # Tokens per part for the "api" preset (a model's context through the API).
+    max_tokens: int = field(default=100_000, metadata=_within(500, 2_000_000))
+    # Tokens per part for the "chat" preset: what one ChatGPT message takes.
+    chat_part_tokens: int = field(default=12_000, metadata=_within(500, 2_000_000))
+    # The preset used when none is chosen: one of FALLBACK_PRESETS.
+    preset: str = "chat"
 
 
 #: The desktop's language (ISO 639-1) -> Tesseract's model name, for the default OCR languages.
@@ -218,6 +229,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
         problems.append(SettingsProblem(str(path), f"cannot be read ({exc}); using defaults"))
     settings = _build(Settings, raw, "", problems)
     _check_ocr(settings.ocr, problems)
+    _check_fallback(settings.fallback, problems)
     _apply_env(settings, os.environ if environ is None else environ, problems)
     _check_base_url(settings, problems)
     return LoadedSettings(settings=settings, problems=problems, path=path, parsed=parsed)
@@ -387,6 +399,19 @@ def _check_ocr(ocr: OcrSettings, problems: list[SettingsProblem]) -> None:
             )
     if not 100 <= ocr.dpi <= 600:
         problems.append(SettingsProblem("ocr.dpi", f"{ocr.dpi} is outside 100-600; clamped"))
+
+
+def _check_fallback(fallback: FallbackSettings, problems: list[SettingsProblem]) -> None:
+    name = fallback.preset.strip().lower()
+    if name not in FALLBACK_PRESETS:
+        problems.append(
+            SettingsProblem(
+                "fallback.preset",
+                f"{fallback.preset!r} is not one of {', '.join(FALLBACK_PRESETS)}; using 'chat'",
+            )
+        )
+        name = "chat"
+    fallback.preset = name
 
 
 def _join(where: str, key: str) -> str:

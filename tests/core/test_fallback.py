@@ -56,7 +56,12 @@ def test_over_budget_splits_on_page_boundaries_into_numbered_parts() -> None:
     assert total > 3
     for number, (part, tokens) in enumerate(zip(prompt.parts, prompt.token_counts, strict=True), 1):
         assert tokens <= 2_000 and tokens == counter.count(part)
-        assert part.startswith(f"Part {number} of {total}.")
+        # The first line says which part, of which file, holding which pages; the last says
+        # it is the last.
+        first_line = part.split("\n", 1)[0]
+        last = ", the last part" if number == total else ""
+        pattern = rf'Part {number} of {total} of "long.pdf" \(pages? \d+(\u2013\d+)?\){last}\.'
+        assert re.fullmatch(pattern, first_line), first_line
         assert 'name="long.pdf"' in part  # every part says which file it carries
         where = re.search(r'part="(beginning|continued from part (\d+)), page \d+( to page \d+)?, '
                           r'(continues in part (\d+)|end)"', part)  # fmt: skip

@@ -160,10 +160,11 @@ def _ocr(document: object, numbers: list[int], job: Job) -> dict[int, PageText]:
 
 def _tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    # PDFium turns a hyphen at the end of a line into \x02, whether the typesetter split a word
-    # there or the word has a real hyphen ("command-line"). Which one cannot be known, so the
-    # hyphen and the line break are kept, as the page shows them.
-    text = text.replace("\x02", "-").replace("\ufffe", "")
+    # PDFium turns a hyphen at the end of a line, and the line break after it, into \x02,
+    # whether the typesetter split a word there or the word has a real hyphen ("command-line").
+    # Which one cannot be known here, so both are kept, as the page shows them; the fallback's
+    # cleaning (core/fallback/clean.py) decides, with the whole document's words at hand.
+    text = text.replace("\x02", "-\n").replace("\ufffe", "")
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 

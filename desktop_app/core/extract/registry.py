@@ -16,7 +16,8 @@ from desktop_app.core import filetypes
 from desktop_app.core.extract.result import ExtractFailed, Extraction, FailureKind, Limits
 
 #: Bump when any extractor's output changes: cached texts of older versions are ignored.
-EXTRACTOR_VERSION = "3"  # 2: entity declarations get their own failure kind; 3: OCR
+EXTRACTOR_VERSION = "4"  # 2: entity declarations get their own failure kind; 3: OCR;
+# 4: a PDF line ending in a hyphen keeps its line break
 
 Extractor = Callable[[Path, str, Limits], Extraction]
 

@@ -34,11 +34,13 @@ _TYPE_LABELS = {
 
 @dataclass(frozen=True)
 class DocumentText:
-    """One document going into a prompt: its display name, size in bytes and extracted text."""
+    """One document going into a prompt: its display name, size in bytes and extracted text;
+    ``selection`` says which part of it was chosen ("pages 3-10", "sheet Q3"), or ""."""
 
     name: str
     size: int
     extraction: Extraction
+    selection: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,6 +237,8 @@ def _attrs(document: DocumentText, extra: str = "") -> str:
     ]
     if e.units is not None and e.unit_name:
         attrs.append(f'{e.unit_name}s="{e.units}"')
+    if document.selection:
+        attrs.append(f'only="{_attr(document.selection)}"')
     if e.truncated:
         attrs.append('truncated="yes"')
     attrs.extend(_ocr_attrs(e))
@@ -310,9 +314,12 @@ def _render_part(
 ) -> str:
     """Part ``number``; ``spread`` maps a document to the first and last part holding it."""
     what = "a file" if len(documents) == 1 else f"{len(documents)} files"
+    held = _held(documents, group)
+    last = ", the last part" if number == total else ""
     intro = (
-        f"Part {number} of {total}. The text of {what} ({_names(documents)}), pasted "
-        f"instead of attaching it, comes in {total} parts. "
+        f"Part {number} of {total} of {held}{last}.\n"
+        f"The text of {what} ({_names(documents)}), pasted instead of attaching it, comes in "
+        f"{total} parts. "
     )
     if number < total:
         intro += f'Reply only "Received part {number} of {total}." until you have all parts.'
@@ -329,6 +336,30 @@ def _render_part(
         )
     note = _skipped_note(skipped) if number == 1 else ""
     return intro + note + "\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def _held(documents: Sequence[DocumentText], group: list[_Piece]) -> str:
+    """What one part holds, for its first line: '"report.pdf" (pages 10-18)'."""
+    labels: list[str] = []
+    for doc_index in dict.fromkeys(p.doc for p in group):
+        spans = [p.where for p in group if p.doc == doc_index and p.where]
+        label = f'"{documents[doc_index].name}"'
+        if spans:
+            label += f" ({_compact(spans[0], spans[-1])})"
+        labels.append(label)
+    return ", ".join(labels)
+
+
+def _compact(first: str, last: str) -> str:
+    """ "page 4" + "page 9" -> "pages 4-9"; "sheet A" + "sheet B" -> "sheets A to B"."""
+    if first == last:
+        return first
+    unit, _, a = first.partition(" ")
+    other, _, b = last.partition(" ")
+    if unit != other:
+        return f"{first} to {last}"
+    dash = "\u2013" if a.isdigit() and b.isdigit() else " to "
+    return f"{unit}s {a}{dash}{b}"
 
 
 def _where(mine: list[_Piece], earlier: bool, later: bool, number: int) -> str:

@@ -30,13 +30,16 @@ from desktop_app.core.extract import (
     Extraction,
     ExtractionRunner,
     OcrOptions,
-    PageText,
     Progress,
     detect_type,
 )
 from desktop_app.core.extract.messages import to_error
 from desktop_app.core.extract.result import Failure, FailureKind
+from desktop_app.core.fallback.clean import clean_extraction
+from desktop_app.core.fallback.page_cache import PageCache
+from desktop_app.core.fallback.presets import Preset, find_preset, presets
 from desktop_app.core.fallback.prompt import DocumentText, FallbackPrompt, build_prompt
+from desktop_app.core.fallback.selection import PageSelection, select_pages, select_sheet
 from desktop_app.core.fallback.tokens import TokenCounter, default_counter
 from desktop_app.core.fsutil import hash_file
 
@@ -141,7 +144,7 @@ class TextService:
             mime = detect_type(path, name)
         except OSError as exc:
             raise SourceError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
-        pages = _PageCache(self._page_file(sha256), self._runner.ocr.languages)
+        pages = PageCache(self._page_file(sha256), self._runner.ocr.languages)
 
         def on_progress(update: Progress) -> None:
             if update.page is not None:
@@ -168,13 +171,25 @@ class TextService:
         entry_ids: Sequence[int],
         *,
         max_tokens: int | None = None,
+        preset: str | None = None,
+        pages: PageSelection | None = None,
+        sheet: str | None = None,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> FallbackPrompt:
-        """A ready-to-paste prompt for vault entries, split to ``max_tokens`` per part."""
+        """A ready-to-paste prompt for vault entries.
+
+        Parts are sized by ``preset`` (a name from :func:`presets`; None: the settings'
+        ``[fallback] preset``), or by ``max_tokens`` when given. ``pages`` keeps only those
+        pages (PDFs, scans) or slides; ``sheet`` only that sheet (any case). A document the
+        selection does not fit, or a bad preset, raises ``ExtractionError`` with one sentence
+        (an unknown sheet names the sheets there are). The text is cleaned first (dot leaders,
+        running headers, page numbers, hyphenated line breaks).
+        """
         if self._vault is None:
             raise ExtractionError("No vault is open.", kind="failed")
         vault = self._vault
+        budget = self.part_tokens(preset, max_tokens)
         self._load_counter_in_background()
         documents: list[DocumentText] = []
         skipped: list[str] = []
@@ -189,18 +204,23 @@ class TextService:
                 skipped.append(str(exc))
                 last_error = exc
                 continue
-            documents.append(DocumentText(entry.name, entry.size, extraction))
-        return self._prompt(documents, skipped, last_error, max_tokens)
+            documents.append(_prepared(entry.name, entry.size, extraction, pages, sheet))
+        return self._prompt(documents, skipped, last_error, budget)
 
     def fallback_for_paths(
         self,
         paths: Sequence[Path],
         *,
         max_tokens: int | None = None,
+        preset: str | None = None,
+        pages: PageSelection | None = None,
+        sheet: str | None = None,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> FallbackPrompt:
-        """A ready-to-paste prompt for files on disk (the CLI's ``fallback`` command)."""
+        """A ready-to-paste prompt for files on disk (the CLI's ``fallback`` command); the
+        options are those of :meth:`fallback_for_entries`."""
+        budget = self.part_tokens(preset, max_tokens)
         self._load_counter_in_background()
         documents: list[DocumentText] = []
         skipped: list[str] = []
@@ -214,15 +234,29 @@ class TextService:
                 skipped.append(str(exc))
                 last_error = exc
                 continue
-            documents.append(DocumentText(path.name, size, extraction))
-        return self._prompt(documents, skipped, last_error, max_tokens)
+            documents.append(_prepared(path.name, size, extraction, pages, sheet))
+        return self._prompt(documents, skipped, last_error, budget)
+
+    def presets(self) -> list[Preset]:
+        """The size presets, with ``chat`` and ``api`` sized by the current settings."""
+        return presets(self._settings)
+
+    def part_tokens(self, preset: str | None = None, max_tokens: int | None = None) -> int:
+        """Tokens per part: ``max_tokens`` if given, else the preset's size (None: the
+        settings' default preset); ``ExtractionError`` for an unknown preset."""
+        if max_tokens is not None:
+            return max_tokens
+        try:
+            return find_preset(preset or self._settings.preset, self._settings).part_tokens
+        except ValueError as exc:
+            raise ExtractionError(_sentence(exc), kind="failed") from None
 
     def _prompt(
         self,
         documents: list[DocumentText],
         skipped: list[str],
         last_error: AttachGuardError | None,
-        max_tokens: int | None,
+        budget: int,
     ) -> FallbackPrompt:
         if not documents:
             if last_error is not None and len(skipped) == 1:
@@ -230,7 +264,6 @@ class TextService:
             raise ExtractionError(
                 "No text could be extracted from any of the documents.", kind="failed"
             )
-        budget = max_tokens if max_tokens is not None else self._settings.max_tokens
         try:
             return build_prompt(
                 documents, max_tokens=budget, counter=self.counter(), skipped=skipped
@@ -329,43 +362,34 @@ class TextService:
             log.warning("could not cache extracted text: %s", exc)
 
 
+def _prepared(
+    name: str,
+    size: int,
+    extraction: Extraction,
+    pages: PageSelection | None,
+    sheet: str | None,
+) -> DocumentText:
+    """One document cleaned, then cut to the selection (cleaning first: running headers show
+    only across many pages)."""
+    extraction = clean_extraction(extraction)
+    chosen: list[str] = []
+    try:
+        if pages is not None:
+            extraction = select_pages(extraction, name, pages)
+            chosen.append(pages.describe(extraction.unit_name or "page"))
+        if sheet is not None:
+            extraction = select_sheet(extraction, name, sheet)
+            chosen.append(f"sheet {sheet.strip()}")
+    except ValueError as exc:
+        raise ExtractionError(_sentence(exc), kind="failed") from None
+    return DocumentText(name, size, extraction, selection=", ".join(chosen))
+
+
+def _sentence(exc: Exception) -> str:
+    text = str(exc)
+    return f"{text[:1].upper()}{text[1:]}."
+
+
 def _raise_if_cancelled(exc: AttachGuardError) -> None:
     if isinstance(exc, ExtractionError) and exc.kind == FailureKind.CANCELLED.value:
         raise exc  # the user stopped the whole fallback, not just this document
-
-
-class _PageCache:
-    """Pages of one document finished so far (JSON lines, appended as they come), for resuming
-    an interrupted OCR job; only pages read with the same OCR languages are reused."""
-
-    def __init__(self, path: Path, languages: Sequence[str]) -> None:
-        self._path = path
-        self._languages = "+".join(languages)
-
-    def load(self) -> list[PageText]:
-        pages: list[PageText] = []
-        try:
-            with self._path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    with contextlib.suppress(ValueError, KeyError, TypeError):
-                        data = json.loads(line)
-                        if data.get("languages") == self._languages:
-                            pages.append(PageText.from_json(data))
-        except FileNotFoundError:
-            return []
-        except OSError as exc:
-            log.warning("ignoring the page cache %s: %s", self._path.name, exc)
-        return pages
-
-    def add(self, page: PageText) -> None:
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with self._path.open("a", encoding="utf-8") as handle:
-                record = {**page.to_json(), "languages": self._languages}
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        except OSError as exc:  # resuming is a convenience: a full disk must not stop the job
-            log.warning("could not keep an OCR'd page: %s", exc)
-
-    def discard(self) -> None:
-        with contextlib.suppress(OSError):
-            self._path.unlink(missing_ok=True)
