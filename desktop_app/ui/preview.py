@@ -54,8 +54,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: "3-10", "1, 4-6", "7": a page (or slide) selection; anything else names a sheet.
-_PAGES = re.compile(r"^[\d\s,\-\u2013]+$")
+#: "3-10", "1, 4-6", "pages 5-": a page (or slide) selection; anything else names a sheet.
+_PAGES = re.compile(r"^(pages?\s*)?\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,39 +69,24 @@ class SizeChoice:
 
 
 def size_choices(service: Service) -> list[SizeChoice]:
-    """The presets the chooser offers, the default first."""
-    try:
-        from desktop_app.core.fallback import presets  # type: ignore[attr-defined]
-    except ImportError:  # TODO(fallback-core merge): drop this stand-in for presets()
-        budget = service.settings.fallback.max_tokens
-        return [
-            SizeChoice("chat", "ChatGPT message", min(12_000, budget), "one ChatGPT message"),
-            SizeChoice("api", "API request", budget, "one API request per part"),
-        ]
+    """The presets the chooser offers (``chat`` first)."""
+    from desktop_app.core.fallback import presets
+
     return [
         SizeChoice(p.name, p.label, p.part_tokens, p.description)
         for p in presets(service.settings.fallback)
     ]
 
 
-def can_select_pages() -> bool:
-    """Whether the fallback can take a page or sheet selection."""
-    try:
-        from desktop_app.core.fallback import PageSelection  # type: ignore[attr-defined]  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def selection_arguments(text: str) -> dict[str, Any]:
-    """``pages=`` or ``sheet=`` for ``fallback_for_entries`` from what the user typed; raises
-    ``ValueError`` with one sentence for a page range that makes no sense."""
+    """``pages=`` or ``sheet=`` for ``fallback_for_entries`` from what the user typed ("3-10",
+    "pages 5-", "Q3"); ``ValueError`` with one sentence for a page range that makes no sense."""
+    from desktop_app.core.fallback import PageSelection
+
     text = text.strip()
     if not text:
         return {}
     if _PAGES.match(text):
-        from desktop_app.core.fallback import PageSelection  # type: ignore[attr-defined]
-
         return {"pages": PageSelection.parse(text.replace("\u2013", "-"))}
     return {"sheet": text}
 
@@ -121,12 +106,12 @@ def _build(
     cancel: threading.Event,
 ) -> FallbackPrompt:
     """Pool thread: extract (cached, sandboxed) and build the prompt."""
-    size: dict[str, Any] = {}
-    if request.preset is not None:
-        # TODO(fallback-core merge): pass preset=request.preset.name instead.
-        size["max_tokens"] = request.preset.part_tokens
     prompt = service.texts.fallback_for_entries(
-        list(request.entry_ids), progress=progress, cancel=cancel, **size, **request.selection
+        list(request.entry_ids),
+        preset=None if request.preset is None else request.preset.name,
+        progress=progress,
+        cancel=cancel,
+        **request.selection,
     )
     if not prompt.parts:
         raise AttachGuardError("There is no text to show for that document.")
@@ -189,6 +174,8 @@ class PreviewWidget(QWidget):
             index = self.preset_box.count() - 1
             tip = f"{choice.description} (up to {choice.part_tokens:,} tokens a part)"
             self.preset_box.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+            if choice.name == service.settings.fallback.preset:
+                self.preset_box.setCurrentIndex(index)  # the one chosen in Settings
         self.preset_box.currentIndexChanged.connect(self.reload)
         preset_label = QLabel("Si&ze for:")
         preset_label.setBuddy(self.preset_box)
@@ -203,8 +190,6 @@ class PreviewWidget(QWidget):
         self.selection_edit.returnPressed.connect(self.reload)
         selection_label = QLabel("&Pages/sheet:")
         selection_label.setBuddy(self.selection_edit)
-        for widget in (selection_label, self.selection_edit):
-            widget.setVisible(can_select_pages())
         options = QHBoxLayout()
         options.addWidget(preset_label)
         options.addWidget(self.preset_box)
@@ -295,7 +280,10 @@ class PreviewWidget(QWidget):
         try:
             selection = selection_arguments(self.selection_edit.text())
         except ValueError as exc:
-            self._show_failure(f"{str(exc).rstrip('.')}. Try 3-10, or a sheet's name.")
+            # Said above the text; what is shown stays (and stays copyable).
+            sentence = f"{str(exc).rstrip('.')}. Try 3-10, or a sheet's name."
+            self.summary_label.setText(sentence)
+            self.failed.emit(sentence)
             return
         self._stop_build()
         self._number += 1

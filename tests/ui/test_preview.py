@@ -19,7 +19,7 @@ from ui.conftest_window import ui_service_fixture  # noqa: F401 - fixture
 
 from desktop_app.core.vault import Source
 from desktop_app.ui import tasks
-from desktop_app.ui.preview import PreviewDialog, PreviewWidget, can_select_pages
+from desktop_app.ui.preview import PreviewDialog, PreviewWidget
 
 WAIT_MS = 100_000
 PAGES = 50
@@ -30,7 +30,9 @@ def _report(tmp_path: Path) -> Path:
     from support import docgen
 
     pages = [
-        f"Marker page{n:02d}. " + " ".join(f"quarterly figure {n}-{i} rose" for i in range(100))
+        " ".join(f"quarterly figure {n}-{i} rose" for i in range(50))
+        + f" Marker page{n:02d}. "
+        + " ".join(f"annual figure {n}-{i} fell" for i in range(50))
         for n in range(1, PAGES + 1)
     ]
     return docgen.pdf(tmp_path / "annual-report.pdf", pages)
@@ -132,7 +134,6 @@ def test_choosing_the_api_size_puts_the_report_in_one_part(
     assert QGuiApplication.clipboard().text() == whole.parts[0]
 
 
-@pytest.mark.skipif(not can_select_pages(), reason="needs PageSelection (fallback-core)")
 def test_a_page_selection_keeps_only_those_pages(
     qtbot: QtBot, preview: PreviewWidget, ui_service: Any, tmp_path: Path
 ) -> None:
@@ -144,6 +145,35 @@ def test_a_page_selection_keeps_only_those_pages(
     text = "".join(blocker.args[0].parts)
     assert "Marker page03." in text and "Marker page05." in text
     assert "Marker page02." not in text and "Marker page06." not in text
+    # A range that makes no sense is one sentence, and the shown text stays as it was.
+    preview.selection_edit.setText("10-3")
+    with qtbot.waitSignal(preview.failed) as failed:
+        preview.selection_edit.returnPressed.emit()
+    assert failed.args[0] == "10-3 runs backwards: write 3-10. Try 3-10, or a sheet's name."
+    assert preview.summary_label.text() == failed.args[0]
+    assert "Marker page03." in preview.text_view.toPlainText()
+
+
+def test_a_sheet_name_keeps_only_that_sheet(
+    qtbot: QtBot, preview: PreviewWidget, ui_service: Any, tmp_path: Path
+) -> None:
+    from support import docgen
+
+    book = docgen.xlsx(
+        tmp_path / "sales.xlsx",
+        {
+            "Q2": [["region", "revenue"], ["north", 4411]],
+            "Q3": [["region", "revenue"], ["south", 9377]],
+        },
+    )
+    entry = ui_service.vault.add_file(book, Source.DROP)
+    both = _load(qtbot, preview, entry.id)
+    assert "4411" in both.parts[0] and "9377" in both.parts[0]
+    preview.selection_edit.setText("Q3")
+    with qtbot.waitSignal(preview.ready, timeout=WAIT_MS) as blocker:
+        preview.selection_edit.returnPressed.emit()
+    only = "".join(blocker.args[0].parts)
+    assert "9377" in only and "4411" not in only
 
 
 def _scan(tmp_path: Path, pages: int) -> Path:
