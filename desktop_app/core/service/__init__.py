@@ -5,7 +5,7 @@ add documents (back up, then queue), list the documents, and change the key or t
 the records those use cases return live here too (the document listing's rows and the text
 fallback's choices among them).
 Private modules: ``facade`` (the class), ``adding`` (back up then queue) and
-``settings_change`` (save and apply settings), ``details`` (one document's backup and
+``settings_change`` (save and apply settings), ``entry_details`` (one document's backup and
 upload history, for the details pane), ``recovery`` (``verify --reindex``: rebuild a
 lost or damaged database from the vault's blobs).
 """
@@ -13,7 +13,7 @@ lost or damaged database from the vault's blobs).
 from __future__ import annotations
 
 from desktop_app.core.service.adding import AddReport, FailedFile, OnFile
-from desktop_app.core.service.details import DocumentDetails, UploadRecord
+from desktop_app.core.service.entry_details import DocumentDetails, UploadRecord
 from desktop_app.core.service.facade import Service
 from desktop_app.core.service.recovery import RecoveryReport, recover
 from desktop_app.core.service.settings_change import KeyState, SettingsChange

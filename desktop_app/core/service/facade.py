@@ -19,7 +19,7 @@ from desktop_app.core.credentials import CredentialStore, resolve_api_key, resol
 from desktop_app.core.fallback.texts import TextService
 from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
-from desktop_app.core.service.details import DocumentDetails, read_details, read_only_copy
+from desktop_app.core.service.entry_details import DocumentDetails, read_details, read_only_copy
 from desktop_app.core.service.settings_change import KeyState, SettingsChange, save_and_apply
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, FallbackChoice

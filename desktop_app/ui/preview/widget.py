@@ -1,34 +1,21 @@
-"""The text preview: the fallback prompt exactly as it will be pasted, its size, its parts.
+"""The preview widget: the fallback prompt as it will be pasted, its size, its parts, copies.
 
-:class:`PreviewWidget` sits in the window's details pane and in :class:`PreviewDialog` (opened
-from the tray and from notifications). It shows the prompt's size (characters and tokens), how
-many parts it comes in and what each part holds (pages, sheets, slides), a **Copy** button per
-part and **Copy next part** after a copy, a size preset chooser ("chat", "api", ...) and a
-page or sheet selection ("3-10", "Q3").
-
-The prompt is built on the task pool (extraction runs in the sandbox and may OCR a scan);
-meanwhile the widget shows the pages read so far and a Cancel button. A cached document's
-prompt is ready in a few milliseconds. Every build takes a number: a result that arrives after
-a newer request (another document, preset or selection) is dropped, and the older build is
-cancelled. Copies go through :mod:`desktop_app.ui.copying` on the GUI thread.
+See the package docstring for what it shows and how builds run.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,8 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import AttachGuardError
 from desktop_app.ui import copying
+from desktop_app.ui.preview.request import (
+    BuildRequest,
+    build,
+    selection_arguments,
+    sentence,
+    size_choices,
+)
 
 if TYPE_CHECKING:
     from desktop_app.core.extract import Progress
@@ -54,83 +47,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: "3-10", "1, 4-6", "pages 5-": a page (or slide) selection; anything else names a sheet.
-_PAGES = re.compile(r"^(pages?\s*)?\d", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class SizeChoice:
-    """A size preset as the chooser offers it (``Preset`` of the fallback subsystem)."""
-
-    name: str
-    label: str
-    part_tokens: int
-    description: str
-
-
-def size_choices(service: Service) -> list[SizeChoice]:
-    """The presets the chooser offers (``chat`` first)."""
-    from desktop_app.core.fallback import presets
-
-    return [
-        SizeChoice(p.name, p.label, p.part_tokens, p.description)
-        for p in presets(service.settings.fallback)
-    ]
-
-
-def selection_arguments(text: str) -> dict[str, Any]:
-    """``pages=`` or ``sheet=`` for ``fallback_for_entries`` from what the user typed ("3-10",
-    "pages 5-", "Q3"); ``ValueError`` with one sentence for a page range that makes no sense."""
-    from desktop_app.core.fallback import PageSelection
-
-    text = text.strip()
-    if not text:
-        return {}
-    if _PAGES.match(text):
-        return {"pages": PageSelection.parse(text.replace("\u2013", "-"))}
-    return {"sheet": text}
-
-
-@dataclass(frozen=True)
-class _Request:
-    number: int
-    entry_ids: tuple[int, ...]
-    preset: SizeChoice | None
-    selection: dict[str, Any]
-
-
-def _build(
-    service: Service,
-    request: _Request,
-    progress: Any,
-    cancel: threading.Event,
-) -> FallbackPrompt:
-    """Pool thread: extract (cached, sandboxed) and build the prompt."""
-    prompt = service.texts.fallback_for_entries(
-        list(request.entry_ids),
-        preset=None if request.preset is None else request.preset.name,
-        progress=progress,
-        cancel=cancel,
-        **request.selection,
-    )
-    if not prompt.parts:
-        raise AttachGuardError("There is no text to show for that document.")
-    return prompt
-
 
 class _Relay(QObject):
     """Carries page progress from the pool thread to the GUI thread (a queued signal)."""
 
     progressed = Signal(int, object)
-
-
-def _sentence(exc: BaseException) -> str:
-    if isinstance(exc, AttachGuardError):
-        text = str(exc).strip()
-    else:
-        log.error("building the text preview failed", exc_info=exc)
-        text = "Something went wrong while extracting the text (details are in the log)"
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _monospace() -> QFont:
@@ -287,7 +208,9 @@ class PreviewWidget(QWidget):
             return
         self._stop_build()
         self._number += 1
-        request = _Request(self._number, self._entry_ids, self.preset_box.currentData(), selection)
+        request = BuildRequest(
+            self._number, self._entry_ids, self.preset_box.currentData(), selection
+        )
         cancel = threading.Event()
         self._cancel = cancel
         self._started = time.perf_counter()
@@ -301,7 +224,7 @@ class PreviewWidget(QWidget):
             self._relay.progressed.emit(number, update)
 
         self._tasks.run_in_background(
-            _build,
+            build,
             self._service,
             request,
             progress,
@@ -357,7 +280,7 @@ class PreviewWidget(QWidget):
                 "Stopped. The pages read so far are kept: the next preview goes on from there."
             )
         else:
-            self._show_failure(_sentence(exc))
+            self._show_failure(sentence(exc))
 
     def _show_failure(self, sentence: str) -> None:
         self._busy.setVisible(False)
@@ -445,47 +368,3 @@ class PreviewWidget(QWidget):
         self.copy_next_button.setText(
             f"Copy &next part ({following} of {parts})" if enabled else "Copy &next part"
         )
-
-
-class PreviewDialog(QDialog):
-    """The preview on its own, for the tray and notifications: one document's text."""
-
-    def __init__(
-        self, service: Service, tasks_module: TaskRunner, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._service = service
-        self._tasks = tasks_module
-        self.setWindowTitle("Text preview \u2014 AttachGuard")
-        self.setAccessibleName("Text preview")
-        self.resize(760, 620)
-        self.preview = PreviewWidget(service, tasks_module, self)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("Last copy")
-        self.preview.copied.connect(lambda result: self.message.setText(result.message))
-        close = QPushButton("Close")
-        close.clicked.connect(self.close)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.preview, 1)
-        layout.addLayout(bottom)
-
-    def show_entry(self, entry_id: int) -> None:
-        """Show the text of vault entry ``entry_id`` and bring the dialog to the front."""
-        self.message.setText("")
-        self._tasks.run_in_background(
-            lambda: self._service.vault.get(entry_id).name,
-            on_done=lambda name: self.setWindowTitle(f"Text of {name} \u2014 AttachGuard"),
-            on_error=lambda exc: self.message.setText(_sentence(exc)),
-        )
-        self.preview.load([entry_id])
-        self.show()
-        self.raise_()
-        self.activateWindow()
-
-    def closeEvent(self, event: Any) -> None:
-        self.preview.cancel()
-        super().closeEvent(event)
