@@ -166,7 +166,6 @@ class DetailsPane(QWidget):
         for button in (self.open_button, self.folder_button, self.restore_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.preview_button)
 
         self.preview = PreviewWidget(service, tasks_module, self)
         self.preview.setVisible(False)
@@ -182,6 +181,7 @@ class DetailsPane(QWidget):
         body.addWidget(QLabel("Uploads:"))
         body.addWidget(self.history)
         body.addLayout(buttons)
+        body.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

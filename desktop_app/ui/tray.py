@@ -106,7 +106,9 @@ class TrayController(QObject):
         self.copy_menu.setEnabled(False)
         self.menu.addMenu(self.copy_menu)
         self.copy_menu.menuAction().setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.preview_action = self._action("Pre&view text\u2026", self.preview_latest)
+        self.preview_action = self._action(
+            "Pre&view text\u2026", self.preview_latest, "Ctrl+Shift+V"
+        )
         self.preview_action.setStatusTip(
             "See the text \u201cCopy text instead\u201d would copy, part by part, before copying"
         )

@@ -162,14 +162,15 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.drop_zone)
         layout.addLayout(filters)
-        # The selected document's details (and text preview) beside the table.
+        # The selected document's details (and text preview) under the table: beside it, the
+        # table's columns would lose the room they are sized for.
         self.details = DetailsPane(service, tasks_module)
         self.details.message.connect(self.show_message)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
 

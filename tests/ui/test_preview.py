@@ -235,3 +235,27 @@ def test_the_dialog_names_the_document_and_copies(
     assert "The board approved the budget on Tuesday." in copied
     assert dialog.message.text().startswith("Copied the text of \u201cminutes.txt\u201d")
     tasks.wait_for_all()
+
+
+def test_preview_text_from_the_tray_opens_the_document_copy_text_would_copy(
+    qtbot: QtBot, ui_service: Any, tmp_path: Path
+) -> None:
+    from desktop_app.ui.tray import TrayController
+
+    note = tmp_path / "agenda.txt"
+    note.write_text("agenda.txt\n\nItem 4: the roof repair quote.\n", "utf-8")
+    entry = ui_service.vault.add_file(note, Source.DROP)
+    tray = TrayController(
+        ui_service,
+        open_window=lambda: None,
+        add_files=lambda: None,
+        open_settings=lambda: None,
+        quit_app=lambda: None,
+    )
+    try:
+        with qtbot.waitSignal(tray.preview_requested, timeout=WAIT_MS) as asked:
+            tray.preview_action.trigger()
+        assert asked.args == [entry.id]
+    finally:
+        tray.close()
+        tasks.wait_for_all()

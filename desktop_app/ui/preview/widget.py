@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -111,12 +112,9 @@ class PreviewWidget(QWidget):
         self.selection_edit.returnPressed.connect(self.reload)
         selection_label = QLabel("&Pages/sheet:")
         selection_label.setBuddy(self.selection_edit)
-        options = QHBoxLayout()
-        options.addWidget(preset_label)
-        options.addWidget(self.preset_box)
-        options.addSpacing(12)
-        options.addWidget(selection_label)
-        options.addWidget(self.selection_edit, 1)
+        options = QFormLayout()
+        options.addRow(preset_label, self.preset_box)
+        options.addRow(selection_label, self.selection_edit)
 
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
