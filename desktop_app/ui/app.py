@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from desktop_app.core.monitor import BatchView
     from desktop_app.core.service import Service
     from desktop_app.ui.copying import CopyResult
+    from desktop_app.ui.preview import PreviewDialog
     from desktop_app.ui.window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,7 @@ class TrayApp(QObject):
             parent=self,
         )
         self.window: MainWindow | None = None
+        self.preview_dialog: PreviewDialog | None = None
         self.has_tray = False
         self.tray_help: QToolBar | None = None  # the window's "how to get a tray" banner
         self._told_about_key = False
@@ -102,6 +104,7 @@ class TrayApp(QObject):
         self._waiting: list[tuple[ipc.Request, Responder | None]] = []
         self.tray.view_changed.connect(self._view_changed)
         self.tray.copy_finished.connect(self._tray_copy_finished)
+        self.tray.preview_requested.connect(self.show_preview)
         guard.handler = self.handle_request
         if service is not None:
             self._attach(service)
@@ -210,6 +213,11 @@ class TrayApp(QObject):
         """Stop in dependency order; every thread we started is joined before the DB closes."""
         log.info("shutting down")
         self.guard.close()
+        # A preview still extracting stops now, so the pool is not waited on for it.
+        if self.preview_dialog is not None:
+            self.preview_dialog.close()
+        if self.window is not None:
+            self.window.details.preview.cancel()
         tasks.wait_for_all()  # e.g. the service still opening, or uploads.start() running
         if self.desktop is not None:
             self.desktop.stop()  # the D-Bus thread, joined
@@ -281,6 +289,24 @@ class TrayApp(QObject):
         names, _filter = QFileDialog.getOpenFileNames(None, "Add files to AttachGuard")
         if names:
             self.ensure_window().add_paths([Path(n) for n in names], Source.DROP)
+
+    def show_preview(self, entry_id: int) -> None:
+        """Open the text preview of vault entry ``entry_id`` (tray, notifications): its size,
+        parts and a Copy button per part, in a small dialog of its own."""
+        from desktop_app.ui.preview import PreviewDialog
+
+        self._warm_texts()
+        if self.preview_dialog is None:
+            dialog = PreviewDialog(self.service, tasks)
+            dialog.preview.copied.connect(self._preview_copied)
+            self.preview_dialog = dialog
+        self.preview_dialog.show_entry(entry_id)
+
+    def _preview_copied(self, result: CopyResult) -> None:
+        if self.window is not None:
+            self.window.show_message(result.message)
+        if not result.ok:
+            self.tray.show_message("AttachGuard", result.message, warning=True)
 
     def open_settings(self) -> None:
         # One settings dialog for tray and window: the window owns it (and resumes uploads

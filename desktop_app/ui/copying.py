@@ -14,6 +14,7 @@ leaves the clipboard as it was and says so.
 
 When the prompt is over the token budget it comes in numbered parts; part 1 is copied and the
 message says how many parts there are (the window's per-item action can copy the others).
+The preview builds the prompt itself and copies a chosen part with :func:`copy_prompt_part`.
 OCR of a scan takes a while: ``on_progress`` gets page counts on the GUI thread as pages finish,
 and setting ``cancel`` stops the extraction (the pages read so far are kept for next time).
 """
@@ -36,6 +37,7 @@ from desktop_app.ui import tasks
 
 if TYPE_CHECKING:
     from desktop_app.core.extract import Progress
+    from desktop_app.core.fallback import FallbackPrompt
     from desktop_app.core.service import Service
 
 ProgressCallback = Callable[["Progress"], None]
@@ -282,3 +284,25 @@ def copy_latest_fallback(
     most recently added one (``Service.default_fallback_entry``). Needs no key, no network
     and no failed upload."""
     _run_copy(_prepare_default, (service, 1), [], on_done, on_progress, cancel)
+
+
+def copy_prompt_part(
+    prompt: FallbackPrompt, part: int, entry_ids: Sequence[int] = ()
+) -> CopyResult:
+    """GUI thread: put part ``part`` (1-based) of an already built ``prompt`` on the clipboard
+    at once (the preview's Copy buttons). It counts as the latest copy: a slower copy asked
+    for earlier is dropped when it finishes, so it cannot overwrite this one."""
+    _next_request()
+    if not prompt.parts:
+        return CopyResult(False, "There is no text to copy.", tuple(entry_ids))
+    index = min(max(part, 1), len(prompt.parts)) - 1
+    return _deliver(
+        _Prepared(
+            text=prompt.parts[index],
+            names=prompt.documents or ("the document",),
+            entry_ids=tuple(entry_ids),
+            part=index + 1,
+            parts=len(prompt.parts),
+            tokens=int(prompt.token_counts[index]) if prompt.token_counts else 0,
+        )
+    )

@@ -67,6 +67,8 @@ class TrayController(QObject):
     copy_finished = Signal(object)
     #: (title, text) of every message shown (also when the platform has no tray to show it).
     message_shown = Signal(str, str)
+    #: "Preview text…": the entry id of the document whose text the preview should show.
+    preview_requested = Signal(int)
 
     def __init__(
         self,
@@ -114,6 +116,10 @@ class TrayController(QObject):
         self.copy_menu.setAccessibleName("Copy the text of a recent document")
         self.copy_menu.setEnabled(False)
         self.menu.addMenu(self.copy_menu)
+        self.preview_action = self._action("Pre&view text\u2026", self.preview_latest)
+        self.preview_action.setStatusTip(
+            "See the text \u201cCopy text instead\u201d would copy, part by part, before copying"
+        )
         self._choices: tuple[FallbackChoice, ...] | None = None
         self._snapshot: Snapshot | None = None
         self._read_at = 0.0
@@ -136,6 +142,7 @@ class TrayController(QObject):
             self.open_action,
             self.add_action,
             self.copy_action,
+            self.preview_action,
             self.retry_action,
             self.pause_action,
             self.settings_action,
@@ -344,6 +351,18 @@ class TrayController(QObject):
             on_done=self._copy_done(on_done),
             on_progress=self._reading,
         )
+
+    def preview_latest(self) -> None:
+        """Ask for the preview of the document "Copy text instead" would copy."""
+        service = self._open_service()
+
+        def chosen(choice: FallbackChoice | None) -> None:
+            if choice is None:
+                self.show_message("AttachGuard", "There is no document to preview yet: add one.")
+            else:
+                self.preview_requested.emit(choice.entry_id)
+
+        tasks.run_in_background(service.default_fallback_entry, on_done=chosen)
 
     def _reading(self, progress: Progress) -> None:
         """OCR of a scan takes a while: the tooltip counts the pages read."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from desktop_app.core.uploads import PauseReason, QueueStatus
 from desktop_app.core.vault import Source
 from desktop_app.ui import health_view, theme
 from desktop_app.ui.actions import AddSummary, DocumentActions, add_documents
+from desktop_app.ui.details import DetailsPane
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime
 from desktop_app.ui.help_menu import HelpMenu
 from desktop_app.ui.models import (
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
 
     from desktop_app.ui.bridge import ServiceBridge
+    from desktop_app.ui.preview import PreviewDialog
     from desktop_app.ui.settings_dialog import SettingsDialog
     from desktop_app.ui.welcome import WelcomeOutcome, WelcomeWindow
 
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self._tasks = tasks_module
         self._settings_dialog: SettingsDialog | None = None
         self.welcome: WelcomeWindow | None = None
+        self._preview_dialog: PreviewDialog | None = None
         self._total: int | None = None
         self.setWindowTitle("AttachGuard")
         self.setAccessibleName("AttachGuard main window")
@@ -168,7 +172,17 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.drop_zone)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        # The selected document's details (and text preview) under the table: beside it, the
+        # table's columns would lose the room they are sized for.
+        self.details = DetailsPane(service, tasks_module)
+        self.details.message.connect(self.show_message)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
 
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Document count")
@@ -387,6 +401,17 @@ class MainWindow(QMainWindow):
         if outcome.change is not None:
             self._settings_applied(outcome.change)
 
+    def show_preview(self, entry_id: int) -> None:
+        """Open the text preview of vault entry ``entry_id`` in a small dialog."""
+        from desktop_app.ui.preview import PreviewDialog
+
+        if self._preview_dialog is None:
+            self._preview_dialog = PreviewDialog(self._service, self._tasks, self)
+            self._preview_dialog.preview.copied.connect(
+                lambda result: self.show_message(result.message)
+            )
+        self._preview_dialog.show_entry(entry_id)
+
     def reload(self) -> None:
         self.model.reload()
         self._update_count()
@@ -437,6 +462,13 @@ class MainWindow(QMainWindow):
 
     def _jobs_changed(self, job_ids: Collection[int]) -> None:
         self.model.update_jobs(job_ids)
+        self._refresh_details()
+
+    def _refresh_details(self) -> None:
+        shown = self.details.row
+        index = None if shown is None else self.model.row_of(shown.entry_id)
+        if index is not None:
+            self.details.refresh(self.model.row_at(index))
 
     def _entries_changed(self) -> None:
         before = self._total
@@ -448,6 +480,7 @@ class MainWindow(QMainWindow):
 
     def _rows_changed(self, entry_ids: Collection[int]) -> None:
         self.model.update_entries(entry_ids)
+        self._refresh_details()
         self.refresh_status()
 
     def _update_count(self, recount: bool = True) -> None:
@@ -587,7 +620,9 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def _selection_changed(self, *_: object) -> None:
-        self.doc_actions.update_enabled(self.selected_rows())
+        rows = self.selected_rows()
+        self.doc_actions.update_enabled(rows)
+        self.details.show_rows(rows)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)

@@ -22,6 +22,7 @@ from desktop_app.core.fallback.texts import TextService
 from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
 from desktop_app.core.service.copy_again import rebuild_prompt
+from desktop_app.core.service.entry_details import DocumentDetails, read_details, read_only_copy
 from desktop_app.core.service.settings_change import KeyState, SettingsChange, save_and_apply
 from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
@@ -369,6 +370,17 @@ class Service:
         the document is gone or has changed so that the part no longer exists. Slow for a
         document not in the text cache: call it off a GUI thread."""
         return rebuild_prompt(self.texts, record, progress=progress, cancel=cancel)
+
+    def document_details(self, entry_id: int) -> DocumentDetails:
+        """What the details pane shows: the entry, its backup copy (path, still there?) and
+        every upload of its content with times and last errors, newest first. Read-only; reads
+        the database and stats a file: call it off a GUI thread."""
+        return read_details(self.db, self.vault, entry_id)
+
+    def read_only_copy(self, entry_id: int) -> Path:
+        """A read-only copy of the entry's backup under its own name, to open in another app
+        without any risk to the vault's copy (removed a day later). Call it off a GUI thread."""
+        return read_only_copy(self.vault, self.paths.cache_dir, entry_id)
 
     # -- key and settings -----------------------------------------------------------------------
 
