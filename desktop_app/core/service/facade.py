@@ -15,7 +15,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
+from desktop_app.core.credentials import (
+    CredentialStore,
+    resolve_api_key,
+    resolve_base_url,
+    resolve_target_key,
+)
 from desktop_app.core.fallback.texts import TextService
 from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
@@ -26,6 +31,7 @@ from desktop_app.core.uploads import PauseReason, UploadManager
 from desktop_app.core.vault import Source, Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
+from desktop_app.targets import DEFAULT_TARGET
 
 if TYPE_CHECKING:
     from desktop_app.core.monitor.batches import BatchWatchdog
@@ -58,6 +64,8 @@ class Service:
             self.vault,
             self.settings.upload,
             credentials=lambda: resolve_api_key(store=self.credentials),
+            targets=self.settings.targets,
+            target_key=lambda t: resolve_target_key(t.name, t.api_key_env, store=self.credentials),
         )
         # Not started here: the tray app (or a long-running command) calls .start() on each.
         self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
@@ -95,7 +103,8 @@ class Service:
     def _status_outage(self, reason: str | None) -> None:
         # The status page reports an outage of Files (reason), or no longer does (None).
         if reason:
-            self.uploads.hold("status", PauseReason.SERVICE_OUTAGE)
+            # The status page is OpenAI's: other targets keep sending (and may take over).
+            self.uploads.hold("status", PauseReason.SERVICE_OUTAGE, target=DEFAULT_TARGET)
         else:
             self.uploads.release("status")
 

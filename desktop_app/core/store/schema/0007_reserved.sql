@@ -1,0 +1,2 @@
+-- Schema 7 is the copy history's (branch fallback-core). This placeholder only keeps the
+-- numbering without gaps on the targets branch: drop it when the two branches meet.
