@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from desktop_app.core.periodic import Periodic
 from desktop_app.core.uploads.clock import Clock
 from desktop_app.core.uploads.destinations import Target, Targets
 from desktop_app.core.uploads.gate import Gate
@@ -25,6 +26,9 @@ from desktop_app.core.uploads.queries import QueueReads
 from desktop_app.settings import UploadSettings
 
 log = logging.getLogger(__name__)
+
+#: How often (engine seconds) the primary's state is looked at: the most an offer is late.
+CHECK_SECONDS = 15.0
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ class Failover:
 
 
 class FailoverWatch:
-    """Checked by the housekeeping thread; thread-safe."""
+    """Checks every ``CHECK_SECONDS`` on the thread ``ag-upload-failover``; thread-safe."""
 
     def __init__(
         self,
@@ -77,6 +81,16 @@ class FailoverWatch:
         self._lock = threading.Lock()
         self._offer: FailoverOffer | None = None
         self._done: list[Failover] = []
+        self._thread = Periodic(
+            "ag-upload-failover", self.check, lambda: clock.real_seconds(CHECK_SECONDS)
+        )
+
+    def start(self) -> None:
+        if self._settings.failover != "off" and len(self._targets) > 1:
+            self._thread.start()
+
+    def stop(self, timeout: float) -> None:
+        self._thread.stop(timeout)
 
     @property
     def offer(self) -> FailoverOffer | None:

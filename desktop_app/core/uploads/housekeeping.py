@@ -40,7 +40,6 @@ class Housekeeper:
         recover: Callable[[], object],
         sweep: Callable[[], object],
         check_rollback: Callable[[], object],
-        check_failover: Callable[[], object] = lambda: None,
     ) -> None:
         self._queue = queue
         self._claimant = claimant
@@ -49,7 +48,6 @@ class Housekeeper:
         self._recover = recover
         self._sweep = sweep
         self._check_rollback = check_rollback
-        self._check_failover = check_failover
         self._thread: threading.Thread | None = None
         self._last_recover = 0.0
         self._failing = False
@@ -72,7 +70,6 @@ class Housekeeper:
         self._queue.renew(claimant.owner, claimant.lease, claimant.dropped())
         self._hand_back_dropped()
         self._check_rollback()
-        self._check_failover()
         if time.monotonic() - self._last_recover > RECOVER_SECONDS:
             self._last_recover = time.monotonic()
             self._recover()

@@ -163,7 +163,6 @@ class UploadManager:
             recover=self.recover,
             check_rollback=self._rollback.check,
             sweep=self._sweep_while_sending,
-            check_failover=self.failover.check,
         )
         self._started = False
 
@@ -367,6 +366,7 @@ class UploadManager:
         self._started = True
         self._pool.start()
         self._housekeeper.start(self._pool.stopping)
+        self.failover.start()
 
     def stop(self, timeout: float = 10) -> list[int]:
         """Stop gracefully: let in-flight calls finish for up to ``timeout`` seconds, then hand
@@ -375,6 +375,7 @@ class UploadManager:
         A second Ctrl+C while waiting still hands the jobs back before it propagates.
         """
         self.expiry.stop(timeout)
+        self.failover.stop(timeout)
         if not self._started:
             return []
         self._started = False
