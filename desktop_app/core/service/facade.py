@@ -27,7 +27,7 @@ from desktop_app.core.service.adding import AddReport, OnFile, add_documents
 from desktop_app.core.service.settings_change import KeyState, SettingsChange, save_and_apply
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, FallbackChoice
-from desktop_app.core.uploads import PauseReason, UploadManager
+from desktop_app.core.uploads import Failover, FailoverOffer, PauseReason, UploadManager
 from desktop_app.core.vault import Source, Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
@@ -276,6 +276,7 @@ class Service:
         purpose: str | None = None,
         expires_after: int | None = None,
         on_file: OnFile | None = None,
+        targets: Sequence[str] | None = None,
     ) -> AddReport:
         """Back up ``paths``, then queue their uploads: ``upload`` True or False, or None to
         follow the ``auto_upload`` setting. ``on_file`` hears of each file as it is done."""
@@ -290,7 +291,22 @@ class Service:
             expires_after=expires_after,
             on_file=on_file,
             own_folders=self.own_folders(),
+            targets=targets,
         )
+
+    # -- upload targets -------------------------------------------------------------------------
+
+    def target_names(self) -> list[str]:
+        """The upload targets in force, the primary first."""
+        return self.uploads.targets.names
+
+    def failover_offer(self) -> FailoverOffer | None:
+        """The standing offer to upload the primary's waiting documents elsewhere, or None."""
+        return self.uploads.failover_offer()
+
+    def accept_failover(self) -> Failover | None:
+        """The user accepted the offer: queue those documents for the secondary, once."""
+        return self.uploads.accept_failover()
 
     def check_database(self) -> None:
         """Raise ``DatabaseDamagedError`` (with what to do) if the database file is damaged."""
