@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import tomli_w
 
 from desktop_app.core.errors import SettingsError
+from desktop_app.targets import FAILOVER_CHOICES, TargetSettings, check_targets
 
 if TYPE_CHECKING:
     from desktop_app.core.extract import OcrOptions
@@ -61,6 +62,11 @@ class UploadSettings:
     # Files above the threshold go through the Uploads API in parts of this size (at most 64).
     part_size_mb: int = field(default=64, metadata=_within(1, 64))
     auto_upload: bool = True
+    # When the first target is held (outage, breaker, expiry storm) this long, offer ("ask"),
+    # do ("auto") or never do ("off") the upload of its waiting documents to another target.
+    failover: str = "ask"
+    failover_after_minutes: float = field(default=5.0, metadata=_within(0.5, 24 * 60))
+    failover_to: str | None = None  # the target to fail over to; None: the next one listed
 
 
 @dataclass
@@ -179,6 +185,8 @@ class Settings:
     watch: WatchSettings = field(default_factory=WatchSettings)
     status: StatusSettings = field(default_factory=StatusSettings)
     ui: UiSettings = field(default_factory=UiSettings)
+    # ``[[targets]]``: more places to upload to (see desktop_app/targets.py).
+    targets: list[TargetSettings] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -234,6 +242,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
     _check_fallback(settings.fallback, problems)
     _apply_env(settings, os.environ if environ is None else environ, problems)
     _check_base_url(settings, problems)
+    _check_targets(settings, problems)
     return LoadedSettings(settings=settings, problems=problems, path=path, parsed=parsed)
 
 
@@ -388,6 +397,21 @@ def _check_base_url(settings: Settings, problems: list[SettingsProblem]) -> None
         # Refused here, once, rather than retried for minutes as a network error.
         settings.upload.base_url = None
         problems.append(SettingsProblem("upload.base_url", f"{problem}; ignored"))
+
+
+def _check_targets(settings: Settings, problems: list[SettingsProblem]) -> None:
+    settings.targets, sentences = check_targets(settings.targets)
+    problems.extend(SettingsProblem("targets", sentence) for sentence in sentences)
+    upload = settings.upload
+    if upload.failover not in FAILOVER_CHOICES:
+        problems.append(
+            SettingsProblem(
+                "upload.failover",
+                f"must be one of {', '.join(FAILOVER_CHOICES)}, got {upload.failover!r};"
+                " using 'ask'",
+            )
+        )
+        upload.failover = "ask"
 
 
 def _check_ocr(ocr: OcrSettings, problems: list[SettingsProblem]) -> None:

@@ -22,7 +22,16 @@ PACKAGE = Path(desktop_app.__file__).parent
 #: ``desktop_app.core`` or a top-level module of ``desktop_app``/``desktop_app.core``;
 #: ``desktop_app.ui`` and ``desktop_app.cli`` are parts of their own. Must match the drawing in
 #: docs/ARCHITECTURE.md.
-LEAVES = {"core", "core.errors", "core.redact", "core.periodic", "settings", "paths", "__init__"}
+LEAVES = {
+    "core",
+    "core.errors",
+    "core.redact",
+    "core.periodic",
+    "settings",
+    "targets",
+    "paths",
+    "__init__",
+}
 ALLOWED: dict[str, set[str]] = {
     "core.errors": set(),
     "core.redact": set(),

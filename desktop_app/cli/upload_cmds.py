@@ -64,6 +64,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="S",
         help="remote file expires S seconds after upload (3600..2592000)",
     )
+    upload.add_argument(
+        "--target",
+        action="append",
+        metavar="NAME",
+        help="upload to this target ([[targets]] in the settings; repeatable; default: the "
+        "first target, openai unless the settings list another first)",
+    )
+    upload.add_argument(
+        "--all-targets", action="store_true", help="upload to every configured target"
+    )
     upload.add_argument("--wait", action="store_true", help="upload now and wait for the result")
     upload.add_argument("--json", action="store_true", help="machine-readable output")
     upload.set_defaults(handler=cmd_upload)
@@ -178,6 +188,11 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
     from desktop_app.core.vault import Source
 
     service = context.service
+    known = service.target_names()
+    targets = known if args.all_targets else args.target
+    unknown = [name for name in targets or () if name not in known]
+    if unknown:
+        return fail(f"no upload target named {unknown[0]!r}; the targets are {', '.join(known)}")
     report = service.add_documents(
         args.paths,
         source=Source.CLI,
@@ -185,6 +200,7 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
         upload=True,
         purpose=args.purpose,
         expires_after=args.expires_after,
+        targets=targets,
     )
     for item in report.skipped:
         warn(f"skipped {item}")
@@ -447,6 +463,7 @@ def job_json(job: JobView) -> dict[str, Any]:
         "sha256": job.sha256,
         "size": job.size,
         "state": job.state.value,
+        "target": job.target,
         "attempts": job.attempts,
         "next_attempt_at": _when(job.next_attempt_at),
         "file_id": job.file_id,

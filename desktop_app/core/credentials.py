@@ -2,6 +2,11 @@
 
 Without a secure keyring, a key can be used "until I quit": :meth:`CredentialStore.use_for_session`
 holds it in this process's memory only, and uploads use it like a stored key.
+
+Each upload target has its own key (see :func:`resolve_target_key`): the ``openai`` target's is
+the one above; another target's is read from the environment variable its ``api_key_env``
+names, or from the keyring under that target's own entry (:func:`target_username`).
+
 The key never touches a file of ours or a log line. A keyring backend that does not keep secrets
 safely (the "fail" backend, or plaintext stores from ``keyrings.alt``) is reported as not secure so
 the settings dialog can warn; we never fall back to writing the key ourselves.
@@ -22,6 +27,7 @@ import keyring.errors
 from desktop_app.core.errors import CredentialsError, SettingsError
 from desktop_app.core.redact import remember_secret
 from desktop_app.settings import base_url_problem
+from desktop_app.targets import DEFAULT_TARGET
 
 log = logging.getLogger(__name__)
 
@@ -74,10 +80,11 @@ class CredentialStore:
     def _keyring(self) -> Any:
         return self._backend if self._backend is not None else keyring.get_keyring()
 
-    def get(self) -> str | None:
-        """The stored key, or None when there is none or the keyring cannot be reached."""
+    def get(self, target: str = DEFAULT_TARGET) -> str | None:
+        """The stored key (of ``target``), or None when there is none or the keyring cannot be
+        reached."""
         try:
-            value = self._keyring().get_password(SERVICE_NAME, USERNAME)
+            value = self._keyring().get_password(SERVICE_NAME, target_username(target))
         except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
             log.warning("cannot read the API key from the keyring: %s", type(exc).__name__)
             return None
@@ -96,19 +103,19 @@ class CredentialStore:
     def forget_session(self) -> None:
         self._session = None
 
-    def set(self, key: str) -> None:
+    def set(self, key: str, target: str = DEFAULT_TARGET) -> None:
         key = _clean_key(key)
         info = self.backend()
         if not info.secure:
             raise CredentialsError(f"no secure keyring is available ({info.note})")
         try:
-            self._keyring().set_password(SERVICE_NAME, USERNAME, key)
+            self._keyring().set_password(SERVICE_NAME, target_username(target), key)
         except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
             raise CredentialsError(f"the keyring refused to store the key: {exc}") from exc
 
-    def delete(self) -> None:
+    def delete(self, target: str = DEFAULT_TARGET) -> None:
         try:
-            self._keyring().delete_password(SERVICE_NAME, USERNAME)
+            self._keyring().delete_password(SERVICE_NAME, target_username(target))
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored: already in the state the user asked for
         except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
@@ -158,6 +165,29 @@ def resolve_api_key(
     key = env.get(KEY_ENV, "").strip() or store.session_key or store.get()
     remember_secret(key)  # whatever its shape, it never reaches a log, a row or the screen
     return key
+
+
+def target_username(target: str) -> str:
+    """The keyring entry holding ``target``'s key (the ``openai`` target keeps today's one)."""
+    return USERNAME if target == DEFAULT_TARGET else f"target-{target}-api-key"
+
+
+def resolve_target_key(
+    target: str,
+    api_key_env: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    store: CredentialStore | None = None,
+) -> str | None:
+    """``target``'s key: the variable ``api_key_env`` names, else (for ``openai``) what
+    :func:`resolve_api_key` finds, else the keyring entry of the target; None when none."""
+    env = os.environ if environ is None else environ
+    key = env.get(api_key_env, "").strip() if api_key_env else ""
+    if not key:
+        if target == DEFAULT_TARGET:
+            return resolve_api_key(environ, store)
+        key = (store or CredentialStore()).get(target) or ""
+    remember_secret(key)
+    return key or None
 
 
 def resolve_base_url(

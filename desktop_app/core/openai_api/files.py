@@ -110,11 +110,13 @@ class Uploader:
         *,
         timeout: float | None = None,
         deadline: CallDeadline | None = None,
+        azure_api_version: str | None = None,
     ) -> None:
         """``timeout``: the longest wait for one network operation (default: the SDK's), and
-        then also the base of each call's total ``deadline`` (default: :class:`CallDeadline`)."""
+        then also the base of each call's total ``deadline`` (default: :class:`CallDeadline`).
+        ``azure_api_version``: ``base_url`` is an Azure OpenAI endpoint (see ``client``)."""
         self.base_url = base_url
-        self._client = make_client(api_key, base_url, timeout)
+        self._client = make_client(api_key, base_url, timeout, azure_api_version=azure_api_version)
         if deadline is None:
             deadline = CallDeadline() if timeout is None else CallDeadline(base=timeout)
         self._deadline = deadline

@@ -73,6 +73,7 @@ def add_documents(
     expires_after: int | None = None,
     on_file: OnFile | None = None,
     own_folders: Sequence[Path] = (),
+    targets: Sequence[str] | None = None,
 ) -> AddReport:
     """Back up ``paths`` (folders only with ``recursive``); queue the entries on ``uploads``.
 
@@ -99,7 +100,7 @@ def add_documents(
     job_ids: list[int] = []
     if uploads is not None and entries and disk_full is None:
         job_ids = uploads.enqueue(
-            [e.id for e in entries], purpose=purpose, expires_after=expires_after
+            [e.id for e in entries], purpose=purpose, expires_after=expires_after, targets=targets
         )
     return AddReport(
         entries=tuple(entries),

@@ -15,7 +15,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.credentials import CredentialStore, resolve_api_key, resolve_base_url
+from desktop_app.core.credentials import (
+    CredentialStore,
+    resolve_api_key,
+    resolve_base_url,
+    resolve_target_key,
+)
 from desktop_app.core.errors import StoreError
 from desktop_app.core.fallback import FallbackPrompt
 from desktop_app.core.fallback.texts import TextService
@@ -27,10 +32,11 @@ from desktop_app.core.service.settings_change import KeyState, SettingsChange, s
 from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, FallbackChoice
-from desktop_app.core.uploads import PauseReason, UploadManager
+from desktop_app.core.uploads import Failover, FailoverOffer, PauseReason, UploadManager
 from desktop_app.core.vault import Source, Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
+from desktop_app.targets import DEFAULT_TARGET
 
 if TYPE_CHECKING:
     from desktop_app.core.extract import Progress
@@ -64,6 +70,8 @@ class Service:
             self.vault,
             self.settings.upload,
             credentials=lambda: resolve_api_key(store=self.credentials),
+            targets=self.settings.targets,
+            target_key=lambda t: resolve_target_key(t.name, t.api_key_env, store=self.credentials),
         )
         # Not started here: the tray app (or a long-running command) calls .start() on each.
         self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
@@ -101,7 +109,8 @@ class Service:
     def _status_outage(self, reason: str | None) -> None:
         # The status page reports an outage of Files (reason), or no longer does (None).
         if reason:
-            self.uploads.hold("status", PauseReason.SERVICE_OUTAGE)
+            # The status page is OpenAI's: other targets keep sending (and may take over).
+            self.uploads.hold("status", PauseReason.SERVICE_OUTAGE, target=DEFAULT_TARGET)
         else:
             self.uploads.release("status")
 
@@ -273,6 +282,7 @@ class Service:
         purpose: str | None = None,
         expires_after: int | None = None,
         on_file: OnFile | None = None,
+        targets: Sequence[str] | None = None,
     ) -> AddReport:
         """Back up ``paths``, then queue their uploads: ``upload`` True or False, or None to
         follow the ``auto_upload`` setting. ``on_file`` hears of each file as it is done."""
@@ -287,7 +297,22 @@ class Service:
             expires_after=expires_after,
             on_file=on_file,
             own_folders=self.own_folders(),
+            targets=targets,
         )
+
+    # -- upload targets -------------------------------------------------------------------------
+
+    def target_names(self) -> list[str]:
+        """The upload targets in force, the primary first."""
+        return self.uploads.targets.names
+
+    def failover_offer(self) -> FailoverOffer | None:
+        """The standing offer to upload the primary's waiting documents elsewhere, or None."""
+        return self.uploads.failover_offer()
+
+    def accept_failover(self) -> Failover | None:
+        """The user accepted the offer: queue those documents for the secondary, once."""
+        return self.uploads.accept_failover()
 
     def check_database(self) -> None:
         """Raise ``DatabaseDamagedError`` (with what to do) if the database file is damaged."""

@@ -51,7 +51,8 @@ def save_and_apply(loaded: LoadedSettings, new: Settings) -> SettingsChange:
     change = SettingsChange(
         restart_needed=any(
             getattr(before.upload, name) != getattr(new.upload, name) for name in _READ_AT_START
-        ),
+        )
+        or before.targets != new.targets,  # the upload targets are resolved at start
         folders_changed=before.watch.folders != new.watch.folders,
     )
     _update_in_place(before, new)
@@ -62,5 +63,8 @@ def _update_in_place(target: Settings, source: Settings) -> None:
     for section in dataclasses.fields(Settings):
         old = getattr(target, section.name)
         new = getattr(source, section.name)
+        if isinstance(old, list):  # [[targets]]: a list of tables, not a section
+            old[:] = new
+            continue
         for item in dataclasses.fields(old):
             setattr(old, item.name, getattr(new, item.name))

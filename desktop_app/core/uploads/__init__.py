@@ -11,7 +11,9 @@ the retry policy and breaker (``retry``), the worker threads (``workers``), the 
 from __future__ import annotations
 
 from desktop_app.core.errors import ErrorKind
+from desktop_app.core.uploads.destinations import Target
 from desktop_app.core.uploads.expiry import RecheckReport
+from desktop_app.core.uploads.failover import Failover, FailoverOffer
 from desktop_app.core.uploads.gate import PauseReason
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView
 from desktop_app.core.uploads.listeners import EventKind, UploadEvent
@@ -29,11 +31,14 @@ __all__ = [
     "PURPOSES",
     "ErrorKind",
     "EventKind",
+    "Failover",
+    "FailoverOffer",
     "JobState",
     "JobView",
     "PauseReason",
     "QueueStatus",
     "RecheckReport",
+    "Target",
     "UploadEvent",
     "UploadLimits",
     "UploadManager",

@@ -1,10 +1,11 @@
 """What holds uploads back, queue-wide or per target: the single place that answers "may we send?".
 
 Queue-wide: the user's pause, a missing key, a rejected key, an account out of credit, and
-holds placed by other parts of the app (the service-health monitor). Per target (API base
-URL): a Retry-After window from a 429 (growing backoff when there is none) and the circuit
-breaker. Every change goes through a method named for what happened; callers never assign
-flags. Thread-safe; pure bookkeeping, no I/O.
+holds placed by other parts of the app. Per target (the address jobs are sent to): a
+Retry-After window from a 429 (growing backoff when there is none), the circuit breaker, and
+holds placed on that target alone (its status page's outage; a missing or refused key of a
+target other than ``openai``). Every change goes through a method named for what happened;
+callers never assign flags. Thread-safe; pure bookkeeping, no I/O.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ class Gate:
         self._rate_until: dict[str, float] = {}
         self._strikes: dict[str, int] = {}
         self._breakers: dict[str, CircuitBreaker] = {}
+        # (source, target) -> reason: holds of one target only.
+        self._target_holds: dict[tuple[str, str], PauseReason] = {}
+        self._held_since: dict[str, float] = {}
 
     def paused(self) -> PauseReason | None:
         """Why uploads are held right now (the most actionable reason first), or None."""
@@ -63,6 +67,9 @@ class Gate:
                 return PauseReason.QUOTA
             if self._holds:
                 return next(iter(self._holds.values()))
+            for reason in self._target_holds.values():
+                if reason not in BLOCKING_PAUSES:  # another target may still send
+                    return reason
             if any(t > now for t in self._rate_until.values()):
                 return PauseReason.RATE_LIMIT
             if any(b.is_open for b in self._breakers.values()):
@@ -110,6 +117,8 @@ class Gate:
         """A new key was stored: lift the key and credit pauses (the account may differ)."""
         with self._lock:
             self._no_key = self._key_rejected = self._quota_exhausted = False
+            for key in [k for k, r in self._target_holds.items() if r in BLOCKING_PAUSES]:
+                del self._target_holds[key]
 
     def waiting_for_key(self) -> bool:
         with self._lock:
@@ -171,13 +180,52 @@ class Gate:
         with self._lock:
             return list(self._breakers.items())
 
+    def hold_target(self, source: str, target: str, reason: PauseReason) -> None:
+        """Hold ``target`` alone on behalf of ``source`` (other targets keep sending)."""
+        with self._lock:
+            self._target_holds[(source, target)] = reason
+
+    def release_target(self, source: str, target: str | None = None) -> bool:
+        """Lift ``source``'s hold of ``target`` (None: of every target); True if it held one."""
+        with self._lock:
+            keys = [k for k in self._target_holds if k[0] == source and target in (None, k[1])]
+            for key in keys:
+                del self._target_holds[key]
+            return bool(keys)
+
     def held_targets(self) -> set[str]:
-        """Targets that may not be sent to now (rate limited, or breaker open)."""
+        """Targets that may not be sent to now (rate limited, breaker open, or held)."""
         now = self._clock()
         with self._lock:
             held = {t for t, until in self._rate_until.items() if until > now}
             held.update(t for t, b in self._breakers.items() if b.is_open)
+            held.update(t for _, t in self._target_holds)
         return held
+
+    def target_held(self, target: str) -> bool:
+        """Whether ``target`` is held by an outage: its breaker is open (repeated failures,
+        or expiry errors), or a hold (its status page) names it, or the whole queue is held
+        by one. A rate limit or a user pause is not an outage."""
+        with self._lock:
+            breaker = self._breakers.get(target)
+            return (
+                bool(self._holds)
+                or (breaker is not None and breaker.is_open)
+                or any(
+                    t == target and r not in BLOCKING_PAUSES
+                    for (_, t), r in self._target_holds.items()
+                )
+            )
+
+    def held_since(self, target: str) -> float | None:
+        """Since when ``target`` has been held by an outage without a break (None: it is not);
+        the time is noted the first time this is asked while it is held."""
+        held = self.target_held(target)
+        with self._lock:
+            if not held:
+                self._held_since.pop(target, None)
+                return None
+            return self._held_since.setdefault(target, self._clock())
 
     def breaker_open(self) -> bool:
         with self._lock:

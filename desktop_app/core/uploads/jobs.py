@@ -53,6 +53,8 @@ class JobView:
     fallback_available: bool
     created_at: float
     updated_at: float
+    #: The upload target's name (``[[targets]]``); the file id is only valid there.
+    target: str = "openai"
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class NewJob:
     target: str
     purpose: str
     expires_after: int | None
+    target_name: str = "openai"
 
 
 def job_from_row(row: sqlite3.Row) -> Job:
@@ -110,6 +113,7 @@ def job_from_row(row: sqlite3.Row) -> Job:
         fallback_available=bool(row["fallback_available"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        target=row["target_name"],
     )
     return Job(
         view=view,

@@ -4,6 +4,9 @@ The key is read once and cached. A rejected key pauses uploads (through the gate
 workers look every ``KEY_RECHECK_SECONDS`` whether it was replaced, so uploads resume by
 themselves when the user stores a new key or sets ``OPENAI_API_KEY``. One client is kept per
 target (API base URL) and closed when the key changes.
+
+Targets other than ``openai`` have keys of their own (:class:`Targets`, read through
+``target_key``); a job for such a target without a key holds that target only.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from desktop_app.core.credentials import resolve_target_key
 from desktop_app.core.errors import NoApiKeyError
+from desktop_app.core.uploads.destinations import Target, Targets
+from desktop_app.targets import DEFAULT_TARGET
 
 if TYPE_CHECKING:
     from desktop_app.core.openai_api import FilesApi
@@ -39,9 +45,13 @@ class ApiKeys:
         *,
         request_timeout: float | None = None,
         factory: ClientFactory | None = None,
+        targets: Targets | None = None,
+        target_key: Callable[[Target], str | None] | None = None,
     ) -> None:
         self._credentials = credentials
         self._factory = factory or _sdk_client
+        self.targets = targets or Targets([])
+        self._target_key = target_key or (lambda t: resolve_target_key(t.name, t.api_key_env))
         self._gate = gate
         self._request_timeout = request_timeout
         self._lock = threading.Lock()
@@ -54,17 +64,32 @@ class ApiKeys:
         """Whether an API key is configured (no network call)."""
         return self._current() is not None
 
+    def own_key(self, address: str) -> Target | None:
+        """The target at ``address`` if it has a key of its own (not the ``openai`` one)."""
+        target = self.targets.by_address(address)
+        return None if target is None or target.name == DEFAULT_TARGET else target
+
     def client(self, target: str) -> FilesApi:
-        """The client for ``target``; raises :class:`NoApiKeyError` when no key is configured."""
-        key = self._current()
+        """The client for ``target`` (an address); raises :class:`NoApiKeyError` when no key
+        is configured for it."""
+        other = self.own_key(target)
+        key = self._current() if other is None else self._target_key(other)
         if key is None:
+            if other is not None:
+                raise NoApiKeyError(
+                    f"no API key for the upload target {other.name!r}: store one in the keyring"
+                    + (f" or set {other.api_key_env}" if other.api_key_env else "")
+                )
             raise NoApiKeyError(
                 "no OpenAI API key: set OPENAI_API_KEY or store a key in the keyring"
             )
         with self._lock:
             client = self._clients.get(target)
             if client is None:
-                client = self._factory(key, target, self._request_timeout)
+                if other is not None and other.api_version is not None:
+                    client = _sdk_client(key, target, self._request_timeout, other.api_version)
+                else:
+                    client = self._factory(key, target, self._request_timeout)
                 self._clients[target] = client
             return client
 
@@ -118,9 +143,11 @@ class ApiKeys:
             return self._key
 
 
-def _sdk_client(key: str, target: str, timeout: float | None) -> FilesApi:
+def _sdk_client(
+    key: str, target: str, timeout: float | None, azure_api_version: str | None = None
+) -> FilesApi:
     # Imported on first use: the SDK is slow to import, and most commands that open the
     # service (vault listing, watching) never talk to the API.
     from desktop_app.core.openai_api import Uploader
 
-    return Uploader(key, target, timeout=timeout)
+    return Uploader(key, target, timeout=timeout, azure_api_version=azure_api_version)

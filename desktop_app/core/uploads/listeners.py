@@ -22,6 +22,8 @@ class EventKind(StrEnum):
     STATE = "state"  # one job changed state (job_id set)
     PROGRESS = "progress"  # one job sent more bytes (job_id set)
     QUEUE = "queue"  # the queue as a whole changed: jobs added, paused, resumed, held
+    # A failover was offered, or done (see UploadManager.failover_offer / failovers).
+    FAILOVER = "failover"
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,13 @@ import logging
 import time
 from collections.abc import Callable, Collection, Sequence
 
-from desktop_app.core.credentials import resolve_api_key, resolve_base_url
+from desktop_app.core.credentials import resolve_api_key
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, UploadError
 from desktop_app.core.store.db import Database
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
+from desktop_app.core.uploads.destinations import Target, resolve_targets
 from desktop_app.core.uploads.expiry import ExpiryWatch, RecheckReport
+from desktop_app.core.uploads.failover import Failover, FailoverOffer, FailoverWatch
 from desktop_app.core.uploads.gate import BLOCKING_PAUSES, Gate, PauseReason
 from desktop_app.core.uploads.housekeeping import Housekeeper
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView, NewJob
@@ -44,6 +46,7 @@ from desktop_app.core.uploads.workers import (
 )
 from desktop_app.core.vault import Vault
 from desktop_app.settings import UploadSettings
+from desktop_app.targets import DEFAULT_TARGET, TargetSettings
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +86,12 @@ class UploadManager:
         limits: UploadLimits | None = None,
         lease_seconds: float = 60.0,
         request_timeout: float | None = None,
+        targets: Sequence[TargetSettings] = (),
+        target_key: Callable[[Target], str | None] | None = None,
     ) -> None:
         self.settings = settings
-        self.base_url = base_url or resolve_base_url(settings.base_url)
+        self.targets = resolve_targets(settings, targets, base_url)
+        self.base_url = self.targets.get(DEFAULT_TARGET).address
         store = QueueStore(db, clock)
         self.queue = UploadQueue(store)
         self.queries = QueueReads(store)
@@ -104,8 +110,23 @@ class UploadManager:
         )
         self.owner = new_owner()
         self._gate = Gate(settings.breaker_threshold, self.policy, clock)
-        self._keys = ApiKeys(credentials, self._gate, request_timeout=request_timeout)
+        self._keys = ApiKeys(
+            credentials,
+            self._gate,
+            request_timeout=request_timeout,
+            targets=self.targets,
+            target_key=target_key,
+        )
         self._events = Events(wake_workers=lambda: self._pool.wake())
+        self.failover = FailoverWatch(
+            settings=settings,
+            targets=self.targets,
+            gate=self._gate,
+            queries=self.queries,
+            events=self._events,
+            clock=clock,
+            enqueue=lambda ids, name: self.enqueue(ids, targets=[name]),
+        )
         self._claimant = Claimant(self.owner, lease_seconds)
         # Mid-job events (verifying, progress) only go to listeners; ``run_until_idle`` is woken
         # once per job, when the worker is done with it.
@@ -153,9 +174,25 @@ class UploadManager:
         *,
         purpose: str | None = None,
         expires_after: int | None = None,
+        targets: Sequence[str] | None = None,
     ) -> list[int]:
-        """Persist one job per vault entry (one transaction) and wake the workers."""
+        """Persist one job per vault entry and target (one transaction; ``targets``: names,
+        default the primary) and wake the workers."""
         expires = expires_after if expires_after is not None else self.settings.expires_after
+        chosen = [
+            self.targets.get(n) for n in dict.fromkeys(targets or [self.targets.primary.name])
+        ]
+        new = []
+        for target in chosen:
+            new += self._new_jobs(entry_ids, target, purpose or target.purpose, expires)
+        ids = self.queue.add(new)
+        self._events.emit(EventKind.QUEUE)
+        self._events.work_available()
+        return ids
+
+    def _new_jobs(
+        self, entry_ids: Sequence[int], target: Target, purpose: str | None, expires: int | None
+    ) -> list[NewJob]:
         purpose = purpose or self.settings.purpose
         if purpose not in PURPOSES:
             raise UploadError(
@@ -178,15 +215,13 @@ class UploadManager:
                     name=entry.name,
                     size=entry.size,
                     mime_type=entry.mime_type,
-                    target=self.base_url,
+                    target=target.address,
                     purpose=purpose,
                     expires_after=expires,
+                    target_name=target.name,
                 )
             )
-        ids = self.queue.add(new)
-        self._events.emit(EventKind.QUEUE)
-        self._events.work_available()
-        return ids
+        return new
 
     def jobs(
         self,
@@ -284,13 +319,22 @@ class UploadManager:
         self._events.emit(EventKind.QUEUE)
         self._events.work_available()
 
-    def hold(self, source: str, reason: PauseReason = PauseReason.SERVICE_OUTAGE) -> None:
-        """Hold every upload on behalf of ``source`` (e.g. the service-health monitor)."""
-        self._gate.hold(source, reason)
+    def hold(
+        self,
+        source: str,
+        reason: PauseReason = PauseReason.SERVICE_OUTAGE,
+        target: str | None = None,
+    ) -> None:
+        """Hold every upload on behalf of ``source``, or only those of the target named
+        ``target`` (the service-health monitor holds the target whose status page it reads)."""
+        if target is None:
+            self._gate.hold(source, reason)
+        else:
+            self._gate.hold_target(source, self.targets.get(target).address, reason)
         self._events.emit(EventKind.QUEUE)
 
     def release(self, source: str) -> None:
-        if self._gate.release(source):
+        if self._gate.release(source) | self._gate.release_target(source):
             # The outage is over: what was backing off during it is due now, not minutes later.
             due = self.queue.make_due()
             log.info("uploads released by %s; %d waiting job(s) due now", source, due)
@@ -309,15 +353,20 @@ class UploadManager:
         # Before anything is claimed: a database that lost its WAL reconciles, never resends.
         self._rollback.check()
         self.recover()
-        moved = self.queue.retarget(self.base_url)
-        if moved:
-            log.info(
-                "%d waiting upload(s) now go to %s, the API address in force", moved, self.base_url
-            )
+        for target in self.targets:
+            moved = self.queue.retarget(target.address, target.name)
+            if moved:
+                log.info(
+                    "%d waiting upload(s) now go to %s, the address of %s in force",
+                    moved,
+                    target.address,
+                    target.name,
+                )
         # Set before the threads start: an interrupt anywhere below still lets stop() run.
         self._started = True
         self._pool.start()
         self._housekeeper.start(self._pool.stopping)
+        self.failover.start()
 
     def stop(self, timeout: float = 10) -> list[int]:
         """Stop gracefully: let in-flight calls finish for up to ``timeout`` seconds, then hand
@@ -326,6 +375,7 @@ class UploadManager:
         A second Ctrl+C while waiting still hands the jobs back before it propagates.
         """
         self.expiry.stop(timeout)
+        self.failover.stop(timeout)
         if not self._started:
             return []
         self._started = False
@@ -368,6 +418,20 @@ class UploadManager:
         """Recheck done uploads now and every ``[upload] recheck_minutes`` until :meth:`stop`
         (the tray app and ``attachguard run``)."""
         self.expiry.start()
+
+    # -- targets and failover ------------------------------------------------------------------
+
+    def failover_offer(self) -> FailoverOffer | None:
+        """The standing failover offer (``[upload] failover = "ask"``), or None."""
+        return self.failover.offer
+
+    def accept_failover(self) -> Failover | None:
+        """Queue the primary's waiting documents for the secondary target, each once."""
+        return self.failover.accept()
+
+    def target_held(self, name: str) -> bool:
+        """Whether the target called ``name`` is held by an outage (breaker, status page)."""
+        return self._gate.target_held(self.targets.get(name).address)
 
     # -- internals -----------------------------------------------------------------------------
 

@@ -243,3 +243,22 @@ class QueueReads:
             (started_before,),
         )
         return [job_from_row(row) for row in rows]
+
+    def waiting_without(self, name: str, other: str) -> list[Job]:
+        """Waiting jobs of target ``name`` whose document has no job (not cancelled) for the
+        target ``other`` yet: what failing over to ``other`` would upload, once each."""
+        rows = self._store.db.connection().execute(
+            "SELECT * FROM upload_jobs j WHERE j.target_name = ?"
+            " AND j.state IN ('queued', 'waiting_retry', 'uploading', 'verifying')"
+            " AND NOT EXISTS (SELECT 1 FROM upload_jobs o WHERE o.target_name = ?"
+            " AND o.sha256 = j.sha256 AND o.state != 'cancelled')"
+            " ORDER BY j.id",
+            (name, other),
+        )
+        seen: set[str] = set()
+        jobs = []
+        for job in map(job_from_row, rows):
+            if job.view.sha256 not in seen:
+                seen.add(job.view.sha256)
+                jobs.append(job)
+        return jobs

@@ -49,8 +49,8 @@ class UploadQueue:
             for job in jobs:
                 cur = conn.execute(
                     "INSERT INTO upload_jobs (entry_id, sha256, name, size, mime_type, target,"
-                    " purpose, expires_after, state, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)",
+                    " purpose, expires_after, state, created_at, updated_at, target_name)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)",
                     (
                         job.entry_id,
                         job.sha256,
@@ -62,6 +62,7 @@ class UploadQueue:
                         job.expires_after,
                         now,
                         now,
+                        job.target_name,
                     ),
                 )
                 assert cur.lastrowid is not None
@@ -369,17 +370,18 @@ class UploadQueue:
         )
         return count == 1
 
-    def retarget(self, target: str) -> int:
-        """Send waiting jobs queued for another API address to ``target`` (the one in force now:
-        a job queued before the user set ``OPENAI_BASE_URL`` must not stay bound to the old
-        one). Jobs an earlier attempt may have left on their old server keep it: they must be
-        reconciled there, never sent twice. Returns how many jobs moved."""
+    def retarget(self, target: str, name: str = "openai") -> int:
+        """Send waiting jobs of the target ``name`` queued for another API address to
+        ``target`` (the one in force now: a job queued before the user set
+        ``OPENAI_BASE_URL`` must not stay bound to the old one). Jobs an earlier attempt may
+        have left on their old server keep it: they must be reconciled there, never sent
+        twice. Returns how many jobs moved."""
         count, _ = self._store.write(
             "UPDATE upload_jobs SET target = ?, next_attempt_at = NULL, updated_at = ?"
-            " WHERE state IN ('queued', 'waiting_retry') AND target != ?"
+            " WHERE state IN ('queued', 'waiting_retry') AND target != ? AND target_name = ?"
             " AND reconcile_since IS NULL AND ambiguous_since IS NULL AND file_id IS NULL"
             " AND upload_id IS NULL",
-            (target, self._store.clock(), target),
+            (target, self._store.clock(), target, name),
         )
         return count
 

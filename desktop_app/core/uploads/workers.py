@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, StoreError, UploadError
 from desktop_app.core.periodic import join_started
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
-from desktop_app.core.uploads.gate import Gate
+from desktop_app.core.uploads.gate import Gate, PauseReason
 from desktop_app.core.uploads.jobs import Job, JobState
 from desktop_app.core.uploads.keys import ApiKeys
 from desktop_app.core.uploads.listeners import EventKind, Events
@@ -278,8 +278,12 @@ class Drainer:
                 self._hand_back(job, ambiguous=exc.ambiguous)
             else:
                 self._settle(job, failure_of(exc))
-        except NoApiKeyError:
-            self._gate.key_missing()
+        except NoApiKeyError as exc:
+            if self._keys.own_key(job.target) is None:
+                self._gate.key_missing()
+            else:  # another target's key: that target waits, the others go on
+                log.warning("job %d: %s", job.id, exc)
+                self._gate.hold_target("key", job.target, PauseReason.NO_KEY)
             self._hand_back(job, ambiguous=False)
         except UploadError as exc:
             self._settle(job, Failure(exc.kind, str(exc)))
@@ -331,7 +335,9 @@ class Drainer:
             self._keys.client(target).probe()
         except ApiCallError as exc:
             breaker.record_probe(False)
-            if exc.kind == ErrorKind.AUTH:
+            if exc.kind == ErrorKind.AUTH and self._keys.own_key(target):
+                self._gate.hold_target("key", target, PauseReason.AUTH)
+            elif exc.kind == ErrorKind.AUTH:
                 self._keys.reject(str(exc))
             log.info("breaker for %s stays open: %s", target, exc)
         except NoApiKeyError:
@@ -378,7 +384,10 @@ class Drainer:
         match decision.action:
             case Action.PAUSE_KEY | Action.PAUSE_QUOTA:
                 # Pause first: a worker that claims the job once it is back sees the pause.
-                if decision.action is Action.PAUSE_KEY:
+                if decision.action is Action.PAUSE_KEY and self._keys.own_key(job.target):
+                    log.warning("uploads to %s paused: its key was rejected", job.target)
+                    self._gate.hold_target("key", job.target, PauseReason.AUTH)
+                elif decision.action is Action.PAUSE_KEY:
                     self._keys.reject(failure.message)
                 elif self._gate.exhaust_quota():
                     log.warning("uploads paused: the account is out of credit (%s)", failure)

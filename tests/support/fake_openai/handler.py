@@ -141,11 +141,26 @@ class Handler(BaseHTTPRequestHandler):
 
     def _process(self, app: FakeOpenAI, method: str, path: str, query: dict[str, str]) -> int:
         static = app.static_route(path) if method == "GET" else None
+        if app.azure and static is None:
+            if not path.startswith("/openai/"):
+                self._read_body()
+                return self._send(_not_found(method, path))
+            if not query.get("api-version"):
+                self._read_body()
+                return self._send_json(
+                    404, error_body(404, "Resource not found", code="404")
+                )  # what Azure answers a call without api-version
+            app.api_versions.append(query["api-version"])
+            # The same API behind Azure's paths: faults and outages apply as on /v1/.
+            path = "/v1/" + path.removeprefix("/openai/")
+            self._log_entry = (method, path)
         is_api = path.startswith("/v1/") and static is None
         if is_api and app.outage_active():
             self._read_body()
             return self._send_json(503, error_body(503, app.outage_message))
-        if is_api and not app.key_ok(self.headers.get("Authorization")):
+        if is_api and not app.key_ok(
+            self.headers.get("Authorization"), self.headers.get("api-key")
+        ):
             self._read_body()
             return self._send_json(
                 401,

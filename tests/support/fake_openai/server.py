@@ -64,8 +64,14 @@ DEFAULT_KEY = "sk-test-valid-key-0000"
 class FakeOpenAI(FaultControls):
     """The test server. Thread-safe; every public method may be called while requests run."""
 
-    def __init__(self, valid_keys: Iterable[str] = (DEFAULT_KEY,)) -> None:
+    def __init__(self, valid_keys: Iterable[str] = (DEFAULT_KEY,), *, azure: bool = False) -> None:
         self.valid_keys: set[str] = set(valid_keys)
+        #: Azure OpenAI mode: the API lives under ``/openai/…``, every call must carry the
+        #: ``api-version`` query parameter, and the key comes in the ``api-key`` header (what
+        #: ``openai.AzureOpenAI`` sends); ``/v1/…`` paths are not served.
+        self.azure = azure
+        #: The ``api-version`` values Azure-mode requests carried, in order.
+        self.api_versions: list[str] = []
         #: The server clock is ``clock() + clock_offset`` (``now``); see ``advance``. Tests that
         #: compress time give the server the same fast clock as the upload engine.
         self.clock: Callable[[], float] = time.time
@@ -139,8 +145,8 @@ class FakeOpenAI(FaultControls):
 
     @property
     def base_url(self) -> str:
-        """What to pass as the SDK's ``base_url``."""
-        return self.origin + "/v1"
+        """What to pass as the SDK's ``base_url`` (Azure mode: its ``azure_endpoint``)."""
+        return self.origin if self.azure else self.origin + "/v1"
 
     def url(self, path: str) -> str:
         """Absolute URL of a path on this server, e.g. ``url("/api/v2/summary.json")``."""
@@ -153,7 +159,10 @@ class FakeOpenAI(FaultControls):
             return DEFAULT_KEY
         return sorted(self.valid_keys)[0]
 
-    def key_ok(self, authorization: str | None) -> bool:
+    def key_ok(self, authorization: str | None, api_key: str | None = None) -> bool:
+        """The OpenAI way (``Authorization: Bearer``), or in Azure mode the ``api-key`` header."""
+        if self.azure:
+            return api_key is not None and api_key.strip() in self.valid_keys
         if not authorization or not authorization.startswith("Bearer "):
             return False
         return authorization.removeprefix("Bearer ").strip() in self.valid_keys
