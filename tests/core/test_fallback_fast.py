@@ -221,3 +221,15 @@ def test_a_plain_extraction_record_round_trips_the_reference() -> None:
         mine = build_prompt(doc, max_tokens=budget, counter=default_counter())
         ref = reference_fallback.build_prompt(doc, max_tokens=budget, counter=default_counter())
         assert mine == ref
+
+
+def test_asking_whether_a_text_fits_gives_its_exact_count_or_none() -> None:
+    """The single-part check stops counting early; at the limit it must still say 'fits'."""
+    from desktop_app.core.fallback.tokens import EstimateCounter, O200kCounter, count_within
+
+    text = _messy_markdown(random.Random(3), 5)
+    for counter in (O200kCounter(), EstimateCounter()):
+        tokens = counter.count(text)
+        assert count_within(counter, text, tokens) == tokens
+        assert count_within(counter, text, tokens + 1) == tokens
+        assert count_within(counter, text, tokens - 1) is None
