@@ -142,5 +142,5 @@ class TextCache:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
                 raise
-        except OSError as exc:  # a full disk must not break the fallback itself
+        except (OSError, UnicodeError) as exc:  # a full disk must not break the fallback
             log.warning("could not cache extracted text: %s", exc)
