@@ -112,6 +112,7 @@ class CopyAgainMenu(QMenu):
 
     def _loaded(self, records: Sequence[CopyRecord]) -> None:
         self._fill(tuple(records))
+        log.info("copy-again menu lists %d copies", len(self.records))
         self.refreshed.emit(self.records)
 
     def _fill(self, records: tuple[CopyRecord, ...]) -> None:
