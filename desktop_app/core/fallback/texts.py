@@ -158,7 +158,8 @@ class TextService:
         if isinstance(result, Failure):
             log.info("extraction failed: %s (%s)", result.kind.value, result.detail)
             if result.kind in _PERMANENT:
-                self._cache_put(sha256, {"failure": {"kind": result.kind.value}})
+                failure = {"kind": result.kind.value, "detail": result.detail}
+                self._cache_put(sha256, {"failure": failure})
             raise to_error(result, name)
         self._cache_put(sha256, {"extraction": result.to_json()})
         pages.discard()
@@ -333,7 +334,9 @@ class TextService:
                 return extraction if same_ocr or not extraction.ocr_pages else None
             if "failure" in data:
                 kind = FailureKind(data["failure"]["kind"])
-                return Failure(kind, "cached") if same_ocr or kind is not _NO_TEXT else None
+                # The detail is part of what the user is told ("it is a binary file").
+                failure = Failure(kind, str(data["failure"].get("detail") or ""))
+                return failure if same_ocr or kind is not _NO_TEXT else None
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
