@@ -401,7 +401,8 @@ def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
             f"{report.duplicates_removed} duplicate remote cop(ies) removed"
         )
         if report.requeued:
-            print("re-queued: " + ", ".join(str(i) for i in report.requeued))
+            ids = ", ".join(str(i) for i in report.requeued)
+            print(f"re-queued job{'s' if len(report.requeued) > 1 else ''} {ids}")
     if report.unreachable and report.unreachable == report.checked:
         return fail(
             f"none of the {report.checked} uploaded file(s) could be checked "
