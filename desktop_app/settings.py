@@ -3,7 +3,8 @@
 Loading never fails: a broken file, a wrong type or an unknown key is reported as a
 :class:`SettingsProblem` (naming the line or the key) and the default is used in its place. The
 user's file is never rewritten behind their back; :func:`save_settings` is only called when the
-user changes a setting, and refuses to replace a file that did not parse.
+user changes a setting, writes only what they changed onto the file as it is then, and refuses
+to replace a file that does not parse (:mod:`desktop_app.settings_file`).
 
 A few retry and concurrency knobs can be overridden for scripting through environment variables
 (see :data:`ENV_OVERRIDES`); those overrides are applied in memory only.
@@ -11,11 +12,11 @@ A few retry and concurrency knobs can be overridden for scripting through enviro
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import locale
 import os
 import re
-import tempfile
 import tomllib
 import types
 import typing
@@ -25,9 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
-from desktop_app.core.errors import SettingsError
+from desktop_app.settings_file import write_changes
 from desktop_app.targets import FAILOVER_CHOICES, TargetSettings, check_targets
 
 if TYPE_CHECKING:
@@ -206,6 +205,8 @@ class LoadedSettings:
     problems: list[SettingsProblem]
     path: Path
     parsed: bool  # False when the file exists but is not valid TOML: saving would destroy it
+    #: The settings as loaded (or last saved): saving writes only what differs from these.
+    baseline: Settings | None = None
 
 
 #: Environment variable -> (section, key). Applied after the file, in memory only.
@@ -243,27 +244,22 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
     _apply_env(settings, os.environ if environ is None else environ, problems)
     _check_base_url(settings, problems)
     _check_targets(settings, problems)
-    return LoadedSettings(settings=settings, problems=problems, path=path, parsed=parsed)
+    return LoadedSettings(
+        settings=settings,
+        problems=problems,
+        path=path,
+        parsed=parsed,
+        baseline=copy.deepcopy(settings),
+    )
 
 
 def save_settings(loaded: LoadedSettings) -> None:
-    """Write ``loaded.settings`` atomically. Refuses to replace a file that did not parse."""
-    if not loaded.parsed:
-        raise SettingsError(
-            f"{loaded.path} is not valid TOML; fix or remove it before saving settings from the app"
-        )
-    data = _strip_none(dataclasses.asdict(loaded.settings))
-    loaded.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=loaded.path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            tomli_w.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, loaded.path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write what the user changed (``loaded.settings`` against ``loaded.baseline``) onto the
+    file as it is on disk now, atomically; see :mod:`desktop_app.settings_file`. A file that no
+    longer parses is refused with one sentence (:class:`SettingsError`) and kept."""
+    before = loaded.baseline if loaded.baseline is not None else Settings()
+    write_changes(loaded.path, before, loaded.settings, Settings())
+    loaded.baseline = copy.deepcopy(loaded.settings)
 
 
 def _where(exc: tomllib.TOMLDecodeError, path: Path) -> str:
@@ -273,15 +269,6 @@ def _where(exc: tomllib.TOMLDecodeError, path: Path) -> str:
         lines = path.read_text(encoding="utf-8", errors="replace").count("\n") or 1
         text = text.replace("at end of document", f"at line {lines}, end of file")
     return text
-
-
-def _strip_none(value: Any) -> Any:
-    # TOML has no null: an unset optional is simply left out of the file.
-    if isinstance(value, dict):
-        return {k: _strip_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_strip_none(v) for v in value]
-    return value
 
 
 def _build(cls: type[Any], raw: Any, where: str, problems: list[SettingsProblem]) -> Any:

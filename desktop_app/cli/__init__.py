@@ -129,6 +129,9 @@ def _start_gui(context: CommandContext, files: Sequence[str] = ()) -> int:
     # so it returns at once (``ipc`` is Qt-free).
     from desktop_app import ipc
 
+    # A data folder that cannot be created is said in one sentence here, before Qt starts
+    # (the single-instance lock lives in it).
+    context.paths.ensure()
     handed = ipc.hand_over(ipc.instance_address(context.paths), ipc.open_request(files))
     if handed is not None:
         return handed

@@ -53,7 +53,7 @@ def test_broken_toml_names_the_line_keeps_defaults_and_is_not_overwritten(tmp_pa
     unterminated = tmp_path / "unterminated.toml"
     unterminated.write_text("[upload]\npurpose = 'batch\n", encoding="utf-8")
     assert "line 2" in str(load_settings(unterminated, environ={}).problems[0])
-    with pytest.raises(SettingsError, match="not valid TOML"):
+    with pytest.raises(SettingsError, match="syntax error at line 3; fix it first"):
         save_settings(loaded)
     assert path.read_text(encoding="utf-8") == original
 
