@@ -33,9 +33,13 @@ if TYPE_CHECKING:
     from desktop_app.core.extract import OcrOptions
 
 
-def _within(low: float, high: float) -> dict[str, tuple[float, float]]:
-    """Field metadata: the range a number must lie in; values outside are clamped and named."""
-    return {"range": (low, high)}
+def _within(low: float, high: float, *, low_is_harmful: bool = False) -> dict[str, Any]:
+    """Field metadata: the range a number must lie in; values outside are clamped and named.
+
+    With ``low_is_harmful``, a value below the range takes the default instead of the minimum:
+    a typo such as ``give_up_after_hours = -5`` must not make every upload give up in seconds.
+    """
+    return {"range": (low, high), "low_is_harmful": low_is_harmful}
 
 
 @dataclass
@@ -46,11 +50,13 @@ class UploadSettings:
     concurrency: int = field(default=4, metadata=_within(1, 16))
     # Transient failures (server errors, network, rate limits, "expired" on upload) are retried
     # until this many hours after the job's first attempt; permanent ones fail at once.
-    give_up_after_hours: float = field(default=24.0, metadata=_within(0.01, 24 * 30))
+    give_up_after_hours: float = field(
+        default=24.0, metadata=_within(0.01, 24 * 30, low_is_harmful=True)
+    )
     # An extra limit on attempts per job; 0 (the default) means none: the deadline decides.
     max_attempts: int = field(default=0, metadata=_within(0, 1000))
-    backoff_base: float = field(default=1.0, metadata=_within(0.001, 3600))
-    backoff_cap: float = field(default=300.0, metadata=_within(0.01, 86_400))
+    backoff_base: float = field(default=1.0, metadata=_within(0.001, 3600, low_is_harmful=True))
+    backoff_cap: float = field(default=300.0, metadata=_within(0.01, 86_400, low_is_harmful=True))
     breaker_threshold: int = field(default=5, metadata=_within(1, 1000))
     # Done uploads are checked this often (and at start-up) for files the server let expire.
     recheck_minutes: float = field(default=15.0, metadata=_within(1, 24 * 60))
@@ -64,7 +70,9 @@ class UploadSettings:
     # When the first target is held (outage, breaker, expiry storm) this long, offer ("ask"),
     # do ("auto") or never do ("off") the upload of its waiting documents to another target.
     failover: str = "ask"
-    failover_after_minutes: float = field(default=5.0, metadata=_within(0.5, 24 * 60))
+    failover_after_minutes: float = field(
+        default=5.0, metadata=_within(0.5, 24 * 60, low_is_harmful=True)
+    )
     failover_to: str | None = None  # the target to fail over to; None: the next one listed
 
 
@@ -83,9 +91,11 @@ class FallbackSettings:
     """``[fallback]``: how the text-only prompt is sized (see README "Text fallback")."""
 
     # Tokens per part for the "api" preset (a model's context through the API).
-    max_tokens: int = field(default=100_000, metadata=_within(500, 2_000_000))
+    max_tokens: int = field(default=100_000, metadata=_within(500, 2_000_000, low_is_harmful=True))
     # Tokens per part for the "chat" preset: what one ChatGPT message takes.
-    chat_part_tokens: int = field(default=12_000, metadata=_within(500, 2_000_000))
+    chat_part_tokens: int = field(
+        default=12_000, metadata=_within(500, 2_000_000, low_is_harmful=True)
+    )
     # The preset used when none is chosen: one of FALLBACK_PRESETS.
     preset: str = "chat"
 
@@ -241,6 +251,7 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
     settings = _build(Settings, raw, "", problems)
     _check_ocr(settings.ocr, problems)
     _check_fallback(settings.fallback, problems)
+    _check_ui(settings.ui, problems)
     _apply_env(settings, os.environ if environ is None else environ, problems)
     _check_base_url(settings, problems)
     _check_targets(settings, problems)
@@ -308,7 +319,10 @@ def _clamped(
         kept = f.default
         problems.append(SettingsProblem(where, f"must be a number, got nan; using {kept!r}"))
         return kept
-    kept = type(value)(min(max(value, low), high))
+    if value < low and f.metadata.get("low_is_harmful"):
+        kept = f.default
+    else:
+        kept = type(value)(min(max(value, low), high))
     problems.append(
         SettingsProblem(
             where, f"must be between {low:g} and {high:g}, got {value!r}; using {kept!r}"
@@ -425,6 +439,22 @@ def _check_fallback(fallback: FallbackSettings, problems: list[SettingsProblem])
         )
         name = "chat"
     fallback.preset = name
+
+
+#: The values ``[ui] theme`` takes (``ui/theme.py`` reads them).
+THEMES = ("system", "light", "dark")
+
+
+def _check_ui(ui: UiSettings, problems: list[SettingsProblem]) -> None:
+    theme = ui.theme.strip().lower()
+    if theme not in THEMES:
+        problems.append(
+            SettingsProblem(
+                "ui.theme", f"{ui.theme!r} is not one of {', '.join(THEMES)}; using 'system'"
+            )
+        )
+        theme = "system"
+    ui.theme = theme
 
 
 def _join(where: str, key: str) -> str:

@@ -67,7 +67,8 @@ def test_settings_size_the_presets_and_a_bad_preset_is_named(tmp_path: Path) -> 
     assert "fallback.chat_part_tokens: must be between 500" in problems
     assert "'gpt9' is not one of chat, api, claude, gemini, local; using 'chat'" in problems
     assert loaded.settings.fallback.preset == "chat"
-    assert loaded.settings.fallback.chat_part_tokens == 500
+    # Below the range takes the default, not the minimum: 500-token parts would be useless.
+    assert loaded.settings.fallback.chat_part_tokens == 12_000
 
 
 def test_an_unknown_preset_is_one_sentence(texts: TextService, tmp_path: Path) -> None:
