@@ -35,3 +35,26 @@ def test_recheck_names_the_job_it_requeued(
     out = capsys.readouterr().out
     assert f"re-queued job {job['id']}\n" in out
     assert "re-queued: " not in out
+
+
+def test_copy_text_of_a_folder_says_it_is_a_folder(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text("text", encoding="utf-8")
+
+    assert main(["copy-text", str(folder)]) == 1
+
+    err = capsys.readouterr().err
+    assert "is a folder; copy-text takes one document" in err
+    assert "no file or document named" not in err
+
+
+def test_a_bare_file_name_that_is_not_there_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # What a file manager's "Open with" runs for a file that has since gone away.
+    assert main(["missing-report.docx"]) == 1
+    err = capsys.readouterr().err
+    assert "no such file: missing-report.docx" in err and "invalid choice" not in err
+    with pytest.raises(SystemExit):  # a mistyped command still gets argparse's usage error
+        main(["lsit"])

@@ -108,6 +108,10 @@ def test_pages_of_a_pdf(texts: TextService, tmp_path: Path) -> None:
     assert 'pages="12" only="pages 3\u20134, 12"' in text
     with pytest.raises(ExtractionError, match=r"contract.pdf has 12 pages; pages 20\u201330 are"):
         texts.fallback_for_paths([pdf], pages=PageSelection.parse("20-30"))
+    (tmp_path / "one").mkdir()
+    one = _long_pdf(tmp_path / "one", pages=1)
+    with pytest.raises(ExtractionError, match=r"contract.pdf has 1 page; page 2 is not in it"):
+        texts.fallback_for_paths([one], pages=PageSelection.parse("2"))
 
 
 def test_slides_of_a_presentation(texts: TextService, tmp_path: Path) -> None:
