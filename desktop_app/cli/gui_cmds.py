@@ -82,6 +82,13 @@ def cmd_add(args: argparse.Namespace, context: CommandContext) -> int:
     from desktop_app import ipc
 
     paths = [p.absolute() for p in args.paths]
+    # Said here, as without the app: the running app reports skips only in its own window.
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        warn(f"skipped {path}: no such file or folder")
+    paths = [p for p in paths if p.exists()]
+    if not paths:
+        return fail("no files found")
     request = ipc.Request(ipc.Command.ADD, tuple(str(p) for p in paths))
     try:
         reply = ipc.send(ipc.instance_address(context.paths), request, timeout=30)
@@ -91,8 +98,9 @@ def cmd_add(args: argparse.Namespace, context: CommandContext) -> int:
         if not reply.ok:
             return fail(reply.message)
         print(reply.message)
-        return EXIT_OK
-    return _add_headless(paths, context)
+        return EXIT_FAILURE if missing else EXIT_OK
+    code = _add_headless(paths, context)
+    return EXIT_FAILURE if missing else code
 
 
 def _add_headless(paths: list[Path], context: CommandContext) -> int:

@@ -151,3 +151,45 @@ def test_a_copy_request_names_the_document_or_leaves_the_choice_to_the_app() -> 
     assert ipc.Request.decode(default.encode()).entry_id is None
     with pytest.raises(ValueError, match="whole number"):
         ipc.Request.decode(b'{"command": "copy-text", "paths": [], "entry": "7"}\n')
+
+
+_ANSWERING_APP = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from desktop_app.paths import AppPaths
+from desktop_app.ipc import Reply, instance_address
+from desktop_app.ui.single_instance import SingleInstance
+app = QCoreApplication([])
+guard = SingleInstance(instance_address(AppPaths.under(__import__("pathlib").Path(sys.argv[1]))))
+assert guard.acquire()
+def handle(request, responder):
+    print("received", *request.paths, flush=True)
+    responder.reply(Reply(True, f"AttachGuard is backing up {len(request.paths)} item(s)."))
+    app.quit()
+guard.handler = handle
+print("acquired", flush=True)
+app.exec()
+"""
+
+
+def test_add_to_the_running_app_names_a_missing_file_and_exits_1(
+    ag_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app.cli import main
+
+    app = subprocess.Popen(
+        [sys.executable, "-c", _ANSWERING_APP, str(ag_home)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert app.stdout is not None and app.stdout.readline().strip() == "acquired"
+        real = tmp_path / "real.txt"
+        real.write_text("kept", encoding="utf-8")
+        code = main(["add", str(real), str(tmp_path / "gone.pdf")])
+        received = app.stdout.readline().split()
+    finally:
+        app.kill()
+        app.communicate()
+    err = capsys.readouterr().err
+    assert code == 1  # as without the app: a file that is not there is a failure
+    assert "skipped" in err and "gone.pdf: no such file or folder" in err
+    assert received == ["received", str(real)]  # the rest still reaches the app
