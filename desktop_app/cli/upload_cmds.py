@@ -509,19 +509,25 @@ def _print_jobs(jobs: list[JobView], as_json: bool) -> None:
 
 
 def _print_table(jobs: list[JobView]) -> None:
+    # A file id is only valid at its target: name the target when the jobs go to several.
+    several = len({j.target for j in jobs}) > 1
     rows = [
         (
             str(j.id),
             j.state.value,
             str(j.attempts),
             j.sha256[:12],
+            *((shown(j.target),) if several else ()),
             shown(j.file_id or "-"),
             shown(j.name),
             shown(_last_error(j)[:60]),
         )
         for j in jobs
     ]
-    header = ("ID", "STATE", "TRIES", "SHA256", "FILE ID", "NAME", "LAST ERROR")
+    header = (
+        "ID", "STATE", "TRIES", "SHA256", *(("TARGET",) if several else ()),
+        "FILE ID", "NAME", "LAST ERROR",
+    )  # fmt: skip
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     right = {0, 2}
     for row in [header, *rows]:

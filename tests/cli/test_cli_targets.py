@@ -53,6 +53,12 @@ def test_upload_to_all_targets_lists_a_file_id_per_target(
     assert by_target["openai"]["file_id"] in openai_server.files
     assert by_target["azure"]["file_id"] in azure_server.files
     assert {j["state"] for j in listed} == {"done"}
+    # The plain table says which file id lives where.
+    table = cli(env, "queue").stdout.splitlines()
+    assert table[0].split()[:6] == ["ID", "STATE", "TRIES", "SHA256", "TARGET", "FILE", "ID"][:6]
+    for target, job in by_target.items():
+        row = next(line for line in table[1:] if job["file_id"] in line)
+        assert row.split()[4] == target
     # The keys never reach a file of ours.
     for path in Path(env["ATTACHGUARD_HOME"]).rglob("*"):
         if path.is_file():
