@@ -6,6 +6,7 @@ The service (and with it the SDK) is imported only inside the handlers, so ``--h
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from datetime import UTC, datetime
@@ -65,10 +66,16 @@ def register(subparsers: Any) -> None:
 
 
 def _status(args: argparse.Namespace, context: CommandContext) -> int:
+    from desktop_app.core.uploads import PauseReason
+
     service = context.service
     service.check_database()  # an overview must not call a damaged database "empty"
     snapshot = service.health.check_now()
     queue = service.uploads.status()
+    if queue.paused is None and not service.has_api_key():
+        # This process starts no workers, so its gate never learnt what the app's would: with
+        # no key nothing is sent, and no retry is scheduled.
+        queue = dataclasses.replace(queue, paused=PauseReason.NO_KEY, next_retry_at=None)
     if args.json:
         print_json(
             {
@@ -80,7 +87,8 @@ def _status(args: argparse.Namespace, context: CommandContext) -> int:
     _print_snapshot(snapshot, service.health.outage_reason)
     counts = ", ".join(f"{n} {state}" for state, n in queue.counts.items() if n) or "empty"
     print(f"\nUpload queue: {counts}")
-    print(f"  paused: {queue.paused or 'no'}")
+    paused = "until you add an API key" if queue.paused is PauseReason.NO_KEY else queue.paused
+    print(f"  paused: {paused or 'no'}")
     print(f"  circuit breaker: {'open' if queue.breaker_open else 'closed'}")
     if queue.next_retry_at:
         print(f"  next retry: {_when(queue.next_retry_at)}")

@@ -165,3 +165,18 @@ def test_batches_without_a_key_fails_with_one_line(
         "or set OPENAI_API_KEY"
     )
     assert openai_server.count("GET", "/v1/batches") == 0  # nothing was asked without a key
+
+
+def test_status_without_a_key_says_uploads_wait_for_one(
+    tmp_path: Path, openai_server: FakeOpenAI
+) -> None:
+    serve(openai_server, "statuspage_summary_operational.json")
+    doc = tmp_path / "a.txt"
+    doc.write_text("queued without a key", encoding="utf-8")
+    assert run(tmp_path, openai_server, "upload", str(doc), key=None).returncode == 1
+    result = run(tmp_path, openai_server, "status", key=None)
+    assert result.returncode == 0, result.stderr
+    assert "paused: until you add an API key" in result.stdout  # as the tray says
+    assert "next retry" not in result.stdout  # nothing is tried without a key
+    data = json.loads(run(tmp_path, openai_server, "status", "--json", key=None).stdout)
+    assert data["queue"]["paused"] == "no_key" and data["queue"]["next_retry_at"] is None
