@@ -32,7 +32,14 @@ from desktop_app.core.service.settings_change import KeyState, SettingsChange, s
 from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, FallbackChoice
-from desktop_app.core.uploads import Failover, FailoverOffer, PauseReason, UploadManager
+from desktop_app.core.uploads import (
+    SYSTEM_CLOCK,
+    Clock,
+    Failover,
+    FailoverOffer,
+    PauseReason,
+    UploadManager,
+)
 from desktop_app.core.vault import Source, Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
@@ -50,7 +57,10 @@ log = logging.getLogger(__name__)
 class Service:
     """Everything AttachGuard can do, for one data root."""
 
-    def __init__(self, paths: AppPaths, loaded: LoadedSettings | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, loaded: LoadedSettings | None = None, *, clock: Clock = SYSTEM_CLOCK
+    ) -> None:
+        """``clock``: the upload engine's (tests pass a fast one to compress hours of outage)."""
         self.paths = paths
         paths.ensure()
         self.loaded = loaded if loaded is not None else load_settings(paths.settings_file)
@@ -72,6 +82,7 @@ class Service:
             credentials=lambda: resolve_api_key(store=self.credentials),
             targets=self.settings.targets,
             target_key=lambda t: resolve_target_key(t.name, t.api_key_env, store=self.credentials),
+            clock=clock,
         )
         # Not started here: the tray app (or a long-running command) calls .start() on each.
         self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
@@ -313,6 +324,10 @@ class Service:
     def accept_failover(self) -> Failover | None:
         """The user accepted the offer: queue those documents for the secondary, once."""
         return self.uploads.accept_failover()
+
+    def failovers(self) -> list[Failover]:
+        """Failovers carried out since start (accepted, or automatic), oldest first."""
+        return self.uploads.failover.done
 
     def check_database(self) -> None:
         """Raise ``DatabaseDamagedError`` (with what to do) if the database file is damaged."""

@@ -11,6 +11,7 @@ the retry policy and breaker (``retry``), the worker threads (``workers``), the 
 from __future__ import annotations
 
 from desktop_app.core.errors import ErrorKind
+from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.destinations import Target
 from desktop_app.core.uploads.expiry import RecheckReport
 from desktop_app.core.uploads.failover import Failover, FailoverOffer
@@ -29,6 +30,8 @@ __all__ = [
     "ACTIVE_STATES",
     "EXPIRES_AFTER_RANGE",
     "PURPOSES",
+    "SYSTEM_CLOCK",
+    "Clock",
     "ErrorKind",
     "EventKind",
     "Failover",
