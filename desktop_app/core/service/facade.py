@@ -38,6 +38,7 @@ from desktop_app.core.uploads import (
     Failover,
     FailoverOffer,
     PauseReason,
+    TargetState,
     UploadManager,
 )
 from desktop_app.core.vault import Source, Vault
@@ -325,6 +326,10 @@ class Service:
         """The user accepted the offer: queue those documents for the secondary, once."""
         return self.uploads.accept_failover()
 
+    def target_states(self) -> list[TargetState]:
+        """How each upload target stands (held and why, breaker, key); reads the database."""
+        return self.uploads.target_states()
+
     def failovers(self) -> list[Failover]:
         """Failovers carried out since start (accepted, or automatic), oldest first."""
         return self.uploads.failover.done
@@ -336,7 +341,7 @@ class Service:
     def documents(self) -> DocumentListing:
         """The document listing the window shows: vault entries with their latest upload job,
         read in pages (safe to use from any thread)."""
-        return DocumentListing(self.db)
+        return DocumentListing(self.db, self.uploads.targets.names)
 
     def fallback_choices(self, limit: int = 10) -> list[FallbackChoice]:
         """Documents "Copy text instead" offers, best first, one per content: those whose

@@ -25,6 +25,7 @@ from desktop_app.core.uploads.manager import (
 )
 from desktop_app.core.uploads.runner import UploadLimits
 from desktop_app.core.uploads.status import QueueStatus
+from desktop_app.core.uploads.target_state import TargetState
 
 __all__ = [
     "ACTIVE_STATES",
@@ -42,6 +43,7 @@ __all__ = [
     "QueueStatus",
     "RecheckReport",
     "Target",
+    "TargetState",
     "UploadEvent",
     "UploadLimits",
     "UploadManager",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.core.uploads.retry import CircuitBreaker, ErrorKind, Failure, RetryPolicy
@@ -31,6 +32,16 @@ class PauseReason(StrEnum):
 BLOCKING_PAUSES = frozenset(
     {PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH, PauseReason.QUOTA}
 )
+
+
+@dataclass(frozen=True)
+class TargetGate:
+    """One target at the gate (see :meth:`Gate.target_report`)."""
+
+    holds: tuple[PauseReason, ...]
+    breaker_open: bool
+    next_probe_at: float | None
+    rate_limited_until: float | None
 
 
 class Gate:
@@ -226,6 +237,19 @@ class Gate:
                 self._held_since.pop(target, None)
                 return None
             return self._held_since.setdefault(target, self._clock())
+
+    def target_report(self, target: str) -> TargetGate:
+        """How ``target`` stands at the gate: the holds naming it, its breaker, its rate limit."""
+        now = self._clock()
+        with self._lock:
+            breaker = self._breakers.get(target)
+            until = self._rate_until.get(target)
+            return TargetGate(
+                holds=tuple(r for (_, t), r in self._target_holds.items() if t == target),
+                breaker_open=breaker is not None and breaker.is_open,
+                next_probe_at=None if breaker is None else breaker.next_probe_at,
+                rate_limited_until=until if until is not None and until > now else None,
+            )
 
     def breaker_open(self) -> bool:
         with self._lock:
