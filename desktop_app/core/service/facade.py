@@ -24,6 +24,7 @@ from desktop_app.core.credentials import (
 from desktop_app.core.errors import StoreError
 from desktop_app.core.fallback import FallbackPrompt
 from desktop_app.core.fallback.texts import TextService
+from desktop_app.core.monitor import TargetMonitors
 from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
 from desktop_app.core.service.copy_again import rebuild_prompt
@@ -87,6 +88,13 @@ class Service:
         )
         # Not started here: the tray app (or a long-running command) calls .start() on each.
         self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
+        # The other targets' own status pages (``status_url``): each holds its target alone.
+        self.target_health = TargetMonitors(
+            [(t.name, t.status_url) for t in self.uploads.targets
+             if t.status_url and t.name != DEFAULT_TARGET],
+            self.settings.status,
+            self._target_outage,
+        )  # fmt: skip
         self._batches: BatchWatchdog | None = None
         self._batches_lock = threading.Lock()
         self._watcher: Watcher | None = None
@@ -125,6 +133,12 @@ class Service:
             self.uploads.hold("status", PauseReason.SERVICE_OUTAGE, target=DEFAULT_TARGET)
         else:
             self.uploads.release("status")
+
+    def _target_outage(self, name: str, reason: str | None) -> None:
+        if reason:
+            self.uploads.hold(f"status:{name}", PauseReason.SERVICE_OUTAGE, target=name)
+        else:
+            self.uploads.release(f"status:{name}")
 
     def has_api_key(self) -> bool:
         return resolve_api_key(store=self.credentials) is not None
@@ -268,6 +282,7 @@ class Service:
             first.start()
             first.join(wait)
         self.health.start()
+        self.target_health.start()
 
     def stop(self, timeout: float = 10.0) -> list[int]:
         """Stop what :meth:`start` started, joining every thread: watcher, monitors, workers.
@@ -280,6 +295,7 @@ class Service:
             if self._batches is not None:
                 self._batches.stop(timeout)
             self.health.stop(timeout)  # a poll in flight must not hold up Ctrl+C for long
+            self.target_health.stop(timeout)
             return self.uploads.stop(timeout)
 
     # -- documents ------------------------------------------------------------------------------

@@ -28,6 +28,9 @@ class PauseReason(StrEnum):
     SERVICE_OUTAGE = "service_outage"
 
 
+#: The source of the hold that stops the ``openai`` target alone while its key is missing.
+OPENAI_KEY = "openai-key"
+
 #: Pauses that do not end by themselves: ``run_until_idle`` returns instead of waiting.
 BLOCKING_PAUSES = frozenset(
     {PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH, PauseReason.QUOTA}
@@ -78,6 +81,8 @@ class Gate:
                 return PauseReason.QUOTA
             if self._holds:
                 return next(iter(self._holds.values()))
+            if any(source == OPENAI_KEY for source, _ in self._target_holds):
+                return PauseReason.NO_KEY  # the other targets still send (see hold_openai_key)
             for reason in self._target_holds.values():
                 if reason not in BLOCKING_PAUSES:  # another target may still send
                     return reason
@@ -130,6 +135,15 @@ class Gate:
             self._no_key = self._key_rejected = self._quota_exhausted = False
             for key in [k for k, r in self._target_holds.items() if r in BLOCKING_PAUSES]:
                 del self._target_holds[key]
+
+    def hold_openai_key(self, target: str) -> bool:
+        """No OpenAI key, but other targets have keys of their own: hold only the ``openai``
+        target (at ``target``); :meth:`paused` still says NO_KEY, as it is what to do. Returns
+        True if this is news."""
+        with self._lock:
+            news = (OPENAI_KEY, target) not in self._target_holds
+            self._target_holds[(OPENAI_KEY, target)] = PauseReason.NO_KEY
+            return news
 
     def waiting_for_key(self) -> bool:
         with self._lock:

@@ -70,6 +70,13 @@ class ApiKeys:
             return self.has_key()
         return self._target_key(target) is not None
 
+    def openai_alone(self) -> str | None:
+        """The ``openai`` target's address when other targets are configured: a missing
+        OpenAI key then holds that target alone. None with the single default target."""
+        if len(self.targets) < 2 or DEFAULT_TARGET not in self.targets.names:
+            return None
+        return self.targets.get(DEFAULT_TARGET).address
+
     def own_key(self, address: str) -> Target | None:
         """The target at ``address`` if it has a key of its own (not the ``openai`` one)."""
         target = self.targets.by_address(address)
