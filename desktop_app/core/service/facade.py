@@ -459,6 +459,16 @@ class Service:
         self.credentials.set(key)
         self.uploads.key_changed()
 
+    def store_target_key(self, name: str, key: str) -> None:
+        """Store ``key`` in the keyring for the upload target ``name`` (its own entry; the
+        ``openai`` target's is the API key); uploads waiting for it resume."""
+        self.uploads.targets.get(name)  # one clear sentence for an unknown name
+        if name == DEFAULT_TARGET:
+            self.store_api_key(key)
+            return
+        self.credentials.set(key, target=name)
+        self.uploads.key_changed()
+
     def use_api_key_until_quit(self, key: str) -> None:
         """Use ``key`` for uploads until this process ends, held in memory only (for desktops
         without a secure keyring); uploads paused for a missing or rejected key resume."""
