@@ -102,6 +102,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._build_uploads_tab(), "&Uploads")
         tabs.addTab(self._build_backups_tab(), "&Backups && text")
         self.folders = WatchedFoldersEditor()
+        self.folders.set_targets(service.target_names())
         tabs.addTab(self.folders, "&Watched folders")
         self.targets = TargetKeysEditor(service)
         tabs.addTab(self.targets, self.tr("Tar&gets"))

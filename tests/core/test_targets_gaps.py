@@ -19,6 +19,7 @@ import pytest
 from core.test_targets import API_VERSION, AZURE_KEY, two_targets
 from support.openai_server import FakeOpenAI
 from support.uploading import fast_settings, wait_for
+from support.watching import LIVE_OBSERVER
 
 from desktop_app.core.service import Service
 from desktop_app.core.store.db import Database
@@ -207,3 +208,39 @@ def test_a_missing_openai_key_holds_openai_alone_and_the_other_targets_upload(
     finally:
         manager.stop(timeout=10)
         db.close()
+
+
+# -- watched folders choose their targets -----------------------------------------------------
+
+
+@LIVE_OBSERVER
+def test_a_watched_folder_uploads_its_new_files_to_the_targets_it_names(
+    app_paths: AppPaths,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    openai_server: FakeOpenAI,
+    azure_server: FakeOpenAI,
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", openai_server.api_key)
+    monkeypatch.setenv("OPENAI_BASE_URL", openai_server.base_url)
+    monkeypatch.setenv("AG_TEST_AZURE_KEY", AZURE_KEY)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    app_paths.settings_file.write_text(
+        "[[targets]]\nname = 'azure'\nkind = 'azure'\n"
+        f"endpoint = '{azure_server.base_url}'\napi_version = '{API_VERSION}'\n"
+        "api_key_env = 'AG_TEST_AZURE_KEY'\n"
+        f"[[watch.folders]]\npath = '{inbox}'\nupload = true\ntargets = ['azure']\n",
+        encoding="utf-8",
+    )
+    service = Service(app_paths, load_settings(app_paths.settings_file))
+    try:
+        service.start(uploads=True, watch=True)
+        (inbox / "scan.pdf").write_bytes(b"%PDF-1.4 a scanned letter " * 50)
+        wait_for(lambda: len(azure_server.files) == 1, 30, "the upload to Azure")
+        (job,) = service.uploads.jobs()
+        assert job.target == "azure" and job.name == "scan.pdf"
+        assert not openai_server.files  # not to the primary: the folder named Azure only
+    finally:
+        service.close()

@@ -7,6 +7,7 @@ private gnome-keyring (Secret Service) holding the keys.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -79,3 +80,45 @@ def test_the_targets_tab_lists_targets_and_stores_a_key_under_the_target(
     for path in service.paths.data_dir.parent.rglob("*"):
         if path.is_file():
             assert AZURE_KEY.encode() not in path.read_bytes(), path
+
+
+def test_each_watched_folder_chooses_its_upload_targets(
+    qtbot: QtBot, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    inbox, drafts = tmp_path / "inbox", tmp_path / "drafts"
+    app_paths.settings_file.write_text(
+        "[[targets]]\nname = 'azure'\nkind = 'azure'\n"
+        f"endpoint = '{ENDPOINT}'\napi_version = '2024-10-21'\n"
+        f"[[watch.folders]]\npath = '{drafts}'\nupload = true\ntargets = ['azure', 'gcp']\n",
+        encoding="utf-8",
+    )
+    loaded = load_settings(app_paths.settings_file)
+    # A name that is no target is named in one sentence and left out; the rest stays.
+    assert [str(p) for p in loaded.problems] == [
+        "watch.folders[0].targets: no upload target named 'gcp'; left out"
+    ]
+    service = Service(app_paths, loaded)
+    try:
+        dialog = SettingsDialog(service)
+        qtbot.addWidget(dialog)
+        folders = dialog.folders
+        assert not folders.table.isColumnHidden(3)  # "Upload to": two targets in force
+        assert folders.chosen_targets(0) == ["azure"]
+        folders.add_path(str(inbox))
+        assert folders.chosen_targets(1) == ["openai"]  # a new folder: the primary
+        folders.set_flag(1, 2, True)  # upload new files
+        folders.choose_targets(1, ["openai", "azure"])
+        button = folders.table.cellWidget(1, 3)
+        assert button is not None and button.text() == "openai, azure"
+        with qtbot.waitSignal(dialog.settings_saved, timeout=WAIT_MS):
+            dialog.save_button.click()
+        saved = load_settings(app_paths.settings_file).settings.watch.folders
+        assert [(f.path, f.targets) for f in saved] == [
+            (str(drafts), ["azure"]),
+            (str(inbox), ["openai", "azure"]),
+        ]
+    finally:
+        tasks.wait_for_all()
+        service.close()

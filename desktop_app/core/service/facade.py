@@ -209,7 +209,8 @@ class Service:
 
     def _upload_watched(self, entry: Entry, rule: FolderRule) -> None:
         if rule.upload:
-            self.uploads.enqueue([entry.id], purpose=rule.purpose)
+            targets = [n for n in rule.targets if n in self.uploads.targets.names] or None
+            self.uploads.enqueue([entry.id], purpose=rule.purpose, targets=targets)
 
     # -- running: the threads a front-end starts, and stops in dependency order ----------------
 
