@@ -36,7 +36,10 @@ class TargetMonitors:
             settings = dataclasses.replace(status, url=url)
             # environ={}: ATTACHGUARD_STATUS_URL overrides OpenAI's page, not a target's own.
             self.monitors[name] = HealthMonitor(
-                settings, environ={}, on_outage=_hold_for(name, hold)
+                settings,
+                environ={},
+                on_outage=_hold_for(name, hold),
+                thread_name=f"attachguard-health-{name}",
             )
 
     def start(self) -> None:
