@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.settings_file import write_changes
-from desktop_app.targets import FAILOVER_CHOICES, TargetSettings, check_targets
+from desktop_app.targets import DEFAULT_TARGET, FAILOVER_CHOICES, TargetSettings, check_targets
 
 if TYPE_CHECKING:
     from desktop_app.core.extract import OcrOptions
@@ -156,6 +156,8 @@ class WatchedFolder:
     purpose: str = "user_data"
     # False: files already in the folder when it is first watched are only noted, not backed up.
     backup_existing: bool = False
+    # The upload targets (names from [[targets]]) its new files go to; empty: the primary.
+    targets: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -413,6 +415,17 @@ def _check_targets(settings: Settings, problems: list[SettingsProblem]) -> None:
             )
         )
         upload.failover = "ask"
+    names = {DEFAULT_TARGET, *(t.name for t in settings.targets)}
+    for index, folder in enumerate(settings.watch.folders):
+        unknown = [n for n in folder.targets if n not in names]
+        if unknown:
+            folder.targets = [n for n in folder.targets if n in names]
+            problems.append(
+                SettingsProblem(
+                    f"watch.folders[{index}].targets",
+                    f"no upload target named {', '.join(map(repr, unknown))}; left out",
+                )
+            )
 
 
 def _check_ocr(ocr: OcrSettings, problems: list[SettingsProblem]) -> None:

@@ -39,6 +39,7 @@ from desktop_app.settings import load_settings
 from desktop_app.ui import icons, tasks, tray_help
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.desktop_notify import DesktopNotifications, session_bus_expected
+from desktop_app.ui.failover_offer import ACCEPT_KEY, FailoverPresenter
 from desktop_app.ui.notifications import Notice, NoticeDisplay, Notifier
 from desktop_app.ui.single_instance import Responder, SingleInstance
 from desktop_app.ui.theme import apply_theme
@@ -87,6 +88,7 @@ class TrayApp(QObject):
         self.service: Service = None  # type: ignore[assignment]  # set by _attach
         self.bridge: ServiceBridge = None  # type: ignore[assignment]
         self.notifier: Notifier = None  # type: ignore[assignment]
+        self.failover: FailoverPresenter | None = None  # the failover offer, once attached
         self.tray = TrayController(
             service,
             open_window=self.show_window,
@@ -116,6 +118,19 @@ class TrayApp(QObject):
         self.tray.attach(service)
         self.bridge.queue_changed.connect(self.tray.refresh)
         self.bridge.batch_stuck.connect(self._batch_stuck)
+        self.failover = FailoverPresenter(
+            service,
+            self.tray.menu,
+            self.tray.retry_action,
+            self._show_notice,
+            message=lambda text: self.tray.show_message("AttachGuard", text),
+            parent=self,
+        )
+        self.notices.on_action(ACCEPT_KEY, lambda _notice: self._accept_failover())
+
+    def _accept_failover(self) -> None:
+        if self.failover is not None:
+            self.failover.accept()
 
     # -- start and stop ----------------------------------------------------------------------
 
@@ -225,6 +240,8 @@ class TrayApp(QObject):
             self.tray.close()
             return
         self.notifier.close()
+        if self.failover is not None:
+            self.failover.close()
         self.service.stop()  # watcher, monitors, workers: every thread joined
         self.bridge.close()
         tasks.wait_for_all()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AttachGuardError
 from desktop_app.ui.models import human_size, status_text
 from desktop_app.ui.preview import PreviewWidget
+from desktop_app.ui.targets_view import per_target_files, target_lines
 
 if TYPE_CHECKING:
     from desktop_app.core.service import DocumentDetails, DocumentRow, Service, UploadRecord
@@ -254,6 +255,8 @@ class DetailsPane(QWidget):
             self.remote_label.setText(f"{row.file_id} ({expiry})")
         else:
             self.remote_label.setText("not uploaded")
+        if len(row.targets) > 1:  # until the details are read: the row's own per-target ids
+            self.remote_label.setText(target_lines(row))
         count = f", {row.added_count} times" if row.added_count > 1 else ""
         self.added_label.setText(f"{timestamp(row.added_at)}{count}, {human_size(row.size)}")
 
@@ -288,13 +291,16 @@ class DetailsPane(QWidget):
     def _show_details(self, details: DocumentDetails) -> None:
         self._details = details
         self._show_vault(details)
+        per_target = per_target_files(details.latest_per_target(), timestamp)
+        if per_target:
+            self.remote_label.setText(per_target)
         self.history.setRowCount(len(details.uploads))
         for row, record in enumerate(details.uploads):
             cells = (
                 timestamp(record.queued_at),
                 timestamp(record.first_attempt_at),
                 str(record.attempts),
-                outcome(record),
+                f"{record.target}: {outcome(record)}" if per_target else outcome(record),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

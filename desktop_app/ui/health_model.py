@@ -25,6 +25,7 @@ from desktop_app.core.monitor import (
     HealthSnapshot,
     format_duration,
 )
+from desktop_app.core.uploads import PauseReason, TargetState
 from desktop_app.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -229,3 +230,29 @@ class BatchTableModel(QAbstractTableModel):
             if batch.status in (BatchStatus.FAILED, BatchStatus.EXPIRED):
                 return "error"
         return ""
+
+
+def target_state_words(state: TargetState, fmt_time: Any) -> tuple[str, str]:
+    """(one target's state in words, colour family): "held: repeated failures (next try
+    14:05)", "no API key", "ready"; with how many of its uploads are unfinished."""
+    why = {
+        PauseReason.SERVICE_OUTAGE: "held: its status page reports an outage",
+        PauseReason.NO_KEY: "held: no API key",
+        PauseReason.AUTH: "held: the API key was refused",
+    }
+    if not state.has_key:
+        text, kind = "no API key: uploads to it wait", "error"
+    elif state.holds:
+        text, kind = why.get(state.holds[0], f"held ({state.holds[0]})"), "error"
+    elif state.breaker_open:
+        text, kind = "held: repeated failures (breaker open", "error"
+        if state.next_probe_at is not None:
+            text += f", next try {fmt_time(state.next_probe_at)}"
+        text += ")"
+    elif state.rate_limited_until is not None:
+        text, kind = f"rate limited until {fmt_time(state.rate_limited_until)}", "warning"
+    else:
+        text, kind = ("sending" if state.active_jobs else "ready"), "ok"
+    if state.active_jobs:
+        text += f"; {state.active_jobs} unfinished"
+    return text, kind

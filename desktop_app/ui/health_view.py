@@ -38,6 +38,7 @@ from desktop_app.ui import theme
 from desktop_app.ui.batch_view import BatchJobsView
 from desktop_app.ui.health_model import component_words, describe_provider, last_checked_text
 from desktop_app.ui.models import when
+from desktop_app.ui.targets_view import TargetsBox
 from desktop_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -118,8 +119,10 @@ class HealthPanel(QWidget):
         box.addLayout(row)
 
         self.batches = BatchJobsView(service, tasks_module, show_message)
+        self.targets = TargetsBox(service, bridge, tasks_module)
         layout = QVBoxLayout(self)
         layout.addWidget(provider)
+        layout.addWidget(self.targets)
         layout.addWidget(self.batches, 1)
 
         if bridge is not None:

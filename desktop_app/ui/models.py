@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle
 from desktop_app.core.service import DocumentListing, DocumentRow
 from desktop_app.core.uploads import JobState
 from desktop_app.ui import theme
+from desktop_app.ui.targets_view import with_target_lines, with_target_summary
 
 PAGE_SIZE = 1000
 
@@ -65,6 +66,10 @@ COLUMN_SAMPLES = {
     Column.FILE_ID: "file-8Zq4XyV2b7",
     Column.EXPIRES: "25 Nov 14:05",
 }
+
+
+#: Columns whose tooltip lists the document's state and file id per target.
+_TARGET_COLUMNS = (Column.STATUS, Column.FILE_ID)
 
 
 def fit_columns(header: QHeaderView) -> None:
@@ -258,7 +263,10 @@ class DocumentTableModel(QAbstractTableModel):
         if role == PROGRESS_ROLE:
             return row.progress if column == Column.STATUS else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            tip = self._tooltip(row, column)
+            if column in _TARGET_COLUMNS and row.targets:
+                return with_target_lines(row, tip if column == Column.STATUS else None)
+            return tip
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.SIZE, Column.ATTEMPTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.STATUS:
@@ -275,7 +283,7 @@ class DocumentTableModel(QAbstractTableModel):
         if column == Column.ADDED:
             return when(row.added_at)
         if column == Column.STATUS:
-            return status_text(row)
+            return with_target_summary(row, status_text(row))
         if column == Column.ATTEMPTS:
             if row.job_id is None:
                 return ""

@@ -53,6 +53,9 @@ class Notice:
     text: str
     entry_ids: tuple[int, ...]
     job_ids: tuple[int, ...]
+    #: Buttons of their own (key, label), handled by ``NoticeDisplay.on_action(key, …)``; the
+    #: first is also what a click on the balloon does (e.g. the failover offer's "Upload to …").
+    actions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,7 @@ class NoticeDisplay(QObject):
         self._balloon = balloon
         self._handlers = {"default": copy, "copy": copy, "open": open_documents}
         self._retry = retry
+        self._own: dict[str, Callable[[Notice], None]] = {}  # keys of Notice.actions
         self.desktop = desktop
         self._waiting: dict[int, Notice] = {}  # token -> notice, until the server answers
         self._shown: dict[int, Notice] = {}  # notification id -> notice
@@ -270,11 +274,19 @@ class NoticeDisplay(QObject):
             desktop.action_invoked.connect(self._action)
             desktop.closed.connect(self._closed)
 
+    def on_action(self, key: str, handler: Callable[[Notice], None]) -> None:
+        """What the button ``key`` of a notice's own ``actions`` does (given the notice)."""
+        self._own[key] = handler
+
     def show(self, notice: Notice) -> None:
         if self.desktop is None or not self.desktop.available:
             self._show_balloon(notice)
             return
         failure = notice.kind == "failure"
+        if notice.actions:
+            posting = Posting(notice.title, notice.text, notice.actions, sticky=True)
+            self._waiting[self.desktop.notify(posting)] = notice
+            return
         posting = Posting(
             notice.title,
             _button_text(notice.text) if failure else notice.text,
@@ -285,6 +297,10 @@ class NoticeDisplay(QObject):
         self._waiting[self.desktop.notify(posting)] = notice
 
     def _show_balloon(self, notice: Notice) -> None:
+        if notice.actions:
+            own = self._own.get(notice.actions[0][0])
+            self._balloon(notice, None if own is None else (lambda: own(notice)))
+            return
         ids = list(notice.entry_ids)
         copy = self._handlers["copy"]
         self._balloon(notice, (lambda: copy(ids)) if notice.kind == "failure" else None)
@@ -306,7 +322,11 @@ class NoticeDisplay(QObject):
         if notice is None:
             return  # another application's notification, or one from before a restart
         log.info("notification action %r on %r", key, notice.title)
-        if key == "retry":
+        if key in self._own and key in dict(notice.actions):
+            self._own[key](notice)
+            if self.desktop is not None:  # done: the offer is taken
+                self.desktop.close_notification(notification_id)
+        elif key == "retry":
             self._retry(list(notice.job_ids))
             if self.desktop is not None:  # resident: the problem is being handled now
                 self.desktop.close_notification(notification_id)

@@ -38,6 +38,7 @@ from desktop_app.core.service import KeyState, Service, SettingsChange
 from desktop_app.settings import LoadedSettings, Settings
 from desktop_app.ui import tasks, theme
 from desktop_app.ui.keyring_help import missing_keyring_text
+from desktop_app.ui.targets_settings import TargetKeysEditor
 from desktop_app.ui.watched_folders import WatchedFoldersEditor
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,10 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._build_uploads_tab(), "&Uploads")
         tabs.addTab(self._build_backups_tab(), "&Backups && text")
         self.folders = WatchedFoldersEditor()
+        self.folders.set_targets(service.target_names())
         tabs.addTab(self.folders, "&Watched folders")
+        self.targets = TargetKeysEditor(service)
+        tabs.addTab(self.targets, self.tr("Tar&gets"))
         tabs.addTab(self._build_app_tab(), "A&pp")
 
         self.broken_banner = QLabel()

@@ -1,4 +1,5 @@
-"""Editor for ``settings.watch.folders``: a list of folders with recursive and upload flags.
+"""Editor for ``settings.watch.folders``: a list of folders with recursive and upload flags,
+and, with several upload targets, which targets each folder's new files go to ("Upload to").
 
 Only edits :class:`~desktop_app.settings.WatchedFolder` records; the settings dialog saves them
 and the watcher (core) picks them up. Include/exclude patterns and the purpose are kept as they
@@ -18,16 +19,18 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.settings import WatchedFolder
 
-_PATH, _RECURSIVE, _UPLOAD = range(3)
+_PATH, _RECURSIVE, _UPLOAD, _TARGETS = range(4)
 
 
 class WatchedFoldersEditor(QWidget):
@@ -37,12 +40,17 @@ class WatchedFoldersEditor(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Watched folders")
         self._records: list[WatchedFolder] = []
+        self._target_names: list[str] = []  # set_targets(): the upload targets in force
+        self._target_menus: list[QMenu] = []  # per row: a checkable action per target
         #: Asks the user for a folder; replaceable so tests need not drive a native dialog.
         self.choose_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
             self, "Watch a folder"
         )
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Folder", "Include subfolders", "Upload new files"])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            ["Folder", "Include subfolders", "Upload new files", self.tr("Upload to")]
+        )
+        self.table.setColumnHidden(_TARGETS, True)
         self.table.setAccessibleName("Watched folders list")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -51,6 +59,7 @@ class WatchedFoldersEditor(QWidget):
         header.setSectionResizeMode(_PATH, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(_RECURSIVE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_UPLOAD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_TARGETS, QHeaderView.ResizeMode.ResizeToContents)
 
         self.add_button = QPushButton("A&dd folder…")
         self.add_button.setAccessibleName("Add watched folder")
@@ -72,8 +81,15 @@ class WatchedFoldersEditor(QWidget):
         layout.addLayout(buttons)
         self._update_buttons()
 
+    def set_targets(self, names: list[str]) -> None:
+        """The upload targets in force (the primary first); with two or more, each folder
+        gets an "Upload to" choice. Call before :meth:`set_folders`."""
+        self._target_names = list(names)
+        self.table.setColumnHidden(_TARGETS, len(names) < 2)
+
     def set_folders(self, folders: list[WatchedFolder]) -> None:
         self._records = [copy.deepcopy(f) for f in folders]
+        self._target_menus = []
         self.table.setRowCount(0)
         for record in self._records:
             self._append_row(record)
@@ -86,6 +102,10 @@ class WatchedFoldersEditor(QWidget):
             updated = copy.deepcopy(record)
             updated.recursive = self._checked(row, _RECURSIVE)
             updated.upload = self._checked(row, _UPLOAD)
+            if len(self._target_names) > 1:
+                chosen = self.chosen_targets(row)
+                # Only the primary (or nothing) is the default: keep the file free of it.
+                updated.targets = [] if chosen in ([], self._target_names[:1]) else chosen
             result.append(updated)
         return result
 
@@ -110,6 +130,7 @@ class WatchedFoldersEditor(QWidget):
         for row in rows:
             self.table.removeRow(row)
             del self._records[row]
+            del self._target_menus[row]
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -133,6 +154,32 @@ class WatchedFoldersEditor(QWidget):
             item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, name)
             self.table.setItem(row, column, item)
+        self._add_target_choice(row, record)
+
+    def _add_target_choice(self, row: int, record: WatchedFolder) -> None:
+        button = QToolButton()
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setAccessibleName(self.tr("Upload to"))
+        menu = QMenu(button)
+        wanted = set(record.targets or self._target_names[:1])
+        for name in self._target_names:
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name in wanted)
+            action.toggled.connect(lambda _on, b=button, m=menu: b.setText(_menu_text(m)))
+        button.setMenu(menu)
+        button.setText(_menu_text(menu))
+        self._target_menus.append(menu)
+        self.table.setCellWidget(row, _TARGETS, button)
+
+    def chosen_targets(self, row: int) -> list[str]:
+        """The targets ticked for the folder in ``row``, in the targets' order."""
+        return [a.text() for a in self._target_menus[row].actions() if a.isChecked()]
+
+    def choose_targets(self, row: int, names: list[str]) -> None:
+        """Tick exactly ``names`` for the folder in ``row`` (as the user would in its menu)."""
+        for action in self._target_menus[row].actions():
+            action.setChecked(action.text() in names)
 
     def set_flag(self, row: int, column: int, on: bool) -> None:
         item = self.table.item(row, column)
@@ -145,6 +192,11 @@ class WatchedFoldersEditor(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(bool(self.table.selectedIndexes()))
+
+
+def _menu_text(menu: QMenu) -> str:
+    chosen = [a.text() for a in menu.actions() if a.isChecked()]
+    return ", ".join(chosen) if chosen else menu.tr("(the primary)")
 
 
 RECURSIVE_COLUMN = _RECURSIVE

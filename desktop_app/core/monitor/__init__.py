@@ -17,6 +17,7 @@ from desktop_app.core.monitor.batch_records import (
 from desktop_app.core.monitor.batches import BatchWatchdog
 from desktop_app.core.monitor.health import HealthMonitor, HealthSnapshot
 from desktop_app.core.monitor.status_page import ComponentState, Incident, IncidentStatus
+from desktop_app.core.monitor.target_pages import TargetMonitors
 
 __all__ = [
     "BatchStatus",
@@ -27,6 +28,7 @@ __all__ = [
     "HealthSnapshot",
     "Incident",
     "IncidentStatus",
+    "TargetMonitors",
     "WatchdogReport",
     "format_duration",
 ]

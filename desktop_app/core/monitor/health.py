@@ -291,6 +291,7 @@ class HealthMonitor:
         on_outage: OutageHook | None = None,
         clock: Callable[[], float] = time.time,
         timeout: float = DEFAULT_TIMEOUT,
+        thread_name: str = "attachguard-health",
     ) -> None:
         self.settings = settings
         self.url = status_url(settings, environ)
@@ -305,7 +306,7 @@ class HealthMonitor:
         self._listeners: list[HealthListener] = []
         self._lock = threading.Lock()
         self._check_lock = threading.Lock()
-        self._poller = Periodic("attachguard-health", self.check_now, lambda: self.poll_seconds)
+        self._poller = Periodic(thread_name, self.check_now, lambda: self.poll_seconds)
         self._outage: str | None = None
         reason = "not checked yet" if self.url else "status checks are turned off"
         self._snapshot = HealthSnapshot.unknown(self.components, reason, url=self.url)

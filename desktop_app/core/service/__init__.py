@@ -23,6 +23,7 @@ from desktop_app.core.store import (
     DocumentRow,
     FallbackChoice,
     FallbackReason,
+    TargetJob,
 )
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "RecoveryReport",
     "Service",
     "SettingsChange",
+    "TargetJob",
     "UploadRecord",
     "recover",
 ]

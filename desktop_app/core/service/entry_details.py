@@ -33,7 +33,7 @@ HISTORY_LIMIT = 50
 
 _JOBS = """
 SELECT id, state, attempts, created_at, first_attempt_at, updated_at, next_attempt_at,
-       error_kind, error_message, http_status, file_id, expires_at
+       error_kind, error_message, http_status, file_id, expires_at, target_name
 FROM upload_jobs WHERE sha256 = ? ORDER BY id DESC LIMIT ?
 """
 
@@ -55,6 +55,7 @@ class UploadRecord:
     http_status: int | None
     file_id: str | None
     expires_at: float | None
+    target: str = "openai"  # the upload target's name
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,13 @@ class DocumentDetails:
     @property
     def latest(self) -> UploadRecord | None:
         return self.uploads[0] if self.uploads else None
+
+    def latest_per_target(self) -> list[UploadRecord]:
+        """The newest job of each target the document was queued for, in first-queued order."""
+        latest: dict[str, UploadRecord] = {}
+        for record in self.uploads:  # newest first: the first seen per target wins
+            latest.setdefault(record.target, record)
+        return sorted(latest.values(), key=lambda r: r.job_id)
 
 
 def read_details(db: Database, vault: Vault, entry_id: int) -> DocumentDetails:
@@ -90,6 +98,7 @@ def read_details(db: Database, vault: Vault, entry_id: int) -> DocumentDetails:
             http_status=r[9],
             file_id=r[10],
             expires_at=r[11],
+            target=str(r[12]),
         )
         for r in rows
     )

@@ -24,6 +24,7 @@ from desktop_app.core.credentials import (
 from desktop_app.core.errors import StoreError
 from desktop_app.core.fallback import FallbackPrompt
 from desktop_app.core.fallback.texts import TextService
+from desktop_app.core.monitor import TargetMonitors
 from desktop_app.core.monitor.health import HealthMonitor
 from desktop_app.core.service.adding import AddReport, OnFile, add_documents
 from desktop_app.core.service.copy_again import rebuild_prompt
@@ -33,10 +34,13 @@ from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, FallbackChoice
 from desktop_app.core.uploads import (
+    SYSTEM_CLOCK,
+    Clock,
     Failover,
     FailoverOffer,
     PauseReason,
     Target,
+    TargetState,
     UploadManager,
 )
 from desktop_app.core.vault import Source, Vault
@@ -56,7 +60,10 @@ log = logging.getLogger(__name__)
 class Service:
     """Everything AttachGuard can do, for one data root."""
 
-    def __init__(self, paths: AppPaths, loaded: LoadedSettings | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, loaded: LoadedSettings | None = None, *, clock: Clock = SYSTEM_CLOCK
+    ) -> None:
+        """``clock``: the upload engine's (tests pass a fast one to compress hours of outage)."""
         self.paths = paths
         paths.ensure()
         self.loaded = loaded if loaded is not None else load_settings(paths.settings_file)
@@ -78,9 +85,17 @@ class Service:
             credentials=lambda: resolve_api_key(store=self.credentials),
             targets=self.settings.targets,
             target_key=lambda t: resolve_target_key(t.name, t.api_key_env, store=self.credentials),
+            clock=clock,
         )
         # Not started here: the tray app (or a long-running command) calls .start() on each.
         self.health = HealthMonitor(self.settings.status, on_outage=self._status_outage)
+        # The other targets' own status pages (``status_url``): each holds its target alone.
+        self.target_health = TargetMonitors(
+            [(t.name, t.status_url) for t in self.uploads.targets
+             if t.status_url and t.name != DEFAULT_TARGET],
+            self.settings.status,
+            self._target_outage,
+        )  # fmt: skip
         self._batches: BatchWatchdog | None = None
         self._batches_lock = threading.Lock()
         self._watcher: Watcher | None = None
@@ -119,6 +134,12 @@ class Service:
             self.uploads.hold("status", PauseReason.SERVICE_OUTAGE, target=DEFAULT_TARGET)
         else:
             self.uploads.release("status")
+
+    def _target_outage(self, name: str, reason: str | None) -> None:
+        if reason:
+            self.uploads.hold(f"status:{name}", PauseReason.SERVICE_OUTAGE, target=name)
+        else:
+            self.uploads.release(f"status:{name}")
 
     def has_api_key(self) -> bool:
         return resolve_api_key(store=self.credentials) is not None
@@ -203,7 +224,8 @@ class Service:
 
     def _upload_watched(self, entry: Entry, rule: FolderRule) -> None:
         if rule.upload:
-            self.uploads.enqueue([entry.id], purpose=rule.purpose)
+            targets = [n for n in rule.targets if n in self.uploads.targets.names] or None
+            self.uploads.enqueue([entry.id], purpose=rule.purpose, targets=targets)
 
     # -- running: the threads a front-end starts, and stops in dependency order ----------------
 
@@ -276,6 +298,7 @@ class Service:
             first.start()
             first.join(wait)
         self.health.start()
+        self.target_health.start()
 
     def stop(self, timeout: float = 10.0) -> list[int]:
         """Stop what :meth:`start` started, joining every thread: watcher, monitors, workers.
@@ -288,6 +311,7 @@ class Service:
             if self._batches is not None:
                 self._batches.stop(timeout)
             self.health.stop(timeout)  # a poll in flight must not hold up Ctrl+C for long
+            self.target_health.stop(timeout)
             return self.uploads.stop(timeout)
 
     # -- documents ------------------------------------------------------------------------------
@@ -334,6 +358,14 @@ class Service:
         """The user accepted the offer: queue those documents for the secondary, once."""
         return self.uploads.accept_failover()
 
+    def target_states(self) -> list[TargetState]:
+        """How each upload target stands (held and why, breaker, key); reads the database."""
+        return self.uploads.target_states()
+
+    def failovers(self) -> list[Failover]:
+        """Failovers carried out since start (accepted, or automatic), oldest first."""
+        return self.uploads.failover.done
+
     def check_database(self) -> None:
         """Raise ``DatabaseDamagedError`` (with what to do) if the database file is damaged."""
         self.db.ensure_sound()
@@ -341,7 +373,7 @@ class Service:
     def documents(self) -> DocumentListing:
         """The document listing the window shows: vault entries with their latest upload job,
         read in pages (safe to use from any thread)."""
-        return DocumentListing(self.db)
+        return DocumentListing(self.db, self.uploads.targets.names)
 
     def fallback_choices(self, limit: int = 10) -> list[FallbackChoice]:
         """Documents "Copy text instead" offers, best first, one per content: those whose
@@ -441,6 +473,16 @@ class Service:
     def store_api_key(self, key: str) -> None:
         """Store ``key`` in the keyring; uploads paused for a missing or rejected key resume."""
         self.credentials.set(key)
+        self.uploads.key_changed()
+
+    def store_target_key(self, name: str, key: str) -> None:
+        """Store ``key`` in the keyring for the upload target ``name`` (its own entry; the
+        ``openai`` target's is the API key); uploads waiting for it resume."""
+        self.uploads.targets.get(name)  # one clear sentence for an unknown name
+        if name == DEFAULT_TARGET:
+            self.store_api_key(key)
+            return
+        self.credentials.set(key, target=name)
         self.uploads.key_changed()
 
     def use_api_key_until_quit(self, key: str) -> None:

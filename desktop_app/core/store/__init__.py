@@ -14,6 +14,7 @@ from desktop_app.core.store.listing import (
     DocumentRow,
     FallbackChoice,
     FallbackReason,
+    TargetJob,
 )
 from desktop_app.core.store.mark import HighWater, high_water, mark_path, read_mark, write_mark
 from desktop_app.core.store.repair import salvage, set_aside
@@ -27,6 +28,7 @@ __all__ = [
     "FallbackChoice",
     "FallbackReason",
     "HighWater",
+    "TargetJob",
     "high_water",
     "mark_path",
     "read_mark",

@@ -16,6 +16,7 @@ thread), so it may be called on the GUI thread for a page or on a worker for bul
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,7 +24,7 @@ from typing import Any
 
 from desktop_app.core.store.db import Database
 
-__all__ = ["DocumentListing", "DocumentRow", "FallbackChoice", "FallbackReason"]
+__all__ = ["DocumentListing", "DocumentRow", "FallbackChoice", "FallbackReason", "TargetJob"]
 
 #: SQLite's default limit on host parameters is 999 in old builds; stay well below it.
 _IN_CHUNK = 500
@@ -44,6 +45,18 @@ LEFT JOIN upload_jobs AS j
 WHERE NOT EXISTS (SELECT 1 FROM entries AS n WHERE n.sha256 = e.sha256 AND n.id > e.id)
 """
 
+#: With several upload targets, each row also carries the latest job of each target:
+#: "name US state US file_id" per target, RS between them (one indexed look-up per row; with the
+#: single default target the query above is used unchanged).
+_PER_TARGET = """,
+       (SELECT group_concat(t.target_name || char(31) || t.state || char(31)
+                            || COALESCE(t.file_id, ''), char(30))
+        FROM upload_jobs AS t
+        WHERE t.id IN (SELECT MAX(y.id) FROM upload_jobs AS y
+                       WHERE y.sha256 = e.sha256 GROUP BY y.target_name))
+FROM entries AS e"""
+_SELECT_TARGETS = _SELECT.replace("\nFROM entries AS e", _PER_TARGET, 1)
+
 #: Jobs whose document is offered first by the text fallback: failed for good, expired on
 #: the server, or hit an expiry error and still waiting to retry (the fallback is ready then).
 _PROBLEM_JOBS = """
@@ -52,6 +65,15 @@ WHERE state IN ('failed', 'expired')
    OR (fallback_available = 1 AND state IN ('queued', 'uploading', 'verifying', 'waiting_retry'))
 ORDER BY updated_at DESC, id DESC
 """
+
+
+@dataclass(frozen=True, slots=True)
+class TargetJob:
+    """A document's latest job for one upload target: its state and remote file id."""
+
+    target: str
+    state: str  # a JobState value
+    file_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +102,8 @@ class DocumentRow:
     error_message: str | None
     fallback_available: bool
     added_count: int = 1
+    #: With several targets configured: the latest job per target (targets in their order).
+    targets: tuple[TargetJob, ...] = ()
 
     @property
     def progress(self) -> float | None:
@@ -122,6 +146,16 @@ def _row(r: tuple[Any, ...]) -> DocumentRow:
     )  # fmt: skip
 
 
+def _target_jobs(packed: str | None, order: dict[str, int]) -> tuple[TargetJob, ...]:
+    if not packed:
+        return ()
+    jobs = []
+    for part in packed.split("\x1e"):
+        name, state, file_id = part.split("\x1f")
+        jobs.append(TargetJob(name, state, file_id or None))
+    return tuple(sorted(jobs, key=lambda j: (order.get(j.target, len(order)), j.target)))
+
+
 def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
     ordered = sorted(set(ids))
     for start in range(0, len(ordered), _IN_CHUNK):
@@ -131,14 +165,24 @@ def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
 class DocumentListing:
     """Read-only queries behind the document table. Rows come newest first (by entry id)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, targets: Sequence[str] = ()) -> None:
+        """``targets``: the upload targets in force, in order; with more than one, each row
+        carries its latest job per target (:attr:`DocumentRow.targets`)."""
         self._db = db
+        self._order = {name: i for i, name in enumerate(targets)}
+        self._per_target = len(targets) > 1
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[DocumentRow]:
         cursor = self._db.connection().cursor()
         cursor.row_factory = None  # plain tuples: several times cheaper than sqlite3.Row
-        cursor.execute(sql, tuple(params))
-        return [_row(r) for r in cursor.fetchall()]
+        if not self._per_target:
+            cursor.execute(sql, tuple(params))
+            return [_row(r) for r in cursor.fetchall()]
+        cursor.execute(sql.replace(_SELECT, _SELECT_TARGETS, 1), tuple(params))
+        return [
+            dataclasses.replace(_row(r[:-1]), targets=_target_jobs(r[-1], self._order))
+            for r in cursor.fetchall()
+        ]
 
     def count(self) -> int:
         """How many documents (distinct contents) the vault holds: one per row of the table."""

@@ -11,6 +11,7 @@ the retry policy and breaker (``retry``), the worker threads (``workers``), the 
 from __future__ import annotations
 
 from desktop_app.core.errors import ErrorKind
+from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
 from desktop_app.core.uploads.destinations import Target
 from desktop_app.core.uploads.expiry import RecheckReport
 from desktop_app.core.uploads.failover import Failover, FailoverOffer
@@ -25,11 +26,14 @@ from desktop_app.core.uploads.manager import (
 )
 from desktop_app.core.uploads.runner import UploadLimits
 from desktop_app.core.uploads.status import QueueStatus
+from desktop_app.core.uploads.target_state import TargetState
 
 __all__ = [
     "ACTIVE_STATES",
     "EXPIRES_AFTER_RANGE",
     "PURPOSES",
+    "SYSTEM_CLOCK",
+    "Clock",
     "ErrorKind",
     "EventKind",
     "Failover",
@@ -40,6 +44,7 @@ __all__ = [
     "QueueStatus",
     "RecheckReport",
     "Target",
+    "TargetState",
     "UploadEvent",
     "UploadLimits",
     "UploadManager",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop_app.core.uploads.retry import CircuitBreaker, ErrorKind, Failure, RetryPolicy
@@ -27,10 +28,23 @@ class PauseReason(StrEnum):
     SERVICE_OUTAGE = "service_outage"
 
 
+#: The source of the hold that stops the ``openai`` target alone while its key is missing.
+OPENAI_KEY = "openai-key"
+
 #: Pauses that do not end by themselves: ``run_until_idle`` returns instead of waiting.
 BLOCKING_PAUSES = frozenset(
     {PauseReason.USER, PauseReason.NO_KEY, PauseReason.AUTH, PauseReason.QUOTA}
 )
+
+
+@dataclass(frozen=True)
+class TargetGate:
+    """One target at the gate (see :meth:`Gate.target_report`)."""
+
+    holds: tuple[PauseReason, ...]
+    breaker_open: bool
+    next_probe_at: float | None
+    rate_limited_until: float | None
 
 
 class Gate:
@@ -67,6 +81,8 @@ class Gate:
                 return PauseReason.QUOTA
             if self._holds:
                 return next(iter(self._holds.values()))
+            if any(source == OPENAI_KEY for source, _ in self._target_holds):
+                return PauseReason.NO_KEY  # the other targets still send (see hold_openai_key)
             for reason in self._target_holds.values():
                 if reason not in BLOCKING_PAUSES:  # another target may still send
                     return reason
@@ -119,6 +135,15 @@ class Gate:
             self._no_key = self._key_rejected = self._quota_exhausted = False
             for key in [k for k, r in self._target_holds.items() if r in BLOCKING_PAUSES]:
                 del self._target_holds[key]
+
+    def hold_openai_key(self, target: str) -> bool:
+        """No OpenAI key, but other targets have keys of their own: hold only the ``openai``
+        target (at ``target``); :meth:`paused` still says NO_KEY, as it is what to do. Returns
+        True if this is news."""
+        with self._lock:
+            news = (OPENAI_KEY, target) not in self._target_holds
+            self._target_holds[(OPENAI_KEY, target)] = PauseReason.NO_KEY
+            return news
 
     def waiting_for_key(self) -> bool:
         with self._lock:
@@ -226,6 +251,19 @@ class Gate:
                 self._held_since.pop(target, None)
                 return None
             return self._held_since.setdefault(target, self._clock())
+
+    def target_report(self, target: str) -> TargetGate:
+        """How ``target`` stands at the gate: the holds naming it, its breaker, its rate limit."""
+        now = self._clock()
+        with self._lock:
+            breaker = self._breakers.get(target)
+            until = self._rate_until.get(target)
+            return TargetGate(
+                holds=tuple(r for (_, t), r in self._target_holds.items() if t == target),
+                breaker_open=breaker is not None and breaker.is_open,
+                next_probe_at=None if breaker is None else breaker.next_probe_at,
+                rate_limited_until=until if until is not None and until > now else None,
+            )
 
     def breaker_open(self) -> bool:
         with self._lock:

@@ -64,6 +64,19 @@ class ApiKeys:
         """Whether an API key is configured (no network call)."""
         return self._current() is not None
 
+    def has_key_for(self, target: Target) -> bool:
+        """Whether ``target`` has a key (its own, or the OpenAI one); no network call."""
+        if target.name == DEFAULT_TARGET:
+            return self.has_key()
+        return self._target_key(target) is not None
+
+    def openai_alone(self) -> str | None:
+        """The ``openai`` target's address when other targets are configured: a missing
+        OpenAI key then holds that target alone. None with the single default target."""
+        if len(self.targets) < 2 or DEFAULT_TARGET not in self.targets.names:
+            return None
+        return self.targets.get(DEFAULT_TARGET).address
+
     def own_key(self, address: str) -> Target | None:
         """The target at ``address`` if it has a key of its own (not the ``openai`` one)."""
         target = self.targets.by_address(address)

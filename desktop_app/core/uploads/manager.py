@@ -37,6 +37,7 @@ from desktop_app.core.uploads.rollback import RollbackWatch
 from desktop_app.core.uploads.runner import JobRunner, MiB, UploadLimits
 from desktop_app.core.uploads.status import QueueStatus, queue_status
 from desktop_app.core.uploads.store import QueueStore
+from desktop_app.core.uploads.target_state import TargetState, target_states
 from desktop_app.core.uploads.workers import (
     Claimant,
     Drainer,
@@ -428,6 +429,10 @@ class UploadManager:
     def accept_failover(self) -> Failover | None:
         """Queue the primary's waiting documents for the secondary target, each once."""
         return self.failover.accept()
+
+    def target_states(self) -> list[TargetState]:
+        """Each target's state (holds, breaker, rate limit, key, unfinished jobs)."""
+        return target_states(self.targets, self._gate, self._keys, self.queries)
 
     def target_held(self, name: str) -> bool:
         """Whether the target called ``name`` is held by an outage (breaker, status page)."""

@@ -244,6 +244,15 @@ class QueueReads:
         )
         return [job_from_row(row) for row in rows]
 
+    def active_by_target(self) -> dict[str, int]:
+        """Jobs not yet done, failed or cancelled, per target name."""
+        rows = self._store.db.connection().execute(
+            "SELECT target_name, count(*) FROM upload_jobs"
+            " WHERE state IN ('queued', 'waiting_retry', 'uploading', 'verifying')"
+            " GROUP BY target_name"
+        )
+        return {str(name): int(count) for name, count in rows}
+
     def waiting_without(self, name: str, other: str) -> list[Job]:
         """Waiting jobs of target ``name`` whose document has no job (not cancelled) for the
         target ``other`` yet: what failing over to ``other`` would upload, once each."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from desktop_app.core.errors import ApiCallError, NoApiKeyError, StoreError, UploadError
 from desktop_app.core.periodic import join_started
 from desktop_app.core.uploads.clock import SYSTEM_CLOCK, Clock
-from desktop_app.core.uploads.gate import Gate, PauseReason
+from desktop_app.core.uploads.gate import OPENAI_KEY, Gate, PauseReason
 from desktop_app.core.uploads.jobs import Job, JobState
 from desktop_app.core.uploads.keys import ApiKeys
 from desktop_app.core.uploads.listeners import EventKind, Events
@@ -218,10 +218,17 @@ class Drainer:
             self._events.work_available()
         if self._gate.closed():
             return MAX_IDLE_WAIT
+        openai_alone = self._keys.openai_alone()
         if not self._keys.has_key():
-            if self._gate.key_missing():
+            if openai_alone is None:
+                if self._gate.key_missing():
+                    self._events.emit(EventKind.QUEUE)
+                return MAX_IDLE_WAIT
+            if self._gate.hold_openai_key(openai_alone):  # the other targets go on
+                log.warning("uploads to OpenAI wait for a key; the other targets go on")
                 self._events.emit(EventKind.QUEUE)
-            return MAX_IDLE_WAIT
+        elif openai_alone is not None and self._gate.release_target(OPENAI_KEY):
+            self._events.emit(EventKind.QUEUE)  # a key appeared (e.g. OPENAI_API_KEY)
         now = self._clock()
         held = self._gate.held_targets()
         claimant = self._claimant
@@ -279,7 +286,10 @@ class Drainer:
             else:
                 self._settle(job, failure_of(exc))
         except NoApiKeyError as exc:
-            if self._keys.own_key(job.target) is None:
+            openai_alone = self._keys.openai_alone()
+            if self._keys.own_key(job.target) is None and openai_alone is not None:
+                self._gate.hold_openai_key(openai_alone)
+            elif self._keys.own_key(job.target) is None:
                 self._gate.key_missing()
             else:  # another target's key: that target waits, the others go on
                 log.warning("job %d: %s", job.id, exc)

@@ -64,6 +64,7 @@ class FolderRule:
     upload: bool = False
     purpose: str = "user_data"
     backup_existing: bool = False
+    targets: tuple[str, ...] = ()  # upload target names; empty: the primary
 
     @classmethod
     def from_settings(cls, folder: WatchedFolder) -> FolderRule:
@@ -75,6 +76,7 @@ class FolderRule:
             upload=folder.upload,
             purpose=folder.purpose,
             backup_existing=folder.backup_existing,
+            targets=folder.targets,
         )
 
     @classmethod
@@ -88,6 +90,7 @@ class FolderRule:
         upload: bool = False,
         purpose: str = "user_data",
         backup_existing: bool = False,
+        targets: list[str] | tuple[str, ...] = (),
     ) -> FolderRule:
         """A rule with its root made absolute (``~`` expanded, symlinks resolved)."""
         return cls(
@@ -98,6 +101,7 @@ class FolderRule:
             upload=upload,
             purpose=purpose,
             backup_existing=backup_existing,
+            targets=tuple(targets),
         )
 
     @property
