@@ -26,11 +26,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -128,12 +129,20 @@ class DetailsPane(QWidget):
         self.vault_label.setAccessibleName("Backup copy")
         self.added_label = _selectable(QLabel())
         self.added_label.setAccessibleName("Added")
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Status:", self.status_label)
-        form.addRow("Remote file:", self.remote_label)
-        form.addRow("Backup copy:", self.vault_label)
-        form.addRow("Added:", self.added_label)
+        # A grid, not a QFormLayout: the form layout gives wrapped labels less height than
+        # their text needs, so their lines overlap.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        for line, (name, label) in enumerate(
+            (
+                (self.tr("Status:"), self.status_label),
+                (self.tr("Remote file:"), self.remote_label),
+                (self.tr("Backup copy:"), self.vault_label),
+                (self.tr("Added:"), self.added_label),
+            )
+        ):
+            form.addWidget(QLabel(name), line, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(label, line, 1)
 
         self.history = QTableWidget(0, 4)
         self.history.setAccessibleName("Upload attempts")
@@ -185,11 +194,22 @@ class DetailsPane(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
+        # Everything scrolls inside the pane: the window's minimum size stays small enough for
+        # a laptop screen, and wrapped labels get the height they need instead of overlapping.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addWidget(self.placeholder)
         layout.addWidget(self._body)
         layout.addWidget(self.preview, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         self.show_rows([])
 
     # -- what is shown --------------------------------------------------------------------
