@@ -63,6 +63,10 @@ _OUTCOMES = {
 }
 
 
+#: Job states in which an upload refused as expired is tried again.
+_TO_UPLOAD_AGAIN = frozenset({"queued", "uploading", "verifying", "waiting_retry"})
+
+
 def timestamp(epoch: float | None) -> str:
     """A local date and time, to the second ("2026-05-09 14:03:07"), or "—"."""
     if epoch is None:
@@ -109,6 +113,7 @@ class DetailsPane(QWidget):
         self._row: DocumentRow | None = None
         self._details: DocumentDetails | None = None
         self._generation = 0
+        self._held = False
         self.ask_directory: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
             self, "Restore to folder"
         )
@@ -259,9 +264,18 @@ class DetailsPane(QWidget):
         else:
             self.show_rows([row])
 
+    def set_held(self, held: bool) -> None:
+        """Whether OpenAI's trouble holds the queue (the status then says so, as the row)."""
+        if held != self._held:
+            self._held = held
+            if self._row is not None:
+                self._fill_row(self._row)
+                if self._details is not None:
+                    self._show_vault(self._details)
+
     def _fill_row(self, row: DocumentRow) -> None:
         self.title.setText(row.name)
-        status = status_text(row)
+        status = status_text(row, held=self._held)
         if row.error_message and row.state not in (None, "done"):
             status += f"\n{row.error_message}"
         self.status_label.setText(status)
@@ -272,6 +286,9 @@ class DetailsPane(QWidget):
                 else "kept until deleted"
             )
             self.remote_label.setText(f"{row.file_id} ({expiry})")
+        elif row.error_kind == "expired" and row.state in _TO_UPLOAD_AGAIN:
+            # As the row says "(the remote file expired)": not "not uploaded".
+            self.remote_label.setText(self.tr("expired on the server, will be uploaded again"))
         else:
             self.remote_label.setText("not uploaded")
         count = f", {row.added_count} times" if row.added_count > 1 else ""

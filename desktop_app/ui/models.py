@@ -87,6 +87,10 @@ def fit_columns(header: QHeaderView) -> None:
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Upload progress 0..1 for the status column while uploading, else None.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: True while OpenAI's trouble holds the queue (breaker open, outage): waiting rows wait for it.
+HELD_ROLE = Qt.ItemDataRole.UserRole + 3
+#: Said instead of a retry time while the queue is held (as the status bar says it).
+HELD_WORDS = "when OpenAI recovers"
 
 
 class StatusFilter(StrEnum):
@@ -160,8 +164,8 @@ _ERROR_WORDS = {
 }
 
 
-def status_text(row: DocumentRow, now: float | None = None) -> str:
-    """The status column in plain words."""
+def status_text(row: DocumentRow, now: float | None = None, *, held: bool = False) -> str:
+    """The status column in plain words (``held``: the queue waits for OpenAI to recover)."""
     state = row.state
     if state is None:
         return "Backed up"
@@ -171,7 +175,8 @@ def status_text(row: DocumentRow, now: float | None = None) -> str:
     if state == JobState.WAITING_RETRY:
         reason = _ERROR_WORDS.get(row.error_kind or "", "")
         suffix = f" ({reason})" if reason else ""
-        return f"Retrying {when(row.next_attempt_at, now)}{suffix}".replace("  ", " ")
+        at = HELD_WORDS if held else when(row.next_attempt_at, now)
+        return f"Retrying {at}{suffix}".replace("  ", " ")
     if state == JobState.FAILED:
         reason = _ERROR_WORDS.get(row.error_kind or "unknown", "failed")
         return f"Failed: {reason}"
@@ -219,6 +224,7 @@ class DocumentTableModel(QAbstractTableModel):
         # Negated ids, ascending: bisect finds a row by entry id in O(log n).
         self._keys: list[int] = []
         self._has_more = True
+        self.held = False
         self.reload()
 
     # -- reading ------------------------------------------------------------------------------
@@ -255,6 +261,8 @@ class DocumentTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == ROW_ROLE:
             return row
+        if role == HELD_ROLE:
+            return self.held
         if role == PROGRESS_ROLE:
             return row.progress if column == Column.STATUS else None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -275,12 +283,13 @@ class DocumentTableModel(QAbstractTableModel):
         if column == Column.ADDED:
             return when(row.added_at)
         if column == Column.STATUS:
-            return status_text(row)
+            return status_text(row, held=self.held)
         if column == Column.ATTEMPTS:
             if row.job_id is None:
                 return ""
             if row.state == JobState.WAITING_RETRY and row.next_attempt_at is not None:
-                return f"{row.attempts} · next {when(row.next_attempt_at)}"
+                at = HELD_WORDS if self.held else when(row.next_attempt_at)
+                return f"{row.attempts} · next {at}"
             return str(row.attempts)
         if column == Column.FILE_ID:
             return row.file_id or ""
@@ -305,6 +314,16 @@ class DocumentTableModel(QAbstractTableModel):
         if column == Column.FILE_ID and row.file_id:
             return row.file_id  # long ids are elided in the cell
         return None
+
+    def set_held(self, held: bool) -> None:
+        """Whether OpenAI's trouble holds the queue; waiting rows then say so."""
+        if held == self.held:
+            return
+        self.held = held
+        if self._rows:
+            first = self.index(0, Column.STATUS)
+            last = self.index(len(self._rows) - 1, Column.ATTEMPTS)
+            self.dataChanged.emit(first, last)
 
     # -- paging -------------------------------------------------------------------------------
 

@@ -56,7 +56,7 @@ from desktop_app.ui.models import (
     fit_columns,
 )
 from desktop_app.ui.row_button import CopyButtonDelegate
-from desktop_app.ui.status_view import QueueStatusLabels
+from desktop_app.ui.status_view import QueueStatusLabels, held
 from desktop_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -509,6 +509,9 @@ class MainWindow(QMainWindow):
             else self.tr("Pa&use uploads")
         )
         self._update_count(recount=False)
+        # Rows waiting while OpenAI has trouble say "when OpenAI recovers", as the bar does.
+        self.model.set_held(held(status))
+        self.details.set_held(held(status))
         self.status_refreshed.emit()
 
     # -- queue-wide actions -------------------------------------------------------------------
