@@ -58,7 +58,7 @@ HEADERS = {
 #: What each fixed column must show unclipped: widths follow the font, and Name (stretched)
 #: gets the rest. Fixed pixel widths left Name ~60 px wide ("quarte…") in a 900 px window.
 COLUMN_SAMPLES = {
-    Column.SIZE: "1023.9 MB",
+    Column.SIZE: "1023.9 MiB",
     Column.ADDED: "25 Nov 14:05",
     Column.STATUS: "Failed: network problem",  # longer ones elide; the tooltip has the rest
     Column.ATTEMPTS: "10 · next 14:05",
@@ -131,9 +131,10 @@ def matches_status(row: DocumentRow, wanted: StatusFilter) -> bool:
 
 
 def human_size(size: int) -> str:
+    """Binary units, as the CLI writes them ("64.8 KiB")."""
     value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
             return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} TB"  # pragma: no cover - loop always returns

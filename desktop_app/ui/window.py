@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
         self.tabs, self.health_panel = health_view.install(
             self, central, service, bridge, tasks_module, self.show_message
         )
+        # Help comes last in the menu bar, after the View menu the health tab adds.
+        self.menuBar().addAction(self.help_menu.menu.menuAction())
         self._connect_bridge()
         self._update_count()
         self.refresh_status()
