@@ -102,6 +102,9 @@ class TrayApp(QObject):
         self.has_tray = False
         self.tray_help: QToolBar | None = None  # the window's "how to get a tray" banner
         self._told_about_key = False
+        # The "add an API key" balloon waits for the first-run check: the welcome window asks
+        # for the key itself, and a balloon saying the same beside it is noise.
+        self._first_run_checked = False
         self._warmed = False
         self._waiting: list[tuple[ipc.Request, Responder | None]] = []
         self.tray.view_changed.connect(self._view_changed)
@@ -219,10 +222,16 @@ class TrayApp(QObject):
         from desktop_app.ui.welcome import needs_welcome
 
         def decided(needed: bool) -> None:
+            self._first_run_checked = True
             if needed:
+                self._told_about_key = True  # the welcome window asks for the key
                 self.ensure_window().open_welcome()
+            elif self.tray.view is not None:
+                self._view_changed(self.tray.view)
 
-        tasks.run_in_background(needs_welcome, self.service, on_done=decided)
+        tasks.run_in_background(
+            needs_welcome, self.service, on_done=decided, on_error=lambda _exc: decided(False)
+        )
 
     def shutdown(self) -> None:
         """Stop in dependency order; every thread we started is joined before the DB closes."""
@@ -409,7 +418,7 @@ class TrayApp(QObject):
         window.health_panel.show_batch(batch_id)
 
     def _view_changed(self, view: TrayView) -> None:
-        if view.needs_key and not self._told_about_key:
+        if view.needs_key and not self._told_about_key and self._first_run_checked:
             self._told_about_key = True
             self.tray.show_message(
                 "AttachGuard",

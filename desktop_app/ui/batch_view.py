@@ -149,6 +149,10 @@ class BatchJobsView(QGroupBox):
         batches = self._service.batches
         self._tasks.run_in_background(batches.batches, on_done=self._loaded, on_error=self._failed)
 
+    def mark_listed(self) -> None:
+        """The account's Batch jobs were fetched: an empty list now means there are none."""
+        self.empty_label.setText(self.tr("No Batch jobs on this account."))
+
     def _loaded(self, batches: list[BatchView]) -> None:
         self._loading = False
         selected = self.selected_batch()

@@ -26,11 +26,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -61,6 +62,10 @@ _OUTCOMES = {
     "cancelled": "cancelled",
     "expired": "expired on the server",
 }
+
+
+#: Job states in which an upload refused as expired is tried again.
+_TO_UPLOAD_AGAIN = frozenset({"queued", "uploading", "verifying", "waiting_retry"})
 
 
 def timestamp(epoch: float | None) -> str:
@@ -109,6 +114,7 @@ class DetailsPane(QWidget):
         self._row: DocumentRow | None = None
         self._details: DocumentDetails | None = None
         self._generation = 0
+        self._held = False
         self.ask_directory: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
             self, "Restore to folder"
         )
@@ -129,12 +135,20 @@ class DetailsPane(QWidget):
         self.vault_label.setAccessibleName("Backup copy")
         self.added_label = _selectable(QLabel())
         self.added_label.setAccessibleName("Added")
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Status:", self.status_label)
-        form.addRow("Remote file:", self.remote_label)
-        form.addRow("Backup copy:", self.vault_label)
-        form.addRow("Added:", self.added_label)
+        # A grid, not a QFormLayout: the form layout gives wrapped labels less height than
+        # their text needs, so their lines overlap.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        for line, (name, label) in enumerate(
+            (
+                (self.tr("Status:"), self.status_label),
+                (self.tr("Remote file:"), self.remote_label),
+                (self.tr("Backup copy:"), self.vault_label),
+                (self.tr("Added:"), self.added_label),
+            )
+        ):
+            form.addWidget(QLabel(name), line, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(label, line, 1)
 
         self.history = QTableWidget(0, 4)
         self.history.setAccessibleName("Upload attempts")
@@ -186,11 +200,22 @@ class DetailsPane(QWidget):
         self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
+        # Everything scrolls inside the pane: the window's minimum size stays small enough for
+        # a laptop screen, and wrapped labels get the height they need instead of overlapping.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addWidget(self.placeholder)
         layout.addWidget(self._body)
         layout.addWidget(self.preview, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self.show_rows([])
 
     # -- what is shown --------------------------------------------------------------------
@@ -240,9 +265,18 @@ class DetailsPane(QWidget):
         else:
             self.show_rows([row])
 
+    def set_held(self, held: bool) -> None:
+        """Whether OpenAI's trouble holds the queue (the status then says so, as the row)."""
+        if held != self._held:
+            self._held = held
+            if self._row is not None:
+                self._fill_row(self._row)
+                if self._details is not None:
+                    self._show_vault(self._details)
+
     def _fill_row(self, row: DocumentRow) -> None:
         self.title.setText(row.name)
-        status = status_text(row)
+        status = status_text(row, held=self._held)
         if row.error_message and row.state not in (None, "done"):
             status += f"\n{row.error_message}"
         self.status_label.setText(status)
@@ -253,6 +287,9 @@ class DetailsPane(QWidget):
                 else "kept until deleted"
             )
             self.remote_label.setText(f"{row.file_id} ({expiry})")
+        elif row.error_kind == "expired" and row.state in _TO_UPLOAD_AGAIN:
+            # As the row says "(the remote file expired)": not "not uploaded".
+            self.remote_label.setText(self.tr("expired on the server, will be uploaded again"))
         else:
             self.remote_label.setText("not uploaded")
         if len(row.targets) > 1:  # until the details are read: the row's own per-target ids

@@ -10,6 +10,7 @@ the panel hands in what it read off the GUI thread.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from enum import IntEnum
@@ -86,7 +87,11 @@ def last_checked_text(snapshot: HealthSnapshot, fmt_time: Any) -> str:
     if error == "status checks are turned off":
         return "Status checks are turned off in the settings — unknown"
     checked = f" (tried {fmt_time(snapshot.fetched_at)})" if snapshot.fetched_at else ""
-    return f"Status page unreachable — unknown: {error}{checked}"
+    # Said once, in words: not "unreachable — unknown: the status page is unreachable: [Errno -2]".
+    reason = re.sub(
+        r"\[Errno -?\d+\]\s*", "", error.removeprefix("the status page is unreachable: ")
+    )
+    return f"Status page unreachable — unknown: {reason}{checked}"
 
 
 class BatchColumn(IntEnum):

@@ -226,11 +226,14 @@ class HealthPanel(QWidget):
     def check_now(self) -> None:
         """Fetch the status page and list the Batch jobs now (off the GUI thread)."""
         service = self._service
+        listed = False
 
         def check() -> str:
+            nonlocal listed
             service.health.check_now()
             try:
                 report = service.batches.check()
+                listed = True
             except Exception as exc:  # BatchError (no key, API down): the status still counts
                 return f"Status checked; Batch jobs not: {exc}"
             for problem in report.problems:  # e.g. an input file that could not be backed up
@@ -245,6 +248,8 @@ class HealthPanel(QWidget):
         def done(message: str) -> None:
             self.check_button.setEnabled(True)
             self.show_snapshot(service.health.snapshot)
+            if listed:
+                self.batches.mark_listed()
             self.batches.refresh()
             self._show_message(message)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import importlib.metadata as metadata
+import os
 import platform
 import re
 import sys
@@ -29,7 +30,8 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app import __version__
-from desktop_app.core.credentials import KeySource, key_source
+from desktop_app.core.credentials import BASE_URL_ENV, KeySource, key_source, resolve_base_url
+from desktop_app.core.errors import AttachGuardError
 from desktop_app.core.redact import redact
 
 if TYPE_CHECKING:
@@ -164,6 +166,7 @@ def diagnostics_text(service: Service) -> str:
         f"Keyring: {state.backend.name} ({'secure' if state.backend.secure else 'not secure'})",
         f"API key: {'none' if source is KeySource.NONE else 'set (' + source.value + ')'}",
         f"Data folder: {service.paths.data_dir}",
+        f"Base URL: {_base_url(service)}",
         "",
         "[settings]",
         settings,
@@ -171,6 +174,19 @@ def diagnostics_text(service: Service) -> str:
         "".join(_last_lines(service)),
     ]
     return redact("\n".join(parts))
+
+
+def _base_url(service: Service) -> str:
+    """The API address in force, and where it comes from (settings, environment, default)."""
+    configured = service.settings.upload.base_url
+    try:
+        url = resolve_base_url(configured)
+    except AttachGuardError as exc:
+        return str(exc)
+    if configured:
+        return f"{url} (settings)"
+    from_env = os.environ.get(BASE_URL_ENV, "").strip()
+    return f"{url} ({BASE_URL_ENV})" if from_env else f"{url} (default)"
 
 
 def _without_none_dict(value: dict[str, object]) -> dict[str, object]:

@@ -59,7 +59,7 @@ HEADERS = {
 #: What each fixed column must show unclipped: widths follow the font, and Name (stretched)
 #: gets the rest. Fixed pixel widths left Name ~60 px wide ("quarte…") in a 900 px window.
 COLUMN_SAMPLES = {
-    Column.SIZE: "1023.9 MB",
+    Column.SIZE: "1023.9 MiB",
     Column.ADDED: "25 Nov 14:05",
     Column.STATUS: "Failed: network problem",  # longer ones elide; the tooltip has the rest
     Column.ATTEMPTS: "10 · next 14:05",
@@ -92,6 +92,10 @@ def fit_columns(header: QHeaderView) -> None:
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Upload progress 0..1 for the status column while uploading, else None.
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: True while OpenAI's trouble holds the queue (breaker open, outage): waiting rows wait for it.
+HELD_ROLE = Qt.ItemDataRole.UserRole + 3
+#: Said instead of a retry time while the queue is held (as the status bar says it).
+HELD_WORDS = "when OpenAI recovers"
 
 
 class StatusFilter(StrEnum):
@@ -132,9 +136,10 @@ def matches_status(row: DocumentRow, wanted: StatusFilter) -> bool:
 
 
 def human_size(size: int) -> str:
+    """Binary units, as the CLI writes them ("64.8 KiB")."""
     value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if value < 1024 or unit == "GiB":
             return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} TB"  # pragma: no cover - loop always returns
@@ -165,8 +170,8 @@ _ERROR_WORDS = {
 }
 
 
-def status_text(row: DocumentRow, now: float | None = None) -> str:
-    """The status column in plain words."""
+def status_text(row: DocumentRow, now: float | None = None, *, held: bool = False) -> str:
+    """The status column in plain words (``held``: the queue waits for OpenAI to recover)."""
     state = row.state
     if state is None:
         return "Backed up"
@@ -176,7 +181,8 @@ def status_text(row: DocumentRow, now: float | None = None) -> str:
     if state == JobState.WAITING_RETRY:
         reason = _ERROR_WORDS.get(row.error_kind or "", "")
         suffix = f" ({reason})" if reason else ""
-        return f"Retrying {when(row.next_attempt_at, now)}{suffix}".replace("  ", " ")
+        at = HELD_WORDS if held else when(row.next_attempt_at, now)
+        return f"Retrying {at}{suffix}".replace("  ", " ")
     if state == JobState.FAILED:
         reason = _ERROR_WORDS.get(row.error_kind or "unknown", "failed")
         return f"Failed: {reason}"
@@ -224,6 +230,7 @@ class DocumentTableModel(QAbstractTableModel):
         # Negated ids, ascending: bisect finds a row by entry id in O(log n).
         self._keys: list[int] = []
         self._has_more = True
+        self.held = False
         self.reload()
 
     # -- reading ------------------------------------------------------------------------------
@@ -260,6 +267,8 @@ class DocumentTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == ROW_ROLE:
             return row
+        if role == HELD_ROLE:
+            return self.held
         if role == PROGRESS_ROLE:
             return row.progress if column == Column.STATUS else None
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -283,12 +292,13 @@ class DocumentTableModel(QAbstractTableModel):
         if column == Column.ADDED:
             return when(row.added_at)
         if column == Column.STATUS:
-            return with_target_summary(row, status_text(row))
+            return with_target_summary(row, status_text(row, held=self.held))
         if column == Column.ATTEMPTS:
             if row.job_id is None:
                 return ""
             if row.state == JobState.WAITING_RETRY and row.next_attempt_at is not None:
-                return f"{row.attempts} · next {when(row.next_attempt_at)}"
+                at = HELD_WORDS if self.held else when(row.next_attempt_at)
+                return f"{row.attempts} · next {at}"
             return str(row.attempts)
         if column == Column.FILE_ID:
             return row.file_id or ""
@@ -313,6 +323,16 @@ class DocumentTableModel(QAbstractTableModel):
         if column == Column.FILE_ID and row.file_id:
             return row.file_id  # long ids are elided in the cell
         return None
+
+    def set_held(self, held: bool) -> None:
+        """Whether OpenAI's trouble holds the queue; waiting rows then say so."""
+        if held == self.held:
+            return
+        self.held = held
+        if self._rows:
+            first = self.index(0, Column.STATUS)
+            last = self.index(len(self._rows) - 1, Column.ATTEMPTS)
+            self.dataChanged.emit(first, last)
 
     # -- paging -------------------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
-"""The "Copy text" button in the row of every failed or expired document: one click to copy.
+"""The "Copy text" button in the row of every document whose upload is stuck: one click to copy.
 
 :class:`CopyButtonDelegate` draws the status cell as before (text, or the progress bar while
-uploading) and, for a failed or expired document, a small push button at the cell's right end.
+uploading) and, for a document whose upload is not done and may not be soon (failed, expired,
+waiting to retry after an error, or held while OpenAI has trouble), a small push button at the
+cell's right end.
 A click on the button emits :attr:`copy_clicked` with the document's row; the window then copies
 its text through the same path as "Copy text instead" (``DocumentActions``), with the result in
 the status bar. A delegate, not an index widget: a widget per row would cost 100,000 widgets.
@@ -22,17 +24,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.uploads import JobState
-from desktop_app.ui.models import ROW_ROLE
+from desktop_app.ui.models import HELD_ROLE, ROW_ROLE
 from desktop_app.ui.status_view import StatusDelegate
 
 BUTTON_TEXT = "Copy text"
 _NEEDS_BUTTON = frozenset({JobState.FAILED, JobState.EXPIRED})
+#: Still to be uploaded: stuck when held by OpenAI's trouble, or waiting after an error.
+_WAITING = frozenset({JobState.QUEUED, JobState.WAITING_RETRY})
 _MARGIN = 2
 
 
-def wants_button(row: Any) -> bool:
-    """Failed and expired documents get the button: their text is what the user needs now."""
-    return row is not None and row.state in _NEEDS_BUTTON
+def wants_button(row: Any, held: bool = False) -> bool:
+    """Documents whose upload is not done and has stalled get the button: their text is what
+    the user needs now (failed, expired, waiting to retry after an error, held by an outage)."""
+    if row is None:
+        return False
+    if row.state in _NEEDS_BUTTON:
+        return True
+    return row.state in _WAITING and (held or bool(row.error_kind))
+
+
+def _wants(index: Any) -> bool:
+    return wants_button(index.data(ROW_ROLE), bool(index.data(HELD_ROLE)))
 
 
 class CopyButtonDelegate(StatusDelegate):
@@ -62,7 +75,7 @@ class CopyButtonDelegate(StatusDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | Any
     ) -> None:
-        if not wants_button(index.data(ROW_ROLE)):
+        if not _wants(index):
             super().paint(painter, option, index)
             return
         button = self.button_rect(option)
@@ -84,7 +97,7 @@ class CopyButtonDelegate(StatusDelegate):
         style.drawControl(QStyle.ControlElement.CE_PushButton, push, painter, widget)
 
     def helpEvent(self, event: Any, view: Any, option: QStyleOptionViewItem, index: Any) -> bool:
-        if wants_button(index.data(ROW_ROLE)) and self.button_rect(option).contains(event.pos()):
+        if _wants(index) and self.button_rect(option).contains(event.pos()):
             from PySide6.QtWidgets import QToolTip
 
             QToolTip.showText(
@@ -103,7 +116,7 @@ class CopyButtonDelegate(StatusDelegate):
         index: QModelIndex | Any,
     ) -> bool:
         row = index.data(ROW_ROLE)
-        if not wants_button(row) or not isinstance(event, QMouseEvent):
+        if not _wants(index) or not isinstance(event, QMouseEvent):
             return bool(super().editorEvent(event, model, option, index))
         if event.button() != Qt.MouseButton.LeftButton:
             return False

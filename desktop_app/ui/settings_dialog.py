@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.autostart import Autostart, launch_command
 from desktop_app.autostart import for_platform as autostart_for_platform
-from desktop_app.core.credentials import KEY_ENV
+from desktop_app.core.credentials import BASE_URL_ENV, KEY_ENV
 from desktop_app.core.errors import AttachGuardError
 from desktop_app.core.service import KeyState, Service, SettingsChange
 from desktop_app.settings import LoadedSettings, Settings
@@ -197,6 +197,17 @@ class SettingsDialog(QDialog):
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://api.openai.com/v1")
         _labelled(self.base_url, "Base URL", "API base URL; leave empty for the public API")
+        # Empty here means the environment's address when it has one: show that one.
+        env_url = os.environ.get(BASE_URL_ENV, "").strip()
+        if env_url:
+            self.base_url.setPlaceholderText(env_url)
+        self.base_url_note = QLabel(
+            self.tr("{name} is set in the environment; {url} is used while this is empty.").format(
+                name=BASE_URL_ENV, url=env_url
+            )
+        )
+        self.base_url_note.setWordWrap(True)
+        self.base_url_note.setVisible(bool(env_url))
 
         form = QFormLayout()
         form.addRow("API &key:", key_row)
@@ -207,6 +218,7 @@ class SettingsDialog(QDialog):
         form.addRow("Base &URL:", self.base_url)
         self._set_buddy(form, 0, self.key_edit)
         self._set_buddy(form, 5, self.base_url)
+        form.addRow("", self.base_url_note)
         tab = QWidget()
         tab.setLayout(form)
         return tab
@@ -268,6 +280,20 @@ class SettingsDialog(QDialog):
             1_000, 10_000_000, "Token budget", "Largest text fallback, in tokens", " tokens"
         )
         self.max_tokens.setSingleStep(1_000)
+        self.fallback_preset = QComboBox()
+        _labelled(
+            self.fallback_preset,
+            "Part size for",
+            "Where the copied text goes; the preview and Copy text size its parts for it",
+        )
+        from desktop_app.core import fallback  # the module: ``presets`` is also a module name
+
+        for preset in fallback.presets(self._service.settings.fallback):
+            self.fallback_preset.addItem(preset.label, preset.name)
+        self.chat_part_tokens = _spin(
+            500, 2_000_000, "ChatGPT message size", "Tokens in one ChatGPT message", " tokens"
+        )
+        self.chat_part_tokens.setSingleStep(1_000)
         self.keep_days = QCheckBox("Remove backups older than")
         _labelled(self.keep_days, "Limit backup age", "Pending uploads are never removed")
         self.keep_days_value = _spin(1, 36_500, "Backup age in days", "Days to keep", " days")
@@ -285,8 +311,14 @@ class SettingsDialog(QDialog):
         mb_row.addWidget(self.keep_mb_value)
         mb_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Text fallback &budget:", self.max_tokens)
+        # The budget is the "api" preset's part size: say so (README "Text fallback").
+        form.addRow(self.tr("OpenAI API part si&ze:"), self.max_tokens)
         self._set_buddy(form, 0, self.max_tokens)
+        self.max_tokens.setToolTip(self.tr("Part size of the OpenAI API preset, in tokens"))
+        form.addRow(self.tr("&Chat part size:"), self.chat_part_tokens)
+        self._set_buddy(form, 1, self.chat_part_tokens)
+        form.addRow(self.tr("Size parts &for:"), self.fallback_preset)
+        self._set_buddy(form, 2, self.fallback_preset)
         form.addRow(days_row)
         form.addRow(mb_row)
         tab = QWidget()
@@ -328,6 +360,10 @@ class SettingsDialog(QDialog):
         self.give_up_hours.setValue(max(1, round(s.upload.give_up_after_hours)))
         self.backoff_cap.setValue(round(s.upload.backoff_cap))
         self.max_tokens.setValue(s.fallback.max_tokens)
+        self.chat_part_tokens.setValue(s.fallback.chat_part_tokens)
+        self.fallback_preset.setCurrentIndex(
+            max(0, self.fallback_preset.findData(s.fallback.preset))
+        )
         self.keep_days.setChecked(s.vault.max_age_days is not None)
         self.keep_days_value.setValue(s.vault.max_age_days or 90)
         self.keep_days_value.setEnabled(s.vault.max_age_days is not None)
@@ -355,6 +391,8 @@ class SettingsDialog(QDialog):
             s.upload.give_up_after_hours = float(self.give_up_hours.value())
         s.upload.backoff_cap = float(self.backoff_cap.value())
         s.fallback.max_tokens = self.max_tokens.value()
+        s.fallback.chat_part_tokens = self.chat_part_tokens.value()
+        s.fallback.preset = str(self.fallback_preset.currentData())
         s.vault.max_age_days = self.keep_days_value.value() if self.keep_days.isChecked() else None
         s.vault.max_total_mb = self.keep_mb_value.value() if self.keep_mb.isChecked() else None
         s.watch.folders = self.folders.folders()

@@ -65,6 +65,11 @@ def _held(status: QueueStatus) -> bool:
     )
 
 
+def held(status: QueueStatus) -> bool:
+    """Uploads wait for OpenAI to recover (a hold, an open breaker, an outage)."""
+    return _held(status)
+
+
 def waiting(status: QueueStatus) -> bool:
     """Something waits for a retry time or for OpenAI: the shown time must be kept fresh."""
     counts = status.documents or status.counts

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -168,6 +169,19 @@ class WelcomeWindow(QDialog):
         )
         self.watch_downloads.setChecked(exists)
         self.watch_downloads.setEnabled(exists)
+        if not exists:
+            # Greyed out needs a reason: say it in the box and its tooltip.
+            self.watch_downloads.setText(
+                self.tr("Watch my Downloads folder ({path} does not exist)").format(
+                    path=self.downloads
+                )
+            )
+            self.watch_downloads.setToolTip(
+                self.tr(
+                    "{path} does not exist, so it cannot be watched. Choose folders to watch "
+                    "in Settings later."
+                ).format(path=self.downloads)
+            )
         self.start_at_login = QCheckBox(self.tr("&Start AttachGuard when I log in"))
         self.start_at_login.setAccessibleName(self.tr("Start at login"))
         self.start_at_login.setAccessibleDescription(
@@ -215,6 +229,9 @@ class WelcomeWindow(QDialog):
         layout.addWidget(self.start_at_login)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
+        # The dialog is at least as tall as its wrapped text needs (the default constraint
+        # ignores the labels' height for width, which hid the intro's last line).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
         tasks.run_in_background(
             service.key_state, on_done=self._show_key_state, on_error=lambda _exc: None
@@ -227,6 +244,7 @@ class WelcomeWindow(QDialog):
             self.keyring_note.setVisible(True)
             self.until_quit.setChecked(True)
             self.until_quit.setEnabled(False)
+            self.adjustSize()  # grow for the note rather than clip it
         self.key_state_loaded.emit(state)
 
     def choices(self, *, with_key: bool = True) -> WelcomeChoices:

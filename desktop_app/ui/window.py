@@ -57,7 +57,7 @@ from desktop_app.ui.models import (
     fit_columns,
 )
 from desktop_app.ui.row_button import CopyButtonDelegate
-from desktop_app.ui.status_view import QueueStatusLabels
+from desktop_app.ui.status_view import QueueStatusLabels, held
 from desktop_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -203,6 +203,8 @@ class MainWindow(QMainWindow):
         self.tabs, self.health_panel = health_view.install(
             self, central, service, bridge, tasks_module, self.show_message
         )
+        # Help comes last in the menu bar, after the View menu the health tab adds.
+        self.menuBar().addAction(self.help_menu.menu.menuAction())
         self._connect_bridge()
         self._update_count()
         self.refresh_status()
@@ -527,6 +529,9 @@ class MainWindow(QMainWindow):
             else self.tr("Pa&use uploads")
         )
         self._update_count(recount=False)
+        # Rows waiting while OpenAI has trouble say "when OpenAI recovers", as the bar does.
+        self.model.set_held(held(status))
+        self.details.set_held(held(status))
         self.status_refreshed.emit()
 
     # -- queue-wide actions -------------------------------------------------------------------

@@ -40,8 +40,11 @@ def fast_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @contextmanager
-def _running(tmp_path: Path, server: FakeOpenAI) -> Iterator[TrayApp]:
+def _running(tmp_path: Path, server: FakeOpenAI, *, welcomed: bool = False) -> Iterator[TrayApp]:
     paths = loopback_home(tmp_path / "home", server)
+    if welcomed:  # a returning user: the welcome window was shown on an earlier start
+        with paths.settings_file.open("a", encoding="utf-8") as settings:
+            settings.write("\n[ui]\nwelcome_shown = true\n")
     service = Service(paths)
     guard = SingleInstance(ipc.instance_address(paths))
     assert guard.acquire()
@@ -162,7 +165,7 @@ def test_second_launch_request_backs_up_in_the_running_app(
     )
 
 
-def test_first_run_without_a_key_says_uploads_are_paused(
+def test_first_run_asks_for_the_key_in_the_welcome_window_without_a_balloon_beside_it(
     tmp_path: Path,
     openai_server: FakeOpenAI,
     qtbot: QtBot,
@@ -172,6 +175,30 @@ def test_first_run_without_a_key_says_uploads_are_paused(
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     messages: list[tuple[str, str]] = []
     with _running(tmp_path, openai_server) as app:
+        app.tray.message_shown.connect(lambda title, text: messages.append((title, text)))
+        qtbot.waitUntil(
+            lambda: (
+                app.window is not None
+                and app.window.welcome is not None
+                and app.window.welcome.isVisible()
+            ),
+            timeout=30_000,
+        )
+        qtbot.waitUntil(lambda: app.tray.view is not None and app.tray.view.needs_key)
+        assert app.tray.key_notice.isVisible()  # the tray menu still says it
+        assert not [text for _, text in messages if "API key" in text]
+
+
+def test_without_a_key_a_returning_user_is_told_uploads_are_paused(
+    tmp_path: Path,
+    openai_server: FakeOpenAI,
+    qtbot: QtBot,
+    fast_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    messages: list[tuple[str, str]] = []
+    with _running(tmp_path, openai_server, welcomed=True) as app:
         app.tray.message_shown.connect(lambda title, text: messages.append((title, text)))
         qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
         assert "Uploads are paused until you add an API key" in messages[0][1]

@@ -350,3 +350,24 @@ def test_clicking_the_stuck_batch_notice_opens_that_batch(
         service.close()
         qapp.setQuitOnLastWindowClosed(False)
         assert tasks.wait_for_all(30_000)
+
+
+def test_an_unreachable_status_page_is_said_once_without_a_raw_errno() -> None:
+    from desktop_app.core.monitor.health import HealthSnapshot
+    from desktop_app.ui.health_model import last_checked_text
+
+    error = "the status page is unreachable: [Errno -2] Name or service not known"
+    text = last_checked_text(HealthSnapshot.unknown(["Files"], error), str)
+    assert text == "Status page unreachable — unknown: Name or service not known"
+    assert "Errno" not in text and text.count("unreachable") == 1
+
+
+def test_an_empty_batch_list_once_fetched_says_the_account_has_none(
+    qtbot: QtBot, window: Any, openai_server: FakeOpenAI
+) -> None:
+    openai_server.serve_json(SUMMARY, doc("statuspage_summary_operational.json"))
+    batches = window.health_panel.batches
+    window.tabs.setCurrentWidget(window.health_panel)
+    check_now(qtbot, window)
+    qtbot.waitUntil(lambda: batches.empty_label.isVisible())
+    assert batches.empty_label.text() == "No Batch jobs on this account."

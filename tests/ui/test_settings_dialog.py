@@ -254,3 +254,32 @@ def test_every_settings_control_is_named_for_screen_readers(qtbot: QtBot, ui_ser
     assert len(controls) >= 20
     unnamed = [w for w in controls if not (w.accessibleName() or getattr(w, "text", str)())]
     assert unnamed == []
+
+
+def test_part_sizes_and_the_preset_are_chosen_in_settings(qtbot: QtBot, ui_service: Any) -> None:
+    from desktop_app.core import fallback
+
+    dialog = _dialog(qtbot, ui_service)
+    names = [dialog.fallback_preset.itemData(i) for i in range(dialog.fallback_preset.count())]
+    assert names == [p.name for p in fallback.presets()]  # chat, api, claude, gemini, local
+    assert dialog.fallback_preset.currentData() == "chat"  # the default
+    assert dialog.chat_part_tokens.value() == 12_000
+    dialog.fallback_preset.setCurrentIndex(dialog.fallback_preset.findData("claude"))
+    dialog.chat_part_tokens.setValue(8_000)
+    _save(qtbot, dialog, dialog.settings_saved)
+    saved = load_settings(ui_service.paths.settings_file, environ={}).settings
+    assert (saved.fallback.preset, saved.fallback.chat_part_tokens) == ("claude", 8_000)
+
+
+def test_the_base_url_from_the_environment_is_shown_and_in_diagnostics(
+    qtbot: QtBot, ui_service: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.help_menu import diagnostics_text
+
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:8080/v1")
+    dialog = _dialog(qtbot, ui_service)
+    assert dialog.base_url.text() == ""
+    assert dialog.base_url.placeholderText() == "http://127.0.0.1:8080/v1"
+    assert dialog.base_url_note.isVisible()
+    assert "OPENAI_BASE_URL is set in the environment" in dialog.base_url_note.text()
+    assert "Base URL: http://127.0.0.1:8080/v1 (OPENAI_BASE_URL)" in diagnostics_text(ui_service)
