@@ -32,6 +32,7 @@ class PreviewDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Last copy")
         self.preview.copied.connect(lambda result: self.message.setText(result.message))
+        self.preview.ready.connect(lambda _prompt: self.preview.focus_first_copy())
         close = QPushButton("Close")
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()

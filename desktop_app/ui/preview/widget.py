@@ -356,7 +356,10 @@ class PreviewWidget(QWidget):
             if result.ok:
                 self.last_copied = result.part
                 self.parts_table.setCurrentCell(result.part - 1, 0)
+        had_focus = self._copy_has_focus()
         self._update_next()
+        if had_focus and self.copy_next_button.isEnabled():
+            self.copy_next_button.setFocus()  # Space again copies the next part
         self.copied.emit(result)
         return result
 
@@ -371,6 +374,20 @@ class PreviewWidget(QWidget):
             "pages": None if pages is None else str(pages),
             "sheet": built.selection.get("sheet"),
         }
+
+    def focus_first_copy(self) -> None:
+        """Put the keyboard focus on part 1's Copy button (the dialog does, once text is shown:
+        Space copies part 1, then Space again each next part)."""
+        button = self.parts_table.cellWidget(0, 3)
+        if button is not None:
+            button.setFocus()
+
+    def _copy_has_focus(self) -> bool:
+        focused = self.focusWidget()
+        if focused is self.copy_next_button:
+            return True
+        rows = range(self.parts_table.rowCount())
+        return any(focused is self.parts_table.cellWidget(r, 3) for r in rows)
 
     def copy_next(self) -> CopyResult:
         """Copy the part after the one copied last (part 1 before any copy)."""
