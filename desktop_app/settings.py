@@ -172,6 +172,8 @@ class UiSettings:
     notify_success: bool = False
     start_at_login: bool = False
     theme: str = "system"
+    #: The interface language ("de", "fr", "es" or "en"); "" follows the desktop's language.
+    language: str = ""
     #: The welcome window was shown (or skipped) once; Help → Welcome still opens it.
     welcome_shown: bool = False
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import ipc
 from desktop_app.settings import load_settings
-from desktop_app.ui import icons, tasks, tray_help
+from desktop_app.ui import icons, tasks, translations, tray_help
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.desktop_notify import DesktopNotifications, session_bus_expected
 from desktop_app.ui.notifications import Notice, NoticeDisplay, Notifier
@@ -378,7 +378,7 @@ class TrayApp(QObject):
         reason = batch.stuck_reason or "it is not making progress"
         batch_id = str(batch.id)
         self.tray.show_message(
-            "A batch looks stuck",
+            self.tr("A batch looks stuck"),
             f"Batch {batch_id} ({batch.status}): {reason}. Its input file is backed up; "
             "click to see it and resubmit it.",
             warning=True,
@@ -447,7 +447,10 @@ def run(
         return 1 if handed is None else handed
     # Read the theme from the settings file directly (small, no service needed) so that it is
     # right before anything paints; the service itself opens in the background.
-    apply_theme(qapp, load_settings(context.paths.settings_file).settings.ui.theme)
+    ui_settings = load_settings(context.paths.settings_file).settings.ui
+    apply_theme(qapp, ui_settings.theme)
+    # Before any widget or tray menu exists: texts are translated when they are set.
+    translations.install(qapp, ui_settings.language)
     handlers = _install_signal_handlers(qapp)
     desktop = DesktopNotifications() if session_bus_expected() else None
     if desktop is not None:

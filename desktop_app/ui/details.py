@@ -112,31 +112,31 @@ class DetailsPane(QWidget):
             self, "Restore to folder"
         )
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
-        self.setAccessibleName("Document details")
+        self.setAccessibleName(self.tr("Document details"))
 
         self.title = QLabel()
-        self.title.setAccessibleName("Document name")
+        self.title.setAccessibleName(self.tr("Document name"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         _selectable(self.title)
         self.status_label = _selectable(QLabel())
-        self.status_label.setAccessibleName("Status and reason")
+        self.status_label.setAccessibleName(self.tr("Status and reason"))
         self.remote_label = _selectable(QLabel())
-        self.remote_label.setAccessibleName("Remote file id and expiry")
+        self.remote_label.setAccessibleName(self.tr("Remote file id and expiry"))
         self.vault_label = _selectable(QLabel())
-        self.vault_label.setAccessibleName("Backup copy")
+        self.vault_label.setAccessibleName(self.tr("Backup copy"))
         self.added_label = _selectable(QLabel())
-        self.added_label.setAccessibleName("Added")
+        self.added_label.setAccessibleName(self.tr("Added"))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Status:", self.status_label)
-        form.addRow("Remote file:", self.remote_label)
-        form.addRow("Backup copy:", self.vault_label)
-        form.addRow("Added:", self.added_label)
+        form.addRow(self.tr("Status:"), self.status_label)
+        form.addRow(self.tr("Remote file:"), self.remote_label)
+        form.addRow(self.tr("Backup copy:"), self.vault_label)
+        form.addRow(self.tr("Added:"), self.added_label)
 
         self.history = QTableWidget(0, 4)
-        self.history.setAccessibleName("Upload attempts")
+        self.history.setAccessibleName(self.tr("Upload attempts"))
         self.history.setHorizontalHeaderLabels(["Queued", "First try", "Attempts", "Outcome"])
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -146,20 +146,22 @@ class DetailsPane(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.history.setMaximumHeight(self.fontMetrics().height() * 7)
 
-        self.open_button = QPushButton("&Open original")
-        self.open_button.setToolTip("Open a read-only copy of the backup in its usual app")
+        self.open_button = QPushButton(self.tr("&Open original"))
+        self.open_button.setToolTip(self.tr("Open a read-only copy of the backup in its usual app"))
         self.open_button.clicked.connect(self.open_original)
-        self.folder_button = QPushButton("Show in &folder")
-        self.folder_button.setToolTip("Show the folder holding the backup copy")
+        self.folder_button = QPushButton(self.tr("Show in &folder"))
+        self.folder_button.setToolTip(self.tr("Show the folder holding the backup copy"))
         self.folder_button.clicked.connect(self.show_in_folder)
-        self.restore_button = QPushButton("Restore &to\u2026")
-        self.restore_button.setToolTip("Copy the backup out to a folder you choose")
+        self.restore_button = QPushButton(self.tr("Restore &to\u2026"))
+        self.restore_button.setToolTip(self.tr("Copy the backup out to a folder you choose"))
         self.restore_button.clicked.connect(self.restore_to)
-        self.preview_button = QPushButton("Preview te&xt")
+        self.preview_button = QPushButton(self.tr("Preview te&xt"))
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip(
-            "Show the text as it would be pasted into ChatGPT, for this and the next documents "
-            "you select"
+            self.tr(
+                "Show the text as it would be pasted into ChatGPT, for this and the next documents "
+                "you select"
+            )
         )
         self.preview_button.toggled.connect(self._preview_toggled)
         buttons = QHBoxLayout()
@@ -178,7 +180,7 @@ class DetailsPane(QWidget):
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(form)
-        body.addWidget(QLabel("Uploads:"))
+        body.addWidget(QLabel(self.tr("Uploads:")))
         body.addWidget(self.history)
         body.addLayout(buttons)
         body.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -253,7 +255,7 @@ class DetailsPane(QWidget):
             )
             self.remote_label.setText(f"{row.file_id} ({expiry})")
         else:
-            self.remote_label.setText("not uploaded")
+            self.remote_label.setText(self.tr("not uploaded"))
         count = f", {row.added_count} times" if row.added_count > 1 else ""
         self.added_label.setText(f"{timestamp(row.added_at)}{count}, {human_size(row.size)}")
 

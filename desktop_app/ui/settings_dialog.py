@@ -81,8 +81,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("AttachGuard settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("AttachGuard settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self.setMinimumWidth(660)  # every tab label and the key field visible without scrolling
         self._service = service
         self._loaded: LoadedSettings = service.loaded
@@ -96,7 +96,7 @@ class SettingsDialog(QDialog):
         self.autostart: Autostart = autostart_for_platform()
 
         tabs = QTabWidget()
-        tabs.setAccessibleName("Settings sections")
+        tabs.setAccessibleName(self.tr("Settings sections"))
         tabs.addTab(self._build_account_tab(), "&Account")
         tabs.addTab(self._build_uploads_tab(), "&Uploads")
         tabs.addTab(self._build_backups_tab(), "&Backups && text")
@@ -106,11 +106,11 @@ class SettingsDialog(QDialog):
 
         self.broken_banner = QLabel()
         self.broken_banner.setWordWrap(True)
-        self.broken_banner.setAccessibleName("Settings file problem")
+        self.broken_banner.setAccessibleName(self.tr("Settings file problem"))
         self.broken_banner.setVisible(False)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Save error")
+        self.error_label.setAccessibleName(self.tr("Save error"))
         self.error_label.setVisible(False)
         for label in (self.broken_banner, self.error_label):
             label.setStyleSheet(f"color: {theme.status_color('error', self.palette()).name()}")
@@ -119,11 +119,11 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setAccessibleName(self.tr("Save settings"))
         self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         cancel.setToolTip(self.tr("Close without saving"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -144,16 +144,16 @@ class SettingsDialog(QDialog):
     def _build_account_tab(self) -> QWidget:
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("sk-…  (leave empty to keep the stored key)")
+        self.key_edit.setPlaceholderText(self.tr("sk-…  (leave empty to keep the stored key)"))
         _labelled(self.key_edit, "API key", "Your OpenAI API key; stored only in the OS keyring")
-        self.show_key = QCheckBox("S&how")
+        self.show_key = QCheckBox(self.tr("S&how"))
         _labelled(self.show_key, "Show API key", "Show the key while typing")
         self.show_key.toggled.connect(
             lambda on: self.key_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
             )
         )
-        self.remove_key_button = QPushButton("&Remove stored key")
+        self.remove_key_button = QPushButton(self.tr("&Remove stored key"))
         _labelled(self.remove_key_button, "Remove stored key", "Delete the key from the keyring")
         self.remove_key_button.clicked.connect(self._mark_key_for_deletion)
         self.until_quit_button = QPushButton(self.tr("Use this key until I &quit"))
@@ -171,14 +171,14 @@ class SettingsDialog(QDialog):
         key_row.addWidget(self.remove_key_button)
         key_row.addWidget(self.until_quit_button)
 
-        self.key_status = QLabel("Checking the keyring…")
-        self.key_status.setAccessibleName("API key status")
+        self.key_status = QLabel(self.tr("Checking the keyring…"))
+        self.key_status.setAccessibleName(self.tr("API key status"))
         self.key_status.setWordWrap(True)
         self.backend_label = QLabel("…")
-        self.backend_label.setAccessibleName("Keyring backend")
+        self.backend_label.setAccessibleName(self.tr("Keyring backend"))
         self.backend_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backend_warning = QLabel()
-        self.backend_warning.setAccessibleName("Keyring warning")
+        self.backend_warning.setAccessibleName(self.tr("Keyring warning"))
         self.backend_warning.setWordWrap(True)
         self.backend_warning.setVisible(False)
         self.backend_warning.setStyleSheet(
@@ -191,16 +191,16 @@ class SettingsDialog(QDialog):
         self.env_note.setVisible(bool(os.environ.get(KEY_ENV, "").strip()))
 
         self.base_url = QLineEdit()
-        self.base_url.setPlaceholderText("https://api.openai.com/v1")
+        self.base_url.setPlaceholderText(self.tr("https://api.openai.com/v1"))
         _labelled(self.base_url, "Base URL", "API base URL; leave empty for the public API")
 
         form = QFormLayout()
-        form.addRow("API &key:", key_row)
+        form.addRow(self.tr("API &key:"), key_row)
         form.addRow("", self.key_status)
-        form.addRow("Keyring:", self.backend_label)
+        form.addRow(self.tr("Keyring:"), self.backend_label)
         form.addRow("", self.backend_warning)
         form.addRow("", self.env_note)
-        form.addRow("Base &URL:", self.base_url)
+        form.addRow(self.tr("Base &URL:"), self.base_url)
         self._set_buddy(form, 0, self.key_edit)
         self._set_buddy(form, 5, self.base_url)
         tab = QWidget()
@@ -215,14 +215,14 @@ class SettingsDialog(QDialog):
             label.setBuddy(widget)
 
     def _build_uploads_tab(self) -> QWidget:
-        self.auto_upload = QCheckBox("Upload documents as soon as they are added")
+        self.auto_upload = QCheckBox(self.tr("Upload documents as soon as they are added"))
         _labelled(
             self.auto_upload, "Upload automatically", "Otherwise documents are only backed up"
         )
         self.purpose = QComboBox()
         self.purpose.addItems(PURPOSES)
         _labelled(self.purpose, "Default purpose", "Purpose sent with each upload")
-        self.expires = QCheckBox("Uploaded files expire after")
+        self.expires = QCheckBox(self.tr("Uploaded files expire after"))
         _labelled(self.expires, "Uploaded files expire", "Ask the service to delete files later")
         self.expires_hours = _spin(1, 720, "Expiry in hours", "1 hour to 30 days", " h")
         self.expires.toggled.connect(self.expires_hours.setEnabled)
@@ -235,19 +235,21 @@ class SettingsDialog(QDialog):
             1, 720, "Keep retrying for", "Hours after the first attempt, during outages", " h"
         )
         self.max_attempts = _spin(0, 1000, "Maximum attempts", "Attempts before a job fails")
-        self.max_attempts.setSpecialValueText("No limit")
+        self.max_attempts.setSpecialValueText(self.tr("No limit"))
         self.backoff_cap = _spin(1, 86_400, "Longest wait between attempts", "In seconds", " s")
         form = QFormLayout()
         form.addRow(self.auto_upload)
-        form.addRow("Default &purpose:", self.purpose)
+        form.addRow(self.tr("Default &purpose:"), self.purpose)
         form.addRow(expiry_row)
-        form.addRow("Parallel up&loads:", self.concurrency)
-        form.addRow("Maximum &attempts:", self.max_attempts)
-        form.addRow("Longest &wait between attempts:", self.backoff_cap)
-        form.addRow("Keep retr&ying for:", self.give_up_hours)
+        form.addRow(self.tr("Parallel up&loads:"), self.concurrency)
+        form.addRow(self.tr("Maximum &attempts:"), self.max_attempts)
+        form.addRow(self.tr("Longest &wait between attempts:"), self.backoff_cap)
+        form.addRow(self.tr("Keep retr&ying for:"), self.give_up_hours)
         restart_note = QLabel(
-            "The base URL, parallel uploads and retry limits apply from the next start of "
-            "AttachGuard; purpose and expiry apply to documents added from now on."
+            self.tr(
+                "The base URL, parallel uploads and retry limits apply from the next start of "
+                "AttachGuard; purpose and expiry apply to documents added from now on."
+            )
         )
         restart_note.setWordWrap(True)
         form.addRow(restart_note)
@@ -264,11 +266,11 @@ class SettingsDialog(QDialog):
             1_000, 10_000_000, "Token budget", "Largest text fallback, in tokens", " tokens"
         )
         self.max_tokens.setSingleStep(1_000)
-        self.keep_days = QCheckBox("Remove backups older than")
+        self.keep_days = QCheckBox(self.tr("Remove backups older than"))
         _labelled(self.keep_days, "Limit backup age", "Pending uploads are never removed")
         self.keep_days_value = _spin(1, 36_500, "Backup age in days", "Days to keep", " days")
         self.keep_days.toggled.connect(self.keep_days_value.setEnabled)
-        self.keep_mb = QCheckBox("Keep backups under")
+        self.keep_mb = QCheckBox(self.tr("Keep backups under"))
         _labelled(self.keep_mb, "Limit backup size", "Oldest backups are removed first")
         self.keep_mb_value = _spin(1, 10_000_000, "Backup size limit", "Total size", " MB")
         self.keep_mb.toggled.connect(self.keep_mb_value.setEnabled)
@@ -281,7 +283,7 @@ class SettingsDialog(QDialog):
         mb_row.addWidget(self.keep_mb_value)
         mb_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Text fallback &budget:", self.max_tokens)
+        form.addRow(self.tr("Text fallback &budget:"), self.max_tokens)
         self._set_buddy(form, 0, self.max_tokens)
         form.addRow(days_row)
         form.addRow(mb_row)
@@ -294,12 +296,12 @@ class SettingsDialog(QDialog):
         for choice in theme.CHOICES:
             self.theme.addItem(choice.value.capitalize(), choice.value)
         _labelled(self.theme, "Theme", "Follow the system, or always light or dark")
-        self.notify_success = QCheckBox("Notify when an upload succeeds")
+        self.notify_success = QCheckBox(self.tr("Notify when an upload succeeds"))
         _labelled(self.notify_success, "Success notifications", "Failures are always notified")
-        self.start_at_login = QCheckBox("Start AttachGuard when I log in")
+        self.start_at_login = QCheckBox(self.tr("Start AttachGuard when I log in"))
         _labelled(self.start_at_login, "Start at login", "Adds AttachGuard to your session")
         form = QFormLayout()
-        form.addRow("&Theme:", self.theme)
+        form.addRow(self.tr("&Theme:"), self.theme)
         self._set_buddy(form, 0, self.theme)
         form.addRow(self.notify_success)
         form.addRow(self.start_at_login)
@@ -418,7 +420,7 @@ class SettingsDialog(QDialog):
     def _mark_key_for_deletion(self) -> None:
         self._delete_key = True
         self.key_edit.clear()
-        self.key_status.setText("The stored key will be removed when you save.")
+        self.key_status.setText(self.tr("The stored key will be removed when you save."))
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -428,7 +430,9 @@ class SettingsDialog(QDialog):
             return
         base_url = self.base_url.text().strip()
         if base_url and not base_url.startswith(("https://", "http://")):
-            self._fail("The base URL must start with https:// (or http:// for a local server).")
+            self._fail(
+                self.tr("The base URL must start with https:// (or http:// for a local server).")
+            )
             return
         new_key = self.key_edit.text().strip() or None
         request = SaveRequest(
@@ -437,7 +441,7 @@ class SettingsDialog(QDialog):
             delete_key=self._delete_key and new_key is None,
         )
         if request.settings is None and new_key is None and not request.delete_key:
-            self._fail("Nothing was saved: the settings file must be fixed first.")
+            self._fail(self.tr("Nothing was saved: the settings file must be fixed first."))
             return
         self._saving = True
         self.save_button.setEnabled(False)

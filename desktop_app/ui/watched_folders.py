@@ -35,7 +35,7 @@ class WatchedFoldersEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Watched folders")
+        self.setAccessibleName(self.tr("Watched folders"))
         self._records: list[WatchedFolder] = []
         #: Asks the user for a folder; replaceable so tests need not drive a native dialog.
         self.choose_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
@@ -43,7 +43,7 @@ class WatchedFoldersEditor(QWidget):
         )
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(["Folder", "Include subfolders", "Upload new files"])
-        self.table.setAccessibleName("Watched folders list")
+        self.table.setAccessibleName(self.tr("Watched folders list"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -52,14 +52,14 @@ class WatchedFoldersEditor(QWidget):
         header.setSectionResizeMode(_RECURSIVE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_UPLOAD, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.add_button = QPushButton("A&dd folder…")
-        self.add_button.setAccessibleName("Add watched folder")
-        self.add_button.setToolTip("Watch another folder (Ctrl+N)")
+        self.add_button = QPushButton(self.tr("A&dd folder…"))
+        self.add_button.setAccessibleName(self.tr("Add watched folder"))
+        self.add_button.setToolTip(self.tr("Watch another folder (Ctrl+N)"))
         self.add_button.setShortcut(QKeySequence("Ctrl+N"))
         self.add_button.clicked.connect(self.add_folder)
-        self.remove_button = QPushButton("R&emove")
-        self.remove_button.setAccessibleName("Remove watched folder")
-        self.remove_button.setToolTip("Stop watching the selected folder (Del)")
+        self.remove_button = QPushButton(self.tr("R&emove"))
+        self.remove_button.setAccessibleName(self.tr("Remove watched folder"))
+        self.remove_button.setToolTip(self.tr("Stop watching the selected folder (Del)"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
