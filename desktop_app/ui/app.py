@@ -153,7 +153,7 @@ class TrayApp(QObject):
 
         def failed(exc: BaseException) -> None:
             log.error("cannot open the AttachGuard data: %s", exc)
-            QMessageBox.critical(None, "AttachGuard cannot start", str(exc))
+            QMessageBox.critical(None, self.tr("AttachGuard cannot start"), str(exc))
             self.qapp.exit(1)
 
         def opened(service: Service) -> None:
@@ -333,7 +333,9 @@ class TrayApp(QObject):
         uploads, ids = self.service.uploads, list(job_ids)
 
         def done(count: int) -> None:
-            self.tray.show_message("AttachGuard", f"Retrying {count} upload(s) now.")
+            self.tray.show_message(
+                "AttachGuard", self.tr("Retrying {count} upload(s) now.").format(count=count)
+            )
             self.tray.refresh()
 
         tasks.run_in_background(lambda: sum(uploads.retry(j) for j in ids), on_done=done)
@@ -375,12 +377,14 @@ class TrayApp(QObject):
             self.tray.show_message("AttachGuard", result.message, warning=True)
 
     def _batch_stuck(self, batch: BatchView) -> None:
-        reason = batch.stuck_reason or "it is not making progress"
+        reason = batch.stuck_reason or self.tr("it is not making progress")
         batch_id = str(batch.id)
         self.tray.show_message(
             self.tr("A batch looks stuck"),
-            f"Batch {batch_id} ({batch.status}): {reason}. Its input file is backed up; "
-            "click to see it and resubmit it.",
+            self.tr(
+                "Batch {batch} ({status}): {reason}. Its input file is backed up; "
+                "click to see it and resubmit it."
+            ).format(batch=batch_id, status=batch.status, reason=reason),
             warning=True,
             on_click=lambda: self.show_batch(batch_id),
         )
@@ -396,8 +400,10 @@ class TrayApp(QObject):
             self._told_about_key = True
             self.tray.show_message(
                 "AttachGuard",
-                "Uploads are paused until you add an API key. Your documents are still backed "
-                "up. Click here to open Settings.",
+                self.tr(
+                    "Uploads are paused until you add an API key. Your documents are still backed "
+                    "up. Click here to open Settings."
+                ),
                 on_click=self.open_settings,
             )
 

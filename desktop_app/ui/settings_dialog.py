@@ -12,7 +12,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -43,6 +43,12 @@ from desktop_app.ui.watched_folders import WatchedFoldersEditor
 log = logging.getLogger(__name__)
 
 PURPOSES = ("user_data", "assistants", "batch", "fine-tune", "vision", "evals")
+#: The theme choices' names (``theme.CHOICES`` values), translated when shown.
+_THEME_NAMES = {
+    "system": QT_TRANSLATE_NOOP("Theme", "System"),
+    "light": QT_TRANSLATE_NOOP("Theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "Dark"),
+}
 _HOUR = 3600
 
 
@@ -97,12 +103,12 @@ class SettingsDialog(QDialog):
 
         tabs = QTabWidget()
         tabs.setAccessibleName(self.tr("Settings sections"))
-        tabs.addTab(self._build_account_tab(), "&Account")
-        tabs.addTab(self._build_uploads_tab(), "&Uploads")
-        tabs.addTab(self._build_backups_tab(), "&Backups && text")
+        tabs.addTab(self._build_account_tab(), self.tr("&Account"))
+        tabs.addTab(self._build_uploads_tab(), self.tr("&Uploads"))
+        tabs.addTab(self._build_backups_tab(), self.tr("&Backups && text"))
         self.folders = WatchedFoldersEditor()
-        tabs.addTab(self.folders, "&Watched folders")
-        tabs.addTab(self._build_app_tab(), "A&pp")
+        tabs.addTab(self.folders, self.tr("&Watched folders"))
+        tabs.addTab(self._build_app_tab(), self.tr("A&pp"))
 
         self.broken_banner = QLabel()
         self.broken_banner.setWordWrap(True)
@@ -145,16 +151,24 @@ class SettingsDialog(QDialog):
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("sk-…  (leave empty to keep the stored key)"))
-        _labelled(self.key_edit, "API key", "Your OpenAI API key; stored only in the OS keyring")
+        _labelled(
+            self.key_edit,
+            self.tr("API key"),
+            self.tr("Your OpenAI API key; stored only in the OS keyring"),
+        )
         self.show_key = QCheckBox(self.tr("S&how"))
-        _labelled(self.show_key, "Show API key", "Show the key while typing")
+        _labelled(self.show_key, self.tr("Show API key"), self.tr("Show the key while typing"))
         self.show_key.toggled.connect(
             lambda on: self.key_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
             )
         )
         self.remove_key_button = QPushButton(self.tr("&Remove stored key"))
-        _labelled(self.remove_key_button, "Remove stored key", "Delete the key from the keyring")
+        _labelled(
+            self.remove_key_button,
+            self.tr("Remove stored key"),
+            self.tr("Delete the key from the keyring"),
+        )
         self.remove_key_button.clicked.connect(self._mark_key_for_deletion)
         self.until_quit_button = QPushButton(self.tr("Use this key until I &quit"))
         _labelled(
@@ -185,14 +199,20 @@ class SettingsDialog(QDialog):
             f"color: {theme.status_color('warning', self.palette()).name()}"
         )
         self.env_note = QLabel(
-            f"{KEY_ENV} is set in the environment; it is used instead of the stored key."
+            self.tr(
+                "{name} is set in the environment; it is used instead of the stored key."
+            ).format(name=KEY_ENV)
         )
         self.env_note.setWordWrap(True)
         self.env_note.setVisible(bool(os.environ.get(KEY_ENV, "").strip()))
 
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText(self.tr("https://api.openai.com/v1"))
-        _labelled(self.base_url, "Base URL", "API base URL; leave empty for the public API")
+        _labelled(
+            self.base_url,
+            self.tr("Base URL"),
+            self.tr("API base URL; leave empty for the public API"),
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("API &key:"), key_row)
@@ -217,26 +237,50 @@ class SettingsDialog(QDialog):
     def _build_uploads_tab(self) -> QWidget:
         self.auto_upload = QCheckBox(self.tr("Upload documents as soon as they are added"))
         _labelled(
-            self.auto_upload, "Upload automatically", "Otherwise documents are only backed up"
+            self.auto_upload,
+            self.tr("Upload automatically"),
+            self.tr("Otherwise documents are only backed up"),
         )
         self.purpose = QComboBox()
         self.purpose.addItems(PURPOSES)
-        _labelled(self.purpose, "Default purpose", "Purpose sent with each upload")
+        _labelled(
+            self.purpose, self.tr("Default purpose"), self.tr("Purpose sent with each upload")
+        )
         self.expires = QCheckBox(self.tr("Uploaded files expire after"))
-        _labelled(self.expires, "Uploaded files expire", "Ask the service to delete files later")
-        self.expires_hours = _spin(1, 720, "Expiry in hours", "1 hour to 30 days", " h")
+        _labelled(
+            self.expires,
+            self.tr("Uploaded files expire"),
+            self.tr("Ask the service to delete files later"),
+        )
+        self.expires_hours = _spin(
+            1, 720, self.tr("Expiry in hours"), self.tr("1 hour to 30 days"), self.tr(" h")
+        )
         self.expires.toggled.connect(self.expires_hours.setEnabled)
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expires)
         expiry_row.addWidget(self.expires_hours)
         expiry_row.addStretch(1)
-        self.concurrency = _spin(1, 32, "Parallel uploads", "How many uploads run at once")
-        self.give_up_hours = _spin(
-            1, 720, "Keep retrying for", "Hours after the first attempt, during outages", " h"
+        self.concurrency = _spin(
+            1, 32, self.tr("Parallel uploads"), self.tr("How many uploads run at once")
         )
-        self.max_attempts = _spin(0, 1000, "Maximum attempts", "Attempts before a job fails")
+        self.give_up_hours = _spin(
+            1,
+            720,
+            self.tr("Keep retrying for"),
+            self.tr("Hours after the first attempt, during outages"),
+            self.tr(" h"),
+        )
+        self.max_attempts = _spin(
+            0, 1000, self.tr("Maximum attempts"), self.tr("Attempts before a job fails")
+        )
         self.max_attempts.setSpecialValueText(self.tr("No limit"))
-        self.backoff_cap = _spin(1, 86_400, "Longest wait between attempts", "In seconds", " s")
+        self.backoff_cap = _spin(
+            1,
+            86_400,
+            self.tr("Longest wait between attempts"),
+            self.tr("In seconds"),
+            self.tr(" s"),
+        )
         form = QFormLayout()
         form.addRow(self.auto_upload)
         form.addRow(self.tr("Default &purpose:"), self.purpose)
@@ -263,16 +307,30 @@ class SettingsDialog(QDialog):
 
     def _build_backups_tab(self) -> QWidget:
         self.max_tokens = _spin(
-            1_000, 10_000_000, "Token budget", "Largest text fallback, in tokens", " tokens"
+            1_000,
+            10_000_000,
+            self.tr("Token budget"),
+            self.tr("Largest text fallback, in tokens"),
+            self.tr(" tokens"),
         )
         self.max_tokens.setSingleStep(1_000)
         self.keep_days = QCheckBox(self.tr("Remove backups older than"))
-        _labelled(self.keep_days, "Limit backup age", "Pending uploads are never removed")
-        self.keep_days_value = _spin(1, 36_500, "Backup age in days", "Days to keep", " days")
+        _labelled(
+            self.keep_days,
+            self.tr("Limit backup age"),
+            self.tr("Pending uploads are never removed"),
+        )
+        self.keep_days_value = _spin(
+            1, 36_500, self.tr("Backup age in days"), self.tr("Days to keep"), self.tr(" days")
+        )
         self.keep_days.toggled.connect(self.keep_days_value.setEnabled)
         self.keep_mb = QCheckBox(self.tr("Keep backups under"))
-        _labelled(self.keep_mb, "Limit backup size", "Oldest backups are removed first")
-        self.keep_mb_value = _spin(1, 10_000_000, "Backup size limit", "Total size", " MB")
+        _labelled(
+            self.keep_mb, self.tr("Limit backup size"), self.tr("Oldest backups are removed first")
+        )
+        self.keep_mb_value = _spin(
+            1, 10_000_000, self.tr("Backup size limit"), self.tr("Total size"), self.tr(" MB")
+        )
         self.keep_mb.toggled.connect(self.keep_mb_value.setEnabled)
         days_row = QHBoxLayout()
         days_row.addWidget(self.keep_days)
@@ -294,12 +352,24 @@ class SettingsDialog(QDialog):
     def _build_app_tab(self) -> QWidget:
         self.theme = QComboBox()
         for choice in theme.CHOICES:
-            self.theme.addItem(choice.value.capitalize(), choice.value)
-        _labelled(self.theme, "Theme", "Follow the system, or always light or dark")
+            self.theme.addItem(
+                QCoreApplication.translate("Theme", _THEME_NAMES[choice.value]), choice.value
+            )
+        _labelled(
+            self.theme, self.tr("Theme"), self.tr("Follow the system, or always light or dark")
+        )
         self.notify_success = QCheckBox(self.tr("Notify when an upload succeeds"))
-        _labelled(self.notify_success, "Success notifications", "Failures are always notified")
+        _labelled(
+            self.notify_success,
+            self.tr("Success notifications"),
+            self.tr("Failures are always notified"),
+        )
         self.start_at_login = QCheckBox(self.tr("Start AttachGuard when I log in"))
-        _labelled(self.start_at_login, "Start at login", "Adds AttachGuard to your session")
+        _labelled(
+            self.start_at_login,
+            self.tr("Start at login"),
+            self.tr("Adds AttachGuard to your session"),
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Theme:"), self.theme)
         self._set_buddy(form, 0, self.theme)
@@ -364,8 +434,11 @@ class SettingsDialog(QDialog):
     def _show_broken_file(self) -> None:
         problem = next((str(p) for p in self._loaded.problems), str(self._loaded.path))
         self.broken_banner.setText(
-            f"The settings file cannot be read, so it will not be changed from here: {problem}. "
-            "Fix or remove the file and reopen this dialog. The API key can still be saved."
+            self.tr(
+                "The settings file cannot be read, so it will not be changed from here: "
+                "{problem}. Fix or remove the file and reopen this dialog. The API key can still "
+                "be saved."
+            ).format(problem=problem)
         )
         self.broken_banner.setVisible(True)
 
@@ -386,13 +459,15 @@ class SettingsDialog(QDialog):
             )
         else:
             self.key_status.setText(
-                "A key is stored in the keyring." if state.has_stored_key else "No key is stored."
+                self.tr("A key is stored in the keyring.")
+                if state.has_stored_key
+                else self.tr("No key is stored.")
             )
         self.remove_key_button.setEnabled(state.has_stored_key or state.has_session_key)
         self.key_state_loaded.emit(state)
 
     def _key_error(self, exc: BaseException) -> None:
-        self.key_status.setText(f"The keyring could not be read: {exc}")
+        self.key_status.setText(self.tr("The keyring could not be read: {error}").format(error=exc))
 
     def use_key_until_quit(self) -> None:
         """Hand the typed key to the core for this session only (never stored)."""
@@ -481,7 +556,7 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(True)
         if not isinstance(exc, AttachGuardError):
             log.error("saving settings failed", exc_info=exc)
-        self._fail(f"Not saved: {exc}")
+        self._fail(self.tr("Not saved: {error}").format(error=exc))
 
     def _fail(self, message: str) -> None:
         self.error_label.setText(message)
@@ -505,7 +580,9 @@ def _write(
             apply_start_at_login(autostart, request.settings.ui.start_at_login)
         except OSError as exc:
             # The settings are saved; only the login item could not be changed.
-            warning = f"Saved, but start at login could not be changed: {exc}"
+            warning = QCoreApplication.translate(
+                "SettingsDialog", "Saved, but start at login could not be changed: {error}"
+            ).format(error=exc)
     return request, change, warning
 
 

@@ -87,8 +87,8 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("TrayState", text)
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return _tr(one) if n == 1 else _tr(many).format(count=n)
+def _count(n: int, one: str, many: str, **more: object) -> str:
+    return _tr(one if n == 1 else many).format(count=n, **more)
 
 
 def describe(snap: Snapshot, now: float | None = None) -> TrayView:
@@ -160,7 +160,8 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
             active,
             QT_TRANSLATE_NOOP("TrayState", "Uploading 1 document ({percent}%)"),
             QT_TRANSLATE_NOOP("TrayState", "Uploading {count} documents ({percent}%)"),
-        ).format(count=active, percent=round(progress * 100))
+            percent=round(progress * 100),
+        )
     elif waiting:
         state = TrayState.TROUBLE
         headline = _count(
