@@ -130,11 +130,14 @@ def about_html() -> str:
         "</li>"
         for item in (*library_licences(), *model_licences())
     )
+    what = QCoreApplication.translate(
+        "HelpMenu", "Keeps a copy of every document you attach and uploads it safely."
+    )
+    bundled = QCoreApplication.translate("HelpMenu", "Bundled libraries and models")
     return (
         f"<h3>AttachGuard {html.escape(__version__)}</h3>"
-        f"<p>{html.escape(QCoreApplication.translate('HelpMenu', 'Keeps a copy of every document you attach and uploads it safely.'))}"
-        f"</p><table>{rows}</table>"
-        f"<h4>{html.escape(QCoreApplication.translate('HelpMenu', 'Bundled libraries and models'))}</h4><ul>{libs}</ul>"
+        f"<p>{html.escape(what)}</p><table>{rows}</table>"
+        f"<h4>{html.escape(bundled)}</h4><ul>{libs}</ul>"
     )
 
 
