@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import AttachGuardError
 from desktop_app.ui.models import human_size, status_text
 from desktop_app.ui.preview import PreviewWidget
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import DocumentDetails, DocumentRow, Service, UploadRecord

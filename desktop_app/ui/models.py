@@ -16,7 +16,6 @@ from enum import IntEnum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle
 from desktop_app.core.service import DocumentListing, DocumentRow
 from desktop_app.core.uploads import JobState
 from desktop_app.ui import theme
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 1000
 

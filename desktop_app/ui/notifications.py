@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from desktop_app.core.uploads import ErrorKind, JobState
 from desktop_app.ui import tasks
 from desktop_app.ui.desktop_notify import DesktopNotifications, Posting
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service

@@ -12,7 +12,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -38,6 +38,7 @@ from desktop_app.core.service import KeyState, Service, SettingsChange
 from desktop_app.settings import LoadedSettings, Settings
 from desktop_app.ui import tasks, theme
 from desktop_app.ui.keyring_help import missing_keyring_text
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 from desktop_app.ui.watched_folders import WatchedFoldersEditor
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -38,6 +37,7 @@ from desktop_app.core.uploads import JobState, PauseReason, QueueStatus
 from desktop_app.ui import theme
 from desktop_app.ui.models import PROGRESS_ROLE
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service

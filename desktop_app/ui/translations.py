@@ -19,6 +19,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate under ``context`` and returns it untranslated (for tables
+    translated later with ``QCoreApplication.translate(context, text)``). Qt's own returns
+    ``object`` in PySide6's stubs; this one keeps the ``str``."""
+    return text
+
+
 #: The languages AttachGuard ships translations for (English is the source language).
 LANGUAGES = ("de", "fr", "es")
 #: The setting's value that means "the desktop's language".

@@ -15,12 +15,13 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop_app.ui import icons, tasks
 from desktop_app.ui.copying import CopyResult, copy_fallback, copy_latest_fallback
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 from desktop_app.ui.tray_state import (
     Snapshot,
     TrayState,

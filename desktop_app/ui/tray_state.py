@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.uploads import JobState, PauseReason
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import FallbackChoice, Service
