@@ -17,6 +17,10 @@ message says how many parts there are (the window's per-item action can copy the
 The preview builds the prompt itself and copies a chosen part with :func:`copy_prompt_part`.
 OCR of a scan takes a while: ``on_progress`` gets page counts on the GUI thread as pages finish,
 and setting ``cancel`` stops the extraction (the pages read so far are kept for next time).
+
+Every copy of one document's text is noted in the copy history once the clipboard holds the
+text (:mod:`desktop_app.ui.history`); :func:`copy_again` copies a noted part again, rebuilt the
+same way (``Service.prompt_for_copy``).
 """
 
 from __future__ import annotations
@@ -31,14 +35,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
-from desktop_app.core.errors import AttachGuardError
+from desktop_app.core.errors import AttachGuardError, UnknownEntryError
 from desktop_app.core.fallback import copy_text
 from desktop_app.ui import tasks
+from desktop_app.ui.history import Note, note_copy
 
 if TYPE_CHECKING:
     from desktop_app.core.extract import Progress
     from desktop_app.core.fallback import FallbackPrompt
-    from desktop_app.core.service import Service
+    from desktop_app.core.service import CopyRecord, Service
 
 ProgressCallback = Callable[["Progress"], None]
 
@@ -69,12 +74,16 @@ def _next_request() -> int:
 
 
 class _CopyFailed(Exception):
-    """Extraction failed for these documents (raised on the pool, reported on the GUI thread)."""
+    """Extraction failed for these documents (raised on the pool, reported on the GUI thread).
+    ``again`` is the history label ("report.pdf, part 2 of 5") when copying again failed."""
 
-    def __init__(self, names: tuple[str, ...], cause: BaseException) -> None:
+    def __init__(
+        self, names: tuple[str, ...], cause: BaseException, again: str | None = None
+    ) -> None:
         super().__init__(str(cause))
         self.names = names
         self.cause = cause
+        self.again = again
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,7 @@ class _Prepared:
     part: int
     parts: int
     tokens: int
+    note: Note | None = None
 
 
 class _Relay(QObject):
@@ -117,6 +127,41 @@ def _prepare(
         part=index + 1,
         parts=len(prompt.parts),
         tokens=int(prompt.token_counts[index]) if prompt.token_counts else 0,
+        note=Note(service),
+    )
+
+
+def _prepare_again(
+    service: Service,
+    record: CopyRecord,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> _Prepared:
+    """Pool thread: the part ``record`` noted, from its prompt built again the same way."""
+    names = (record.document,)
+    try:
+        prompt = service.prompt_for_copy(record, progress=progress, cancel=cancel)
+    except UnknownEntryError as exc:
+        gone = AttachGuardError("it is no longer backed up here")
+        raise _CopyFailed(names, gone, record.label) from exc
+    except Exception as exc:
+        raise _CopyFailed(names, exc, record.label) from exc
+    index = record.part - 1
+    return _Prepared(
+        text=prompt.parts[index],
+        names=names,
+        entry_ids=() if record.entry_id is None else (record.entry_id,),
+        part=record.part,
+        parts=len(prompt.parts),
+        tokens=int(prompt.token_counts[index]) if index < len(prompt.token_counts) else 0,
+        note=Note(
+            service,
+            preset=record.preset,
+            max_tokens=record.max_tokens,
+            pages=record.pages,
+            sheet=record.sheet,
+            path=record.path,
+        ),
     )
 
 
@@ -170,6 +215,8 @@ def _deliver(prepared: _Prepared, *, copied: bool = False) -> CopyResult:
         prepared.parts,
         prepared.tokens,
     )
+    if prepared.note is not None:
+        note_copy(prepared.note, prepared.names, prepared.entry_ids, prepared.part, prepared.parts)
     return CopyResult(
         True, message, prepared.entry_ids, prepared.part, prepared.parts, prepared.tokens
     )
@@ -177,13 +224,24 @@ def _deliver(prepared: _Prepared, *, copied: bool = False) -> CopyResult:
 
 def _failure(exc: BaseException, entry_ids: Sequence[int]) -> CopyResult:
     names: tuple[str, ...] = ()
+    again = None
     if isinstance(exc, _CopyFailed):
+        again = exc.again
         names, exc = exc.names, exc.cause
     if isinstance(exc, AttachGuardError):
         reason = str(exc).strip()
     else:
         log.error("copying the text fallback failed", exc_info=exc)
         reason = "something went wrong while extracting the text (details are in the log)"
+    if again is not None:
+        # One sentence for the status bar: what could not be copied again, and why.
+        log.info("%s not copied again: %s", again, reason)
+        return CopyResult(
+            False,
+            f"Could not copy {again} again: {reason.rstrip('.')}; "
+            "the clipboard was left unchanged.",
+            tuple(entry_ids),
+        )
     if not reason.endswith((".", "!", "?")):
         reason += "."
     what = f" of {_describe(names)}" if names else ""
@@ -286,12 +344,36 @@ def copy_latest_fallback(
     _run_copy(_prepare_default, (service, 1), [], on_done, on_progress, cancel)
 
 
+def copy_again(
+    service: Service,
+    record: CopyRecord,
+    on_done: Callable[[CopyResult], None] | None = None,
+    *,
+    on_progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+) -> None:
+    """Copy the part ``record`` (from ``Service.copy_history``) noted again: its prompt is built
+    again the same way on the pool (quick from the text cache), and the copy is noted anew. A
+    document that is gone, or whose text no longer has that part, gives one sentence."""
+    ids = [] if record.entry_id is None else [record.entry_id]
+    _run_copy(_prepare_again, (service, record), ids, on_done, on_progress, cancel)
+
+
 def copy_prompt_part(
-    prompt: FallbackPrompt, part: int, entry_ids: Sequence[int] = ()
+    prompt: FallbackPrompt,
+    part: int,
+    entry_ids: Sequence[int] = (),
+    *,
+    service: Service | None = None,
+    preset: str | None = None,
+    pages: str | None = None,
+    sheet: str | None = None,
 ) -> CopyResult:
     """GUI thread: put part ``part`` (1-based) of an already built ``prompt`` on the clipboard
     at once (the preview's Copy buttons). It counts as the latest copy: a slower copy asked
-    for earlier is dropped when it finishes, so it cannot overwrite this one."""
+    for earlier is dropped when it finishes, so it cannot overwrite this one. With ``service``
+    the copy is noted in the copy history, with the ``preset``, ``pages`` or ``sheet`` the
+    prompt was built with."""
     _next_request()
     if not prompt.parts:
         return CopyResult(False, "There is no text to copy.", tuple(entry_ids))
@@ -304,5 +386,6 @@ def copy_prompt_part(
             part=index + 1,
             parts=len(prompt.parts),
             tokens=int(prompt.token_counts[index]) if prompt.token_counts else 0,
+            note=None if service is None else Note(service, preset, None, pages, sheet),
         )
     )

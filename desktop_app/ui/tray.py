@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop_app.ui import icons, tasks
 from desktop_app.ui.copying import CopyResult, copy_fallback, copy_latest_fallback
+from desktop_app.ui.history_menu import CopyAgainMenu
 from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 from desktop_app.ui.tray_state import (
     Snapshot,
@@ -123,6 +124,9 @@ class TrayController(QObject):
         self.copy_menu.setAccessibleName(self.tr("Copy the text of a recent document"))
         self.copy_menu.setEnabled(False)
         self.menu.addMenu(self.copy_menu)
+        self.again_menu = CopyAgainMenu(service, self.menu, on_progress=self._reading)
+        self.again_menu.copy_finished.connect(self._copy_done(None))
+        self.menu.addMenu(self.again_menu)
         self.preview_action = self._action(self.tr("Pre&view text\u2026"), self.preview_latest)
         self.preview_action.setStatusTip(
             self.tr(
@@ -172,6 +176,7 @@ class TrayController(QObject):
     def attach(self, service: Service) -> None:
         """The service is open: enable the menu (the first snapshot sets the real state)."""
         self.service = service
+        self.again_menu.set_service(service)
         for action in self._needs_service:
             action.setEnabled(True)
 

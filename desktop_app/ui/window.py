@@ -47,6 +47,7 @@ from desktop_app.ui.actions import AddSummary, DocumentActions, add_documents
 from desktop_app.ui.details import DetailsPane
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime
 from desktop_app.ui.help_menu import HelpMenu
+from desktop_app.ui.history_menu import CopyAgainMenu
 from desktop_app.ui.models import (
     STATUS_FILTER_LABELS,
     Column,
@@ -62,7 +63,9 @@ from desktop_app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
 
+    from desktop_app.core.extract import Progress
     from desktop_app.ui.bridge import ServiceBridge
+    from desktop_app.ui.copying import CopyResult
     from desktop_app.ui.preview import PreviewDialog
     from desktop_app.ui.settings_dialog import SettingsDialog
     from desktop_app.ui.welcome import WelcomeOutcome, WelcomeWindow
@@ -271,6 +274,10 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._documents_page.addAction(action)
         documents.addSeparator()
+        self.copy_again_menu = CopyAgainMenu(self._service, self, on_progress=self._reading)
+        self.copy_again_menu.copy_finished.connect(self._copied_again)
+        documents.addMenu(self.copy_again_menu)
+        documents.addSeparator()
         self.find_action = self._add_action(
             documents,
             self.tr("&Find"),
@@ -383,6 +390,17 @@ class MainWindow(QMainWindow):
         # (status bar progress and result; a long text comes one part per click).
         self.select_entries([row.entry_id])
         self.doc_actions.copy_text_instead()
+
+    def _reading(self, progress: Progress) -> None:
+        self.show_message(
+            self.tr("Reading page {done} of {total}\u2026").format(
+                done=progress.done, total=progress.total
+            )
+        )
+
+    def _copied_again(self, result: CopyResult) -> None:
+        if not result.superseded:  # the later copy speaks for itself
+            self.show_message(result.message)
 
     def open_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog

@@ -147,6 +147,7 @@ def test_controller_applies_view_to_icon_tooltip_and_menu(
             "&Add files\u2026",
             "&Copy text instead",
             "Copy text o&f\u2026",
+            "Copy a&gain",
             "Pre&view text\u2026",
             "&Retry failed now",
             "Pa&use uploads",

@@ -12,6 +12,9 @@ text as extracted). It removes
   document also spells hyphenated, or whose first half is a usual compound prefix, keeps it.
 
 Tables (Markdown rows, hence CSV and spreadsheets too) and fenced code are left as they are.
+
+The cleaned text is cached on disk beside the extraction (``text_cache.py``): raise
+:data:`CLEANER_VERSION` whenever a change here changes what comes out, so no stale copy is used.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ import re
 from collections import Counter
 
 from desktop_app.core.extract import Extraction
+
+#: Part of the name of cached cleaned texts: a new version cleans every document again.
+CLEANER_VERSION = 1
 
 _PAGE_MARKER = re.compile(r"^<!-- Page \d+(?: of \d+)?(?:: [^>]*)? -->$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -31,6 +37,10 @@ _BARE_NUMBER = re.compile(
     r"(?:\s*(?:of|/|von|de|sur)\s*\d{1,4})?[\s\-\u2013\u2014|]*$",
     re.I,
 )
+# Necessary for a leader (it ends the line in a page number); checked first, as most lines
+# have none and the leader pattern is slow to rule out.
+_LEADER_END = re.compile(r"\d|[ivxlcdm]", re.I)
+_LEADER_CHARS = ".·•…_"
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _HYPHEN_END = re.compile(r"(?:^|(?<=[\s(\"'\u201c\u2018]))([^\W\d_]+(?:-[^\W\d_]+)*)-$")
@@ -73,7 +83,8 @@ def clean_markdown(markdown: str) -> str:
             out_protected.append(True)
             index += 1
             continue
-        line = _LEADER.sub(" … ", line)
+        if _may_have_leader(line):
+            line = _LEADER.sub(" … ", line)
         while index + 1 < len(lines) and not protected[index + 1]:
             joined = _join_hyphenated(line, lines[index + 1], vocabulary)
             if joined is None:
@@ -86,6 +97,14 @@ def clean_markdown(markdown: str) -> str:
         index += 1
     text = "\n".join(out)
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _may_have_leader(line: str) -> bool:
+    """False when ``line`` surely has no dot leader: it does not end in a page number, or it
+    has fewer than four leader characters."""
+    if not _LEADER_END.fullmatch(line[-1:]):
+        return False
+    return sum(line.count(c) for c in _LEADER_CHARS) >= 4
 
 
 def _protected(lines: list[str]) -> list[bool]:
@@ -171,13 +190,15 @@ def _drop_running_lines(lines: list[str], protected: list[bool]) -> tuple[list[s
 
 def _vocabulary(lines: list[str], protected: list[bool]) -> set[str]:
     """Every word of the text and every hyphenated word written whole on one line."""
-    words: set[str] = set()
+    bodies: list[str] = []
     for line, fixed in zip(lines, protected, strict=True):
         body = line.rstrip()
         if not fixed and body.endswith("-"):
             body = body[: body.rfind(" ") + 1] if " " in body else ""
-        words.update(w.lower() for w in _WORDS.findall(body))
-    return words
+        bodies.append(body)
+    # One search over all lines at once: a word never spans a line break ("\n" is not a word
+    # character), and each distinct word is lowered once.
+    return {word.lower() for word in set(_WORDS.findall("\n".join(bodies)))}
 
 
 def _join_across_page(
@@ -185,7 +206,8 @@ def _join_across_page(
 ) -> str:
     """A word cut at the end of a page is finished with the first word of the next page
     (which is taken from there)."""
-    if not _HYPHEN_END.search(line.rstrip()):
+    body = line.rstrip()
+    if not body.endswith("-") or not _HYPHEN_END.search(body):
         return line
     at = index + 1
     while at < len(lines) and not lines[at].strip():
@@ -209,6 +231,8 @@ def _join_hyphenated(line: str, following: str, vocabulary: set[str]) -> str | N
     """``line`` and ``following`` as one line when ``line`` ends in a word cut by a hyphen;
     None when it does not."""
     body = line.rstrip()
+    if not body.endswith("-"):
+        return None  # the usual case, without the slower search below
     end = _HYPHEN_END.search(body)
     nxt = following.lstrip()
     start = _WORD_START.match(nxt)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.extract.result import Extraction
 from desktop_app.core.fallback.describe import attributes
-from desktop_app.core.fallback.tokens import TokenCounter
+from desktop_app.core.fallback.tokens import TokenCounter, count_within
 
 MIN_TOKENS = 500
 _PAGE = re.compile(r"^<!-- Page (\d+)(?: of \d+)?(?:: [^>]*)? -->")
@@ -73,8 +73,8 @@ def build_prompt(
         raise ValueError("no documents to put in a prompt")
     names = tuple(d.name for d in documents)
     whole = _render_single(documents, skipped)
-    whole_tokens = counter.count(whole)
-    if whole_tokens <= max_tokens:
+    whole_tokens = count_within(counter, whole, max_tokens)
+    if whole_tokens is not None:
         return FallbackPrompt(
             (whole,), (whole_tokens,), counter.name, names, tuple(skipped), spans=("",)
         )

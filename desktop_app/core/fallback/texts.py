@@ -3,7 +3,9 @@
 The facade the tray, the window and the CLI use for the text-only fallback. Extraction runs in
 the worker process of :mod:`desktop_app.core.extract.sandbox`; results (and permanent failures
 such as "encrypted") are cached as JSON by content hash and extractor version under
-``AppPaths.extract_cache_dir``, so a second fallback for the same document skips the worker.
+``AppPaths.extract_cache_dir``, so a second fallback for the same document skips the worker;
+the cleaned text is kept there too (``text_cache.py``), and the cleaned texts and prompts of
+recent documents in memory (``memo.py``), so the preview of a cached document opens at once.
 
 Long extractions (OCR of a scan) report each finished page: callers may pass ``progress`` (a
 callback taking :class:`Progress`, called on the calling thread) and ``cancel`` (an Event).
@@ -13,20 +15,16 @@ cancelled or interrupted job starts again where it stopped.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import logging
-import os
 import stat
-import tempfile
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import AttachGuardError, ExtractionError, SourceError
 from desktop_app.core.extract import (
-    EXTRACTOR_VERSION,
     Extraction,
     ExtractionRunner,
     OcrOptions,
@@ -35,11 +33,13 @@ from desktop_app.core.extract import (
 )
 from desktop_app.core.extract.messages import to_error
 from desktop_app.core.extract.result import Failure, FailureKind
-from desktop_app.core.fallback.clean import clean_extraction
+from desktop_app.core.fallback.clean import clean_markdown
+from desktop_app.core.fallback.memo import SizedLru
 from desktop_app.core.fallback.page_cache import PageCache
 from desktop_app.core.fallback.presets import Preset, find_preset, presets
 from desktop_app.core.fallback.prompt import DocumentText, FallbackPrompt, build_prompt
 from desktop_app.core.fallback.selection import PageSelection, select_pages, select_sheet
+from desktop_app.core.fallback.text_cache import TextCache, text_digest
 from desktop_app.core.fallback.tokens import TokenCounter, default_counter
 from desktop_app.core.fsutil import hash_file
 
@@ -60,7 +60,6 @@ _PERMANENT = frozenset(
      FailureKind.UNSUPPORTED, FailureKind.TOO_LARGE, FailureKind.BOMB,
      FailureKind.ENTITIES}
 )  # fmt: skip
-_NO_TEXT = FailureKind.NO_TEXT
 
 
 class TextService:
@@ -83,6 +82,10 @@ class TextService:
         self._counter = counter
         self._counter_thread: threading.Thread | None = None
         self._counter_lock = threading.Lock()
+        self._cache = TextCache(cache_dir, self._ocr_key)
+        # Pure functions of their keys, so a hit is exactly what a new build would give.
+        self._cleaned: SizedLru[str] = SizedLru()  # raw Markdown -> cleaned
+        self._prompts: SizedLru[FallbackPrompt] = SizedLru()
 
     # -- extraction -----------------------------------------------------------------------
 
@@ -109,6 +112,16 @@ class TextService:
         cancel: threading.Event | None = None,
     ) -> Extraction:
         """The text of the file at ``path`` (not necessarily in the vault)."""
+        return self._extract_file(path, progress, cancel, name)[0]
+
+    def _extract_file(
+        self,
+        path: Path,
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+        name: str | None = None,
+    ) -> tuple[Extraction, str]:
+        """The text of the file at ``path`` and the file's sha256."""
         # "." and "/" have no name of their own: name the folder they stand for.
         label = name or path.name or path.resolve().name or str(path)
         try:
@@ -125,7 +138,7 @@ class TextService:
             digest, _ = hash_file(path)
         except OSError as exc:
             raise SourceError(f"{label} cannot be read: {exc.strerror or exc}.") from exc
-        return self._extract(path, label, digest, progress, cancel)
+        return self._extract(path, label, digest, progress, cancel), digest
 
     def _extract(
         self,
@@ -135,7 +148,7 @@ class TextService:
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> Extraction:
-        cached = self._cache_get(sha256)
+        cached = self._cache.get(sha256)
         if isinstance(cached, Extraction):
             return cached
         if isinstance(cached, Failure):
@@ -144,7 +157,7 @@ class TextService:
             mime = detect_type(path, name)
         except OSError as exc:
             raise SourceError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
-        pages = PageCache(self._page_file(sha256), self._runner.ocr.languages)
+        pages = PageCache(self._cache.page_file(sha256), self._runner.ocr.languages)
 
         def on_progress(update: Progress) -> None:
             if update.page is not None:
@@ -158,9 +171,9 @@ class TextService:
         if isinstance(result, Failure):
             log.info("extraction failed: %s (%s)", result.kind.value, result.detail)
             if result.kind in _PERMANENT:
-                self._cache_put(sha256, {"failure": {"kind": result.kind.value}})
+                self._cache.put_failure(sha256, result.kind)
             raise to_error(result, name)
-        self._cache_put(sha256, {"extraction": result.to_json()})
+        self._cache.put_extraction(sha256, result)
         pages.discard()
         return result
 
@@ -204,6 +217,7 @@ class TextService:
                 skipped.append(str(exc))
                 last_error = exc
                 continue
+            extraction = self._clean(entry.sha256, extraction)
             documents.append(_prepared(entry.name, entry.size, extraction, pages, sheet))
         return self._prompt(documents, skipped, last_error, budget)
 
@@ -227,13 +241,14 @@ class TextService:
         last_error: AttachGuardError | None = None
         for path in paths:
             try:
-                extraction = self.extract_path(path, progress=progress, cancel=cancel)
+                extraction, sha256 = self._extract_file(path, progress, cancel)
                 size = path.stat().st_size
             except (ExtractionError, SourceError) as exc:
                 _raise_if_cancelled(exc)
                 skipped.append(str(exc))
                 last_error = exc
                 continue
+            extraction = self._clean(sha256, extraction)
             documents.append(_prepared(path.name, size, extraction, pages, sheet))
         return self._prompt(documents, skipped, last_error, budget)
 
@@ -264,12 +279,37 @@ class TextService:
             raise ExtractionError(
                 "No text could be extracted from any of the documents.", kind="failed"
             )
+        counter = self.counter()
+        key: Hashable = (tuple(documents), tuple(skipped), budget, counter.name, type(counter))
         try:
-            return build_prompt(
-                documents, max_tokens=budget, counter=self.counter(), skipped=skipped
-            )
+            hash(key)
+        except TypeError:  # a record that cannot be a key: build it every time
+            key = None
+        cached = self._prompts.get(key) if key is not None else None
+        if cached is not None:
+            return cached
+        try:
+            prompt = build_prompt(documents, max_tokens=budget, counter=counter, skipped=skipped)
         except ValueError as exc:
             raise ExtractionError(f"{exc}.", kind="failed") from exc
+        if key is not None:
+            size = sum(len(d.extraction.markdown) for d in documents)
+            self._prompts.put(key, prompt, size + sum(len(p) for p in prompt.parts))
+        return prompt
+
+    def _clean(self, sha256: str, extraction: Extraction) -> Extraction:
+        """``extraction`` cleaned: from memory, else from the cache folder, else cleaned now
+        (and kept in both)."""
+        raw = extraction.markdown
+        cleaned = self._cleaned.get(raw)
+        if cleaned is None:
+            digest = text_digest(raw)
+            cleaned = self._cache.get_cleaned(sha256, raw, digest)
+            if cleaned is None:
+                cleaned = clean_markdown(raw)
+                self._cache.put_cleaned(sha256, raw, cleaned, digest)
+            self._cleaned.put(raw, cleaned, len(raw) + len(cleaned))
+        return extraction if cleaned == raw else replace(extraction, markdown=cleaned)
 
     # -- warm-up, token counter, lifecycle ------------------------------------------------
 
@@ -303,63 +343,12 @@ class TextService:
 
     def prune_cache(self, keep: Collection[str]) -> int:
         """Delete cached texts of blobs not in ``keep`` (sha256s, e.g. what the vault still
-        holds) and of older extractor versions; return how many files were removed."""
-        wanted = set(keep)
-        removed = 0
-        current = f".v{EXTRACTOR_VERSION}.json"
-        for path in [*self._cache_dir.glob("??/*.json"), *self._cache_dir.glob("??/*.jsonl")]:
-            sha256 = path.name.split(".", 1)[0]
-            if sha256 in wanted and path.name.endswith((current, current + "l")):
-                continue
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-                removed += 1
-        return removed
-
-    def _page_file(self, sha256: str) -> Path:
-        return self._cache_dir / sha256[:2] / f"{sha256}.v{EXTRACTOR_VERSION}.pages.jsonl"
-
-    def _cache_file(self, sha256: str) -> Path:
-        return self._cache_dir / sha256[:2] / f"{sha256}.v{EXTRACTOR_VERSION}.json"
-
-    def _cache_get(self, sha256: str) -> Extraction | Failure | None:
-        try:
-            data: Any = json.loads(self._cache_file(sha256).read_text("utf-8"))
-            # What OCR found (or did not) depends on the [ocr] settings it ran with: after a
-            # change (OCR turned on, a language added) such results are read again.
-            same_ocr = data.get("ocr") == self._ocr_key()
-            if "extraction" in data:
-                extraction = Extraction.from_json(data["extraction"])
-                return extraction if same_ocr or not extraction.ocr_pages else None
-            if "failure" in data:
-                kind = FailureKind(data["failure"]["kind"])
-                return Failure(kind, "cached") if same_ocr or kind is not _NO_TEXT else None
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.warning("ignoring a broken text-cache file for %s: %s", sha256[:12], exc)
-        return None
+        holds) and of older extractor or cleaner versions; return how many files were removed."""
+        return self._cache.prune(keep)
 
     def _ocr_key(self) -> str:
         ocr = self._runner.ocr
         return f"{ocr.enabled}:{'+'.join(ocr.languages)}:{ocr.tessdata_dir or ''}"
-
-    def _cache_put(self, sha256: str, data: dict[str, Any]) -> None:
-        data = {**data, "ocr": self._ocr_key()}
-        target = self._cache_file(sha256)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle, ensure_ascii=False)
-                os.replace(tmp, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
-        except OSError as exc:  # a full disk must not break the fallback itself
-            log.warning("could not cache extracted text: %s", exc)
 
 
 def _prepared(
@@ -369,9 +358,8 @@ def _prepared(
     pages: PageSelection | None,
     sheet: str | None,
 ) -> DocumentText:
-    """One document cleaned, then cut to the selection (cleaning first: running headers show
-    only across many pages)."""
-    extraction = clean_extraction(extraction)
+    """One (cleaned) document cut to the selection (cleaning comes first: running headers
+    show only across many pages)."""
     chosen: list[str] = []
     try:
         if pages is not None:

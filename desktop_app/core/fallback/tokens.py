@@ -31,6 +31,10 @@ class EstimateCounter:
     def count(self, text: str) -> int:
         return math.ceil(len(text) / 4)
 
+    def count_within(self, text: str, limit: int) -> int | None:
+        tokens = self.count(text)
+        return tokens if tokens <= limit else None
+
 
 class O200kCounter:
     """Exact ``o200k_base`` counts from the vocabulary bundled in ``bpe-openai``."""
@@ -42,6 +46,23 @@ class O200kCounter:
 
     def count(self, text: str) -> int:
         return int(self._tokenizer.count(text))
+
+    def count_within(self, text: str, limit: int) -> int | None:
+        # Stops as soon as the limit is passed: asking whether a whole book fits one chat
+        # message reads only the first message's worth of it.
+        tokens = self._tokenizer.count_till_limit(text, limit)
+        return None if tokens is None else int(tokens)
+
+
+def count_within(counter: TokenCounter, text: str, limit: int) -> int | None:
+    """The tokens of ``text`` if there are at most ``limit``, else None (quickly, with a
+    counter that can stop early)."""
+    early = getattr(counter, "count_within", None)
+    if early is not None:
+        result: int | None = early(text, limit)
+        return result
+    tokens = counter.count(text)
+    return tokens if tokens <= limit else None
 
 
 def _load_bindings() -> Any:

@@ -81,6 +81,47 @@
     </message>
 </context>
 <context>
+    <name>CopyAgainMenu</name>
+    <message>
+        <source>{tokens} tokens</source>
+        <extracomment>How many of the (up to 20) noted copies the menu lists.</extracomment>
+        <translation>{tokens} Tokens</translation>
+    </message>
+    <message>
+        <source>pages {pages}</source>
+        <translation>Seiten {pages}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>Blatt {sheet}</translation>
+    </message>
+    <message>
+        <source>{name} — part {part} of {parts}</source>
+        <translation>{name} — Teil {part} von {parts}</translation>
+    </message>
+    <message>
+        <source>Copy a&amp;gain</source>
+        <extracomment>The outcome of a copy again (a ``CopyResult``). The list was read again (the records shown, newest first).</extracomment>
+        <translation>Erneut ko&amp;pieren</translation>
+    </message>
+    <message>
+        <source>Copy a recent copy again</source>
+        <translation>Eine frühere Kopie erneut kopieren</translation>
+    </message>
+    <message>
+        <source>Nothing copied yet</source>
+        <translation>Noch nichts kopiert</translation>
+    </message>
+    <message>
+        <source>Texts you copy for ChatGPT are listed here, to copy again</source>
+        <translation>Texte, die Sie für ChatGPT kopieren, stehen hier, um sie erneut zu kopieren</translation>
+    </message>
+    <message>
+        <source>Put {what} on the clipboard again</source>
+        <translation>{what} erneut in die Zwischenablage legen</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <source>Queued</source>
@@ -934,6 +975,10 @@
     <message>
         <source>Adding failed: {error}</source>
         <translation>Hinzufügen fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Reading page {done} of {total}…</source>
+        <translation>Lese Seite {done} von {total}…</translation>
     </message>
     <message>
         <source>The clipboard holds no files to add (copy them in a file manager).</source>

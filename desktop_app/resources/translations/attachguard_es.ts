@@ -81,6 +81,47 @@
     </message>
 </context>
 <context>
+    <name>CopyAgainMenu</name>
+    <message>
+        <source>{tokens} tokens</source>
+        <extracomment>How many of the (up to 20) noted copies the menu lists.</extracomment>
+        <translation>{tokens} tokens</translation>
+    </message>
+    <message>
+        <source>pages {pages}</source>
+        <translation>páginas {pages}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>hoja {sheet}</translation>
+    </message>
+    <message>
+        <source>{name} — part {part} of {parts}</source>
+        <translation>{name} — parte {part} de {parts}</translation>
+    </message>
+    <message>
+        <source>Copy a&amp;gain</source>
+        <extracomment>The outcome of a copy again (a ``CopyResult``). The list was read again (the records shown, newest first).</extracomment>
+        <translation>Copiar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>Copy a recent copy again</source>
+        <translation>Copiar de nuevo una copia reciente</translation>
+    </message>
+    <message>
+        <source>Nothing copied yet</source>
+        <translation>Aún no se ha copiado nada</translation>
+    </message>
+    <message>
+        <source>Texts you copy for ChatGPT are listed here, to copy again</source>
+        <translation>Los textos que copias para ChatGPT aparecen aquí, para copiarlos de nuevo</translation>
+    </message>
+    <message>
+        <source>Put {what} on the clipboard again</source>
+        <translation>Poner {what} de nuevo en el portapapeles</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <source>Queued</source>
@@ -934,6 +975,10 @@
     <message>
         <source>Adding failed: {error}</source>
         <translation>No se pudo añadir: {error}</translation>
+    </message>
+    <message>
+        <source>Reading page {done} of {total}…</source>
+        <translation>Leyendo la página {done} de {total}…</translation>
     </message>
     <message>
         <source>The clipboard holds no files to add (copy them in a file manager).</source>

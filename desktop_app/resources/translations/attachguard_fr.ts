@@ -81,6 +81,47 @@
     </message>
 </context>
 <context>
+    <name>CopyAgainMenu</name>
+    <message>
+        <source>{tokens} tokens</source>
+        <extracomment>How many of the (up to 20) noted copies the menu lists.</extracomment>
+        <translation>{tokens} jetons</translation>
+    </message>
+    <message>
+        <source>pages {pages}</source>
+        <translation>pages {pages}</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}</source>
+        <translation>feuille {sheet}</translation>
+    </message>
+    <message>
+        <source>{name} — part {part} of {parts}</source>
+        <translation>{name} — partie {part} sur {parts}</translation>
+    </message>
+    <message>
+        <source>Copy a&amp;gain</source>
+        <extracomment>The outcome of a copy again (a ``CopyResult``). The list was read again (the records shown, newest first).</extracomment>
+        <translation>Copier à &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>Copy a recent copy again</source>
+        <translation>Copier à nouveau une copie récente</translation>
+    </message>
+    <message>
+        <source>Nothing copied yet</source>
+        <translation>Rien n&apos;a encore été copié</translation>
+    </message>
+    <message>
+        <source>Texts you copy for ChatGPT are listed here, to copy again</source>
+        <translation>Les textes copiés pour ChatGPT sont listés ici, pour les copier à nouveau</translation>
+    </message>
+    <message>
+        <source>Put {what} on the clipboard again</source>
+        <translation>Remettre {what} dans le presse-papiers</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <source>Queued</source>
@@ -934,6 +975,10 @@
     <message>
         <source>Adding failed: {error}</source>
         <translation>L&apos;ajout a échoué : {error}</translation>
+    </message>
+    <message>
+        <source>Reading page {done} of {total}…</source>
+        <translation>Lecture de la page {done} sur {total}…</translation>
     </message>
     <message>
         <source>The clipboard holds no files to add (copy them in a file manager).</source>

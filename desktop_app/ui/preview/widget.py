@@ -82,6 +82,8 @@ class PreviewWidget(QWidget):
         self._started = 0.0
         self._entry_ids: tuple[int, ...] = ()
         self.prompt: FallbackPrompt | None = None
+        self._request: BuildRequest | None = None  # the latest build asked for
+        self._built_with: BuildRequest | None = None  # how ``prompt`` was built (the history)
         self.last_copied = 0  # the part copied last, 1-based; 0 before any copy
         #: How long the last build took from request to text on screen (for the benchmark).
         self.open_seconds: float | None = None
@@ -211,6 +213,7 @@ class PreviewWidget(QWidget):
         request = BuildRequest(
             self._number, self._entry_ids, self.preset_box.currentData(), selection
         )
+        self._request = request
         cancel = threading.Event()
         self._cancel = cancel
         self._started = time.perf_counter()
@@ -259,6 +262,7 @@ class PreviewWidget(QWidget):
         self._cancel = None
         self._busy.setVisible(False)
         self.prompt = prompt
+        self._built_with = self._request  # the latest request: ``number`` is current
         self.last_copied = 0
         self._fill(prompt)
         self.open_seconds = time.perf_counter() - self._started
@@ -348,13 +352,27 @@ class PreviewWidget(QWidget):
         if self.prompt is None:
             result = copying.CopyResult(False, "There is no text to copy yet.")
         else:
-            result = copying.copy_prompt_part(self.prompt, part, self._entry_ids)
+            result = copying.copy_prompt_part(
+                self.prompt, part, self._entry_ids, service=self._service, **self._history_note()
+            )
             if result.ok:
                 self.last_copied = result.part
                 self.parts_table.setCurrentCell(result.part - 1, 0)
         self._update_next()
         self.copied.emit(result)
         return result
+
+    def _history_note(self) -> dict[str, str | None]:
+        """The size and selection the shown prompt was built with, for the copy history."""
+        built = self._built_with
+        if built is None:
+            return {}
+        pages = built.selection.get("pages")
+        return {
+            "preset": None if built.preset is None else built.preset.name,
+            "pages": None if pages is None else str(pages),
+            "sheet": built.selection.get("sheet"),
+        }
 
     def copy_next(self) -> CopyResult:
         """Copy the part after the one copied last (part 1 before any copy)."""
