@@ -76,6 +76,16 @@ class AppPaths:
         return self.data_dir / "run"
 
     def ensure(self) -> None:
-        """Create the directories, private to the user (0700)."""
+        """Create the directories, private to the user (0700). A folder that cannot be created
+        (a read-only disk, a file in the way) raises :class:`StoreError` with one sentence."""
+        from desktop_app.core.errors import StoreError
+
         for directory in (self.data_dir, self.config_dir, self.log_dir, self.cache_dir):
-            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                reason = (exc.strerror or str(exc)).lower()
+                raise StoreError(
+                    f"cannot create the folder {directory} ({reason}); make it writable, or "
+                    "point ATTACHGUARD_HOME at a folder you can write to"
+                ) from None

@@ -3,7 +3,8 @@
 Loading never fails: a broken file, a wrong type or an unknown key is reported as a
 :class:`SettingsProblem` (naming the line or the key) and the default is used in its place. The
 user's file is never rewritten behind their back; :func:`save_settings` is only called when the
-user changes a setting, and refuses to replace a file that did not parse.
+user changes a setting, writes only what they changed onto the file as it is then, and refuses
+to replace a file that does not parse (:mod:`desktop_app.settings_file`).
 
 A few retry and concurrency knobs can be overridden for scripting through environment variables
 (see :data:`ENV_OVERRIDES`); those overrides are applied in memory only.
@@ -11,11 +12,11 @@ A few retry and concurrency knobs can be overridden for scripting through enviro
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import locale
 import os
 import re
-import tempfile
 import tomllib
 import types
 import typing
@@ -25,18 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
-from desktop_app.core.errors import SettingsError
+from desktop_app.settings_file import write_changes
 from desktop_app.targets import FAILOVER_CHOICES, TargetSettings, check_targets
 
 if TYPE_CHECKING:
     from desktop_app.core.extract import OcrOptions
 
 
-def _within(low: float, high: float) -> dict[str, tuple[float, float]]:
-    """Field metadata: the range a number must lie in; values outside are clamped and named."""
-    return {"range": (low, high)}
+def _within(low: float, high: float, *, low_is_harmful: bool = False) -> dict[str, Any]:
+    """Field metadata: the range a number must lie in; values outside are clamped and named.
+
+    With ``low_is_harmful``, a value below the range takes the default instead of the minimum:
+    a typo such as ``give_up_after_hours = -5`` must not make every upload give up in seconds.
+    """
+    return {"range": (low, high), "low_is_harmful": low_is_harmful}
 
 
 @dataclass
@@ -47,11 +50,13 @@ class UploadSettings:
     concurrency: int = field(default=4, metadata=_within(1, 16))
     # Transient failures (server errors, network, rate limits, "expired" on upload) are retried
     # until this many hours after the job's first attempt; permanent ones fail at once.
-    give_up_after_hours: float = field(default=24.0, metadata=_within(0.01, 24 * 30))
+    give_up_after_hours: float = field(
+        default=24.0, metadata=_within(0.01, 24 * 30, low_is_harmful=True)
+    )
     # An extra limit on attempts per job; 0 (the default) means none: the deadline decides.
     max_attempts: int = field(default=0, metadata=_within(0, 1000))
-    backoff_base: float = field(default=1.0, metadata=_within(0.001, 3600))
-    backoff_cap: float = field(default=300.0, metadata=_within(0.01, 86_400))
+    backoff_base: float = field(default=1.0, metadata=_within(0.001, 3600, low_is_harmful=True))
+    backoff_cap: float = field(default=300.0, metadata=_within(0.01, 86_400, low_is_harmful=True))
     breaker_threshold: int = field(default=5, metadata=_within(1, 1000))
     # Done uploads are checked this often (and at start-up) for files the server let expire.
     recheck_minutes: float = field(default=15.0, metadata=_within(1, 24 * 60))
@@ -65,7 +70,9 @@ class UploadSettings:
     # When the first target is held (outage, breaker, expiry storm) this long, offer ("ask"),
     # do ("auto") or never do ("off") the upload of its waiting documents to another target.
     failover: str = "ask"
-    failover_after_minutes: float = field(default=5.0, metadata=_within(0.5, 24 * 60))
+    failover_after_minutes: float = field(
+        default=5.0, metadata=_within(0.5, 24 * 60, low_is_harmful=True)
+    )
     failover_to: str | None = None  # the target to fail over to; None: the next one listed
 
 
@@ -84,9 +91,11 @@ class FallbackSettings:
     """``[fallback]``: how the text-only prompt is sized (see README "Text fallback")."""
 
     # Tokens per part for the "api" preset (a model's context through the API).
-    max_tokens: int = field(default=100_000, metadata=_within(500, 2_000_000))
+    max_tokens: int = field(default=100_000, metadata=_within(500, 2_000_000, low_is_harmful=True))
     # Tokens per part for the "chat" preset: what one ChatGPT message takes.
-    chat_part_tokens: int = field(default=12_000, metadata=_within(500, 2_000_000))
+    chat_part_tokens: int = field(
+        default=12_000, metadata=_within(500, 2_000_000, low_is_harmful=True)
+    )
     # The preset used when none is chosen: one of FALLBACK_PRESETS.
     preset: str = "chat"
 
@@ -208,6 +217,8 @@ class LoadedSettings:
     problems: list[SettingsProblem]
     path: Path
     parsed: bool  # False when the file exists but is not valid TOML: saving would destroy it
+    #: The settings as loaded (or last saved): saving writes only what differs from these.
+    baseline: Settings | None = None
 
 
 #: Environment variable -> (section, key). Applied after the file, in memory only.
@@ -242,30 +253,26 @@ def load_settings(path: Path, environ: Mapping[str, str] | None = None) -> Loade
     settings = _build(Settings, raw, "", problems)
     _check_ocr(settings.ocr, problems)
     _check_fallback(settings.fallback, problems)
+    _check_ui(settings.ui, problems)
     _apply_env(settings, os.environ if environ is None else environ, problems)
     _check_base_url(settings, problems)
     _check_targets(settings, problems)
-    return LoadedSettings(settings=settings, problems=problems, path=path, parsed=parsed)
+    return LoadedSettings(
+        settings=settings,
+        problems=problems,
+        path=path,
+        parsed=parsed,
+        baseline=copy.deepcopy(settings),
+    )
 
 
 def save_settings(loaded: LoadedSettings) -> None:
-    """Write ``loaded.settings`` atomically. Refuses to replace a file that did not parse."""
-    if not loaded.parsed:
-        raise SettingsError(
-            f"{loaded.path} is not valid TOML; fix or remove it before saving settings from the app"
-        )
-    data = _strip_none(dataclasses.asdict(loaded.settings))
-    loaded.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=loaded.path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            tomli_w.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, loaded.path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write what the user changed (``loaded.settings`` against ``loaded.baseline``) onto the
+    file as it is on disk now, atomically; see :mod:`desktop_app.settings_file`. A file that no
+    longer parses is refused with one sentence (:class:`SettingsError`) and kept."""
+    before = loaded.baseline if loaded.baseline is not None else Settings()
+    write_changes(loaded.path, before, loaded.settings, Settings())
+    loaded.baseline = copy.deepcopy(loaded.settings)
 
 
 def _where(exc: tomllib.TOMLDecodeError, path: Path) -> str:
@@ -275,15 +282,6 @@ def _where(exc: tomllib.TOMLDecodeError, path: Path) -> str:
         lines = path.read_text(encoding="utf-8", errors="replace").count("\n") or 1
         text = text.replace("at end of document", f"at line {lines}, end of file")
     return text
-
-
-def _strip_none(value: Any) -> Any:
-    # TOML has no null: an unset optional is simply left out of the file.
-    if isinstance(value, dict):
-        return {k: _strip_none(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_strip_none(v) for v in value]
-    return value
 
 
 def _build(cls: type[Any], raw: Any, where: str, problems: list[SettingsProblem]) -> Any:
@@ -323,7 +321,10 @@ def _clamped(
         kept = f.default
         problems.append(SettingsProblem(where, f"must be a number, got nan; using {kept!r}"))
         return kept
-    kept = type(value)(min(max(value, low), high))
+    if value < low and f.metadata.get("low_is_harmful"):
+        kept = f.default
+    else:
+        kept = type(value)(min(max(value, low), high))
     problems.append(
         SettingsProblem(
             where, f"must be between {low:g} and {high:g}, got {value!r}; using {kept!r}"
@@ -440,6 +441,22 @@ def _check_fallback(fallback: FallbackSettings, problems: list[SettingsProblem])
         )
         name = "chat"
     fallback.preset = name
+
+
+#: The values ``[ui] theme`` takes (``ui/theme.py`` reads them).
+THEMES = ("system", "light", "dark")
+
+
+def _check_ui(ui: UiSettings, problems: list[SettingsProblem]) -> None:
+    theme = ui.theme.strip().lower()
+    if theme not in THEMES:
+        problems.append(
+            SettingsProblem(
+                "ui.theme", f"{ui.theme!r} is not one of {', '.join(THEMES)}; using 'system'"
+            )
+        )
+        theme = "system"
+    ui.theme = theme
 
 
 def _join(where: str, key: str) -> str:

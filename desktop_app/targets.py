@@ -49,14 +49,21 @@ def check_targets(targets: list[TargetSettings]) -> tuple[list[TargetSettings], 
 
     kept: list[TargetSettings] = []
     problems: list[str] = []
-    for index, target in enumerate(targets):
-        label = f"targets[{index}]" + (f" ({target.name!r})" if target.name else "")
+    for number, target in enumerate(targets, start=1):
+        label = f"the {_ordinal(number)} [[targets]] table" + (
+            f" ({target.name!r})" if target.name else ""
+        )
         problem = _problem(target, {t.name for t in kept}, base_url_problem)
         if problem is None:
             kept.append(target)
         else:
             problems.append(f"{label}: {problem}; this target is left out")
     return kept, problems
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _problem(target: TargetSettings, taken: set[str], url_problem: object) -> str | None:

@@ -65,7 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    files = _files_to_open(parser, args_list)
+    try:
+        files = _files_to_open(parser, args_list)
+    except _NoSuchFile as exc:
+        return fail(
+            f"no such file: {exc} (to open files: attachguard FILE...; "
+            "commands: attachguard --help)"
+        )
     if files:
         args_list = [a for a in args_list if a.startswith("-")]
     args = parser.parse_args(args_list)
@@ -119,9 +125,17 @@ def _files_to_open(parser: argparse.ArgumentParser, args_list: Sequence[str]) ->
         if isinstance(action, argparse._SubParsersAction):
             commands.update(action.choices)
     first = positionals[0]
-    if first in commands or not (os.sep in first or Path(first).exists()):
+    if first in commands:
+        return []
+    if not (os.sep in first or Path(first).exists()):
+        if "." in Path(first).name.strip("."):  # looks like a file name, not a mistyped command
+            raise _NoSuchFile(first)
         return []
     return positionals
+
+
+class _NoSuchFile(Exception):
+    """``attachguard report.pdf`` for a file that is not there (an "Open with" gone stale)."""
 
 
 def _start_gui(context: CommandContext, files: Sequence[str] = ()) -> int:
@@ -129,6 +143,9 @@ def _start_gui(context: CommandContext, files: Sequence[str] = ()) -> int:
     # so it returns at once (``ipc`` is Qt-free).
     from desktop_app import ipc
 
+    # A data folder that cannot be created is said in one sentence here, before Qt starts
+    # (the single-instance lock lives in it).
+    context.paths.ensure()
     handed = ipc.hand_over(ipc.instance_address(context.paths), ipc.open_request(files))
     if handed is not None:
         return handed

@@ -173,6 +173,11 @@ def _chosen_document(args: argparse.Namespace, context: CommandContext) -> tuple
         choice = service.default_fallback_entry()
         return None if choice is None else (choice.entry_id, choice.name)
     path = Path(args.document)
+    if path.is_dir():
+        raise UnknownEntryError(
+            f"{args.document} is a folder; copy-text takes one document "
+            "(for several, use 'attachguard fallback FILE...')"
+        )
     if path.is_file():
         report = service.add_documents([path.absolute()], source=Source.CLI, upload=False)
         if not report.entries:

@@ -29,7 +29,7 @@ from desktop_app.cli.common import (
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
-    from desktop_app.core.uploads import JobView, UploadManager
+    from desktop_app.core.uploads import JobView, Target, UploadManager
 
 EXIT_SOME_FAILED = 3
 EXIT_INTERRUPTED = 130
@@ -42,7 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Back up each file into the vault, then queue it for upload to the OpenAI "
         "Files API (the queue survives crashes and outages). With --wait, process the queue "
         "until these uploads are done or failed: exit 0 if all are done, 3 if some failed. "
-        "Exit 1 if no API key is set (with or without --wait) or the key is rejected; the "
+        "Exit 1 at once if a target the files go to has no API key (with or without --wait), "
+        "or if the key is rejected; the "
         "documents stay backed up and queued either way.",
     )
     upload.add_argument(
@@ -214,9 +215,10 @@ def cmd_upload(args: argparse.Namespace, context: CommandContext) -> int:
     manager = service.uploads
     job_ids = list(report.job_ids)
     problems = report.problems
-    if not service.has_api_key():
+    missing = service.target_without_key(targets)
+    if missing is not None:
         # Backed up and queued (nothing is lost), but nothing can be sent: say so, exit 1.
-        return fail(_no_key_message(len(job_ids)))
+        return fail(_no_key_message(len(job_ids), missing))
     if args.wait:
         _run_interruptibly(manager, job_ids)
         problem = _pause_problem(service, len(job_ids))
@@ -302,15 +304,14 @@ def waiting_line(
     sent (progress is being made)."""
     from desktop_app.core.uploads import JobState, PauseReason
 
-    states = [
-        job.state
-        for job in ([manager.job(i) for i in job_ids] if job_ids is not None else manager.jobs())
-    ]
-    if any(s in (JobState.UPLOADING, JobState.VERIFYING) for s in states):
+    jobs = [manager.job(i) for i in job_ids] if job_ids is not None else manager.jobs()
+    if any(j.state in (JobState.UPLOADING, JobState.VERIFYING) for j in jobs):
         return None
-    waiting = sum(1 for s in states if s in (JobState.QUEUED, JobState.WAITING_RETRY))
+    targets = [j.target for j in jobs if j.state in (JobState.QUEUED, JobState.WAITING_RETRY)]
+    waiting = len(targets)
     if not waiting:
         return None
+    names = ", ".join(_target_label(manager, name) for name in dict.fromkeys(sorted(targets)))
     status = manager.status()
     held = status.breaker_open or status.paused in (
         PauseReason.BREAKER,
@@ -324,10 +325,14 @@ def waiting_line(
         at = datetime.fromtimestamp(status.next_retry_at).strftime("%H:%M:%S")
         when = "now" if status.next_retry_at <= (now or time.time()) + 1 else at
     else:
-        when = "when OpenAI recovers"
-    return (
-        f"waiting for OpenAI: {waiting} upload{'s' if waiting != 1 else ''} {what}, next try {when}"
-    )
+        when = f"when {names} recovers" if "," not in names else "when they recover"
+    uploads = f"{waiting} upload{'s' if waiting != 1 else ''}"
+    return f"waiting for {names}: {uploads} {what}, next try {when}"
+
+
+def _target_label(manager: UploadManager, name: str) -> str:
+    """ "OpenAI", "Azure" or the target's own name (a job may outlive its [[targets]] table)."""
+    return next((t.label for t in manager.targets if t.name == name), name)
 
 
 def _say_handed_back(ids: list[int]) -> None:
@@ -396,7 +401,8 @@ def cmd_recheck(args: argparse.Namespace, context: CommandContext) -> int:
             f"{report.duplicates_removed} duplicate remote cop(ies) removed"
         )
         if report.requeued:
-            print("re-queued: " + ", ".join(str(i) for i in report.requeued))
+            ids = ", ".join(str(i) for i in report.requeued)
+            print(f"re-queued job{'s' if len(report.requeued) > 1 else ''} {ids}")
     if report.unreachable and report.unreachable == report.checked:
         return fail(
             f"none of the {report.checked} uploaded file(s) could be checked "
@@ -414,7 +420,12 @@ def _active() -> set[Any]:
     return set(ACTIVE_STATES)
 
 
-def _no_key_message(queued: int) -> str:
+def _no_key_message(queued: int, target: Target | None = None) -> str:
+    from desktop_app.core.uploads import no_key_sentence
+    from desktop_app.targets import DEFAULT_TARGET
+
+    if target is not None and target.name != DEFAULT_TARGET:
+        return f"{no_key_sentence(target)}; {queued} job(s) stay queued until then"
     return (
         "no OpenAI API key: set OPENAI_API_KEY or store a key in the keyring "
         f"(service 'attachguard'); {queued} job(s) stay queued until then"

@@ -67,7 +67,8 @@ def test_settings_size_the_presets_and_a_bad_preset_is_named(tmp_path: Path) -> 
     assert "fallback.chat_part_tokens: must be between 500" in problems
     assert "'gpt9' is not one of chat, api, claude, gemini, local; using 'chat'" in problems
     assert loaded.settings.fallback.preset == "chat"
-    assert loaded.settings.fallback.chat_part_tokens == 500
+    # Below the range takes the default, not the minimum: 500-token parts would be useless.
+    assert loaded.settings.fallback.chat_part_tokens == 12_000
 
 
 def test_an_unknown_preset_is_one_sentence(texts: TextService, tmp_path: Path) -> None:
@@ -107,6 +108,10 @@ def test_pages_of_a_pdf(texts: TextService, tmp_path: Path) -> None:
     assert 'pages="12" only="pages 3\u20134, 12"' in text
     with pytest.raises(ExtractionError, match=r"contract.pdf has 12 pages; pages 20\u201330 are"):
         texts.fallback_for_paths([pdf], pages=PageSelection.parse("20-30"))
+    (tmp_path / "one").mkdir()
+    one = _long_pdf(tmp_path / "one", pages=1)
+    with pytest.raises(ExtractionError, match=r"contract.pdf has 1 page; page 2 is not in it"):
+        texts.fallback_for_paths([one], pages=PageSelection.parse("2"))
 
 
 def test_slides_of_a_presentation(texts: TextService, tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def test_broken_toml_names_the_line_keeps_defaults_and_is_not_overwritten(tmp_pa
     unterminated = tmp_path / "unterminated.toml"
     unterminated.write_text("[upload]\npurpose = 'batch\n", encoding="utf-8")
     assert "line 2" in str(load_settings(unterminated, environ={}).problems[0])
-    with pytest.raises(SettingsError, match="not valid TOML"):
+    with pytest.raises(SettingsError, match="syntax error at line 3; fix it first"):
         save_settings(loaded)
     assert path.read_text(encoding="utf-8") == original
 
@@ -81,7 +81,10 @@ def test_numbers_out_of_range_are_named_and_clamped(tmp_path: Path) -> None:
     )
     loaded = load_settings(path, environ={"ATTACHGUARD_BACKOFF_CAP": "1e309"})
     upload = loaded.settings.upload
-    assert (upload.concurrency, upload.backoff_base, upload.give_up_after_hours) == (16, 3600, 0.01)
+    # Too large is clamped; too small takes the default where the minimum would hurt (giving
+    # up on every upload after 36 s is no way to read a typo).
+    assert (upload.concurrency, upload.backoff_base, upload.give_up_after_hours) == (16, 3600, 24)
+    assert "using 24.0" in said_about(loaded, "upload.give_up_after_hours")
     assert upload.backoff_cap == 86_400  # inf is clamped like any other large number
     assert upload.recheck_minutes == 15  # NaN: the default
     said = {p.where: p.message for p in loaded.problems}
@@ -94,6 +97,26 @@ def test_numbers_out_of_range_are_named_and_clamped(tmp_path: Path) -> None:
         "upload.recheck_minutes",
         "ATTACHGUARD_BACKOFF_CAP",
     }
+
+
+def said_about(loaded: object, where: str) -> str:
+    return " ".join(p.message for p in loaded.problems if p.where == where)  # type: ignore[attr-defined]
+
+
+def test_harmful_minimums_take_the_default_and_an_unknown_theme_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        "[upload]\ngive_up_after_hours = -5\nconcurrency = 0\nfailover_after_minutes = 0\n"
+        "[ui]\ntheme = 'neon'\n",
+        encoding="utf-8",
+    )
+    loaded = load_settings(path, environ={})
+    upload = loaded.settings.upload
+    assert upload.give_up_after_hours == 24.0  # the default, not 0.01 h
+    assert upload.failover_after_minutes == 5.0  # not 30 s
+    assert upload.concurrency == 1  # a harmless minimum stays the minimum
+    assert loaded.settings.ui.theme == "system"
+    assert "'neon' is not one of system, light, dark" in said_about(loaded, "ui.theme")
 
 
 def test_environment_overrides_apply_in_memory_only(tmp_path: Path) -> None:

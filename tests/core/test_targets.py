@@ -99,6 +99,8 @@ def test_bad_target_tables_are_named_and_the_rest_still_loads(tmp_path: Path) ->
     assert loaded.settings.upload.failover == "ask"
     text = [str(p) for p in loaded.problems]
     assert any("'nokey'" in t and "needs endpoint and api_version" in t for t in text), text
+    # Counted as a person counts the tables in the file: 'nokey' is the second one.
+    assert any("the 2nd [[targets]] table ('nokey')" in t for t in text), text
     assert any("'gateway'" in t and "ftp://gw" in t for t in text), text
     assert any("used twice" in t for t in text), text
     assert any("upload.failover" in t and "'sometimes'" in t for t in text), text

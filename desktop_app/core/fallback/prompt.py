@@ -224,9 +224,9 @@ def _skipped_note(skipped: Sequence[str]) -> str:
 
 
 def _render_single(documents: Sequence[DocumentText], skipped: Sequence[str]) -> str:
-    what = "file" if len(documents) == 1 else f"{len(documents)} files"
+    what = "file below is" if len(documents) == 1 else f"{len(documents)} files below are"
     intro = (
-        f"The {what} below is pasted here as text instead of being attached. Treat each "
+        f"The {what} pasted here as text instead of being attached. Treat each "
         "<document> block as an attached file."
     )
     blocks = [

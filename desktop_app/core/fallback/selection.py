@@ -85,7 +85,8 @@ def select_pages(extraction: Extraction, name: str, pages: PageSelection) -> Ext
         total = extraction.units or len(sections)
         described = pages.describe(unit)
         verb = "is" if described.startswith(f"{unit} ") else "are"
-        raise ValueError(f"{name} has {total} {unit}s; {described} {verb} not in it")
+        units = unit if total == 1 else f"{unit}s"
+        raise ValueError(f"{name} has {total} {units}; {described} {verb} not in it")
     numbers = {int(key) for key, _ in chosen}
     return replace(
         extraction,

@@ -48,7 +48,7 @@ def copy_text(text: str, environ: Mapping[str, str] | None = None) -> str:
         ):
             raise ClipboardError(
                 "No display is available, so there is no clipboard; print the text instead "
-                "(leave out --copy) and redirect it to a file."
+                "with 'attachguard fallback FILE' and redirect it to a file."
             )
         raise ClipboardError(
             "No clipboard tool was found; install wl-clipboard (Wayland) or xclip or xsel (X11)."

@@ -59,7 +59,9 @@ class TextCache:
                 return extraction if same_ocr or not extraction.ocr_pages else None
             if "failure" in data:
                 kind = FailureKind(data["failure"]["kind"])
-                return Failure(kind, "cached") if same_ocr or kind is not _NO_TEXT else None
+                # The detail is part of what the user is told ("it is a binary file").
+                failure = Failure(kind, str(data["failure"].get("detail") or ""))
+                return failure if same_ocr or kind is not _NO_TEXT else None
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -70,8 +72,9 @@ class TextCache:
         data = {"extraction": extraction.to_json(), "ocr": self._ocr_key()}
         self._write(self._file(sha256), data)
 
-    def put_failure(self, sha256: str, kind: FailureKind) -> None:
-        self._write(self._file(sha256), {"failure": {"kind": kind.value}, "ocr": self._ocr_key()})
+    def put_failure(self, sha256: str, kind: FailureKind, detail: str = "") -> None:
+        failure = {"kind": kind.value, "detail": detail}
+        self._write(self._file(sha256), {"failure": failure, "ocr": self._ocr_key()})
 
     # -- cleaned texts --------------------------------------------------------------------
 

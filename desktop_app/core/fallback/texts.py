@@ -171,7 +171,7 @@ class TextService:
         if isinstance(result, Failure):
             log.info("extraction failed: %s (%s)", result.kind.value, result.detail)
             if result.kind in _PERMANENT:
-                self._cache.put_failure(sha256, result.kind)
+                self._cache.put_failure(sha256, result.kind, result.detail)
             raise to_error(result, name)
         self._cache.put_extraction(sha256, result)
         pages.discard()

@@ -32,7 +32,13 @@ from desktop_app.core.service.settings_change import KeyState, SettingsChange, s
 from desktop_app.core.store.copies import CopyHistory, CopyRecord
 from desktop_app.core.store.db import Database
 from desktop_app.core.store.listing import DocumentListing, FallbackChoice
-from desktop_app.core.uploads import Failover, FailoverOffer, PauseReason, UploadManager
+from desktop_app.core.uploads import (
+    Failover,
+    FailoverOffer,
+    PauseReason,
+    Target,
+    UploadManager,
+)
 from desktop_app.core.vault import Source, Vault
 from desktop_app.paths import AppPaths
 from desktop_app.settings import LoadedSettings, Settings, WatchedFolder, load_settings
@@ -116,6 +122,20 @@ class Service:
 
     def has_api_key(self) -> bool:
         return resolve_api_key(store=self.credentials) is not None
+
+    def target_without_key(self, names: Sequence[str] | None = None) -> Target | None:
+        """The first of the targets ``names`` (default: the primary) that has no API key to
+        upload with, or None when each has one (reads the keyring: not on a GUI thread)."""
+        for name in names or [self.uploads.targets.primary.name]:
+            target = self.uploads.targets.get(name)
+            if target.name == DEFAULT_TARGET:
+                missing = not self.has_api_key()
+            else:
+                key = resolve_target_key(target.name, target.api_key_env, store=self.credentials)
+                missing = key is None
+            if missing:
+                return target
+        return None
 
     def own_folders(self) -> tuple[Path, ...]:
         """The app's own folders (data, settings, logs, cache): never backed up or watched."""

@@ -7,6 +7,7 @@ the existing objects instead of replacing them.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from dataclasses import dataclass
 
@@ -45,9 +46,11 @@ class SettingsChange:
 
 
 def save_and_apply(loaded: LoadedSettings, new: Settings) -> SettingsChange:
-    """Write ``new`` to the settings file atomically, then copy it into ``loaded.settings``."""
-    save_settings(dataclasses.replace(loaded, settings=new))
+    """Write what differs between the running settings and ``new`` onto the settings file as it
+    is on disk now (hand edits made since the start survive; a file that no longer parses is
+    refused and kept), then copy ``new`` into ``loaded.settings``."""
     before = loaded.settings
+    save_settings(dataclasses.replace(loaded, settings=new, baseline=before))
     change = SettingsChange(
         restart_needed=any(
             getattr(before.upload, name) != getattr(new.upload, name) for name in _READ_AT_START
@@ -56,6 +59,7 @@ def save_and_apply(loaded: LoadedSettings, new: Settings) -> SettingsChange:
         folders_changed=before.watch.folders != new.watch.folders,
     )
     _update_in_place(before, new)
+    loaded.baseline = copy.deepcopy(before)
     return change
 
 

@@ -16,6 +16,7 @@ from desktop_app.core.uploads.expiry import RecheckReport
 from desktop_app.core.uploads.failover import Failover, FailoverOffer
 from desktop_app.core.uploads.gate import PauseReason
 from desktop_app.core.uploads.jobs import ACTIVE_STATES, JobState, JobView
+from desktop_app.core.uploads.keys import no_key_sentence
 from desktop_app.core.uploads.listeners import EventKind, UploadEvent
 from desktop_app.core.uploads.manager import (
     EXPIRES_AFTER_RANGE,
@@ -42,4 +43,5 @@ __all__ = [
     "UploadEvent",
     "UploadLimits",
     "UploadManager",
+    "no_key_sentence",
 ]

@@ -75,14 +75,7 @@ class ApiKeys:
         other = self.own_key(target)
         key = self._current() if other is None else self._target_key(other)
         if key is None:
-            if other is not None:
-                raise NoApiKeyError(
-                    f"no API key for the upload target {other.name!r}: store one in the keyring"
-                    + (f" or set {other.api_key_env}" if other.api_key_env else "")
-                )
-            raise NoApiKeyError(
-                "no OpenAI API key: set OPENAI_API_KEY or store a key in the keyring"
-            )
+            raise NoApiKeyError(no_key_sentence(other))
         with self._lock:
             client = self._clients.get(target)
             if client is None:
@@ -141,6 +134,15 @@ class ApiKeys:
             if self._key is None:
                 self._key = self._credentials()
             return self._key
+
+
+def no_key_sentence(target: Target | None) -> str:
+    """What to say when ``target`` (None: the ``openai`` one) has no key to upload with."""
+    if target is None or target.name == DEFAULT_TARGET:
+        return "no OpenAI API key: set OPENAI_API_KEY or store a key in the keyring"
+    return f"no API key for the upload target {target.name!r}: store one in the keyring" + (
+        f" or set {target.api_key_env}" if target.api_key_env else ""
+    )
 
 
 def _sdk_client(
