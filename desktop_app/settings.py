@@ -443,6 +443,8 @@ def _check_fallback(fallback: FallbackSettings, problems: list[SettingsProblem])
     fallback.preset = name
 
 
+#: The values ``[ui] language`` takes: "" follows the desktop (``ui/translations.py``).
+UI_LANGUAGES = ("", "en", "de", "fr", "es")
 #: The values ``[ui] theme`` takes (``ui/theme.py`` reads them).
 THEMES = ("system", "light", "dark")
 
@@ -457,6 +459,17 @@ def _check_ui(ui: UiSettings, problems: list[SettingsProblem]) -> None:
         )
         theme = "system"
     ui.theme = theme
+    language = ui.language.strip().lower()
+    if language not in UI_LANGUAGES:
+        shown = ", ".join(repr(code) for code in UI_LANGUAGES)
+        problems.append(
+            SettingsProblem(
+                "ui.language",
+                f"{ui.language!r} is not one of {shown}; following the desktop's language",
+            )
+        )
+        language = ""
+    ui.language = language
 
 
 def _join(where: str, key: str) -> str:

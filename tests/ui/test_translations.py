@@ -36,6 +36,7 @@ from ui.conftest_window import (  # noqa: F401 - fixtures
     ui_service_fixture,
 )
 
+from desktop_app.settings import load_settings
 from desktop_app.ui import tasks, translations
 from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.tray import TrayController
@@ -128,6 +129,17 @@ def test_the_language_follows_the_setting_then_the_desktop(
     setting: str, environ: dict[str, str], chosen: str
 ) -> None:
     assert translations.choose_language(setting, environ) == chosen
+
+
+def test_the_language_setting_is_read_and_a_wrong_one_is_named(tmp_path: Path) -> None:
+    settings_file = tmp_path / "settings.toml"
+    settings_file.write_text('[ui]\nlanguage = "FR"\n')
+    assert load_settings(settings_file).settings.ui.language == "fr"
+    settings_file.write_text('[ui]\nlanguage = "klingon"\n')
+    loaded = load_settings(settings_file)
+    assert loaded.settings.ui.language == ""  # the desktop's language, then English
+    assert [p.where for p in loaded.problems] == ["ui.language"]
+    assert "'klingon' is not one of" in str(loaded.problems[0])
 
 
 def test_an_unshipped_language_installs_nothing(qapp: QApplication) -> None:
