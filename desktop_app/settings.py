@@ -183,6 +183,8 @@ class UiSettings:
     notify_success: bool = False
     start_at_login: bool = False
     theme: str = "system"
+    #: The interface language ("de", "fr", "es" or "en"); "" follows the desktop's language.
+    language: str = ""
     #: The welcome window was shown (or skipped) once; Help → Welcome still opens it.
     welcome_shown: bool = False
 
@@ -454,6 +456,8 @@ def _check_fallback(fallback: FallbackSettings, problems: list[SettingsProblem])
     fallback.preset = name
 
 
+#: The values ``[ui] language`` takes: "" follows the desktop (``ui/translations.py``).
+UI_LANGUAGES = ("", "en", "de", "fr", "es")
 #: The values ``[ui] theme`` takes (``ui/theme.py`` reads them).
 THEMES = ("system", "light", "dark")
 
@@ -468,6 +472,17 @@ def _check_ui(ui: UiSettings, problems: list[SettingsProblem]) -> None:
         )
         theme = "system"
     ui.theme = theme
+    language = ui.language.strip().lower()
+    if language not in UI_LANGUAGES:
+        shown = ", ".join(repr(code) for code in UI_LANGUAGES)
+        problems.append(
+            SettingsProblem(
+                "ui.language",
+                f"{ui.language!r} is not one of {shown}; following the desktop's language",
+            )
+        )
+        language = ""
+    ui.language = language
 
 
 def _join(where: str, key: str) -> str:

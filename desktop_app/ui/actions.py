@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -51,24 +51,33 @@ class AddSummary:
     def of(cls, report: AddReport) -> AddSummary:
         skipped = [f"{p.path.name or p.path}: {p.reason}" for p in report.skipped]
         skipped += [f"{f.path.name}: {f.error}" for f in report.failed]
-        skipped += [f"{path.name}: not tried after the disk filled" for path in report.not_tried]
+        not_tried = QCoreApplication.translate("AddSummary", "not tried after the disk filled")
+        skipped += [f"{path.name}: {not_tried}" for path in report.not_tried]
         return cls(report.entry_ids, skipped, len(report.job_ids))
 
     def message(self) -> str:
         added = len(self.entry_ids)
-        parts = []
         if added:
-            noun = "document" if added == 1 else "documents"
-            parts.append(f"Backed up {added} {noun}")
+            if added == 1:
+                text = QCoreApplication.translate("AddSummary", "Backed up 1 document")
+            else:
+                text = QCoreApplication.translate("AddSummary", "Backed up {count} documents")
             if self.queued:
-                parts.append(f"queued {self.queued} for upload")
+                text += QCoreApplication.translate("AddSummary", ", queued {queued} for upload")
+            text = (text + ".").format(count=added, queued=self.queued)
         else:
-            parts.append("Nothing was added")
-        text = ", ".join(parts) + "."
+            text = QCoreApplication.translate("AddSummary", "Nothing was added.")
         if self.skipped:
             shown = "; ".join(self.skipped[:3])
-            more = f" (and {len(self.skipped) - 3} more)" if len(self.skipped) > 3 else ""
-            text += f" Skipped {len(self.skipped)}: {shown}{more}."
+            if len(self.skipped) > 3:
+                more = QCoreApplication.translate(
+                    "AddSummary", "Skipped {count}: {shown} (and {more} more)."
+                )
+            else:
+                more = QCoreApplication.translate("AddSummary", "Skipped {count}: {shown}.")
+            text += " " + more.format(
+                count=len(self.skipped), shown=shown, more=len(self.skipped) - 3
+            )
         return text
 
 
@@ -120,7 +129,11 @@ def _remove(service: Service, rows: Sequence[DocumentRow]) -> list[int]:
 
 
 def _describe(rows: Sequence[DocumentRow]) -> str:
-    return f"\u201c{rows[0].name}\u201d" if len(rows) == 1 else f"{len(rows)} documents"
+    if len(rows) == 1:
+        return f"\u201c{rows[0].name}\u201d"
+    return QCoreApplication.translate("DocumentActions", "{count} documents").format(
+        count=len(rows)
+    )
 
 
 class DocumentActions(QObject):
@@ -148,42 +161,50 @@ class DocumentActions(QObject):
         self._rows_changed = rows_changed
         self._rows_removed = rows_removed
         self.ask_directory: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
-            parent, "Restore to folder"
+            parent, self.tr("Restore to folder")
         )
         self.confirm: Callable[[str], bool] = self._confirm_dialog
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         # (entry ids, part copied, parts): the next press copies the next part.
         self._last_copy: tuple[tuple[int, ...], int, int] | None = None
 
-        self.retry = self._action("&Retry now", "Ctrl+R", "Upload again now", self.retry_now)
+        self.retry = self._action(
+            self.tr("&Retry now"), "Ctrl+R", self.tr("Upload again now"), self.retry_now
+        )
         self.upload_again = self._action(
-            "&Upload again",
+            self.tr("&Upload again"),
             "Ctrl+U",
-            "Upload the backup again: the file expired on OpenAI's side",
+            self.tr("Upload the backup again: the file expired on OpenAI's side"),
             self.upload_expired_again,
         )
         self.copy_text = self._action(
-            "Copy &text instead",
+            self.tr("Copy &text instead"),
             "Ctrl+Shift+C",
-            "Put the document's text on the clipboard, to paste instead of the file",
+            self.tr("Put the document's text on the clipboard, to paste instead of the file"),
             self.copy_text_instead,
         )
         self.copy_file_id = self._action(
-            "Copy file &id", "Ctrl+Shift+I", "Copy the remote file id", self.copy_file_ids
+            self.tr("Copy file &id"),
+            "Ctrl+Shift+I",
+            self.tr("Copy the remote file id"),
+            self.copy_file_ids,
         )
         self.open_folder = self._action(
-            "Open &backup folder",
+            self.tr("Open &backup folder"),
             "Ctrl+B",
-            "Show the folder holding the backup copy",
+            self.tr("Show the folder holding the backup copy"),
             self.open_backup_folder,
         )
         self.restore = self._action(
-            "Re&store to…", "Ctrl+Shift+R", "Copy the backup out to a folder", self.restore_to
+            self.tr("Re&store to…"),
+            "Ctrl+Shift+R",
+            self.tr("Copy the backup out to a folder"),
+            self.restore_to,
         )
         self.remove = self._action(
-            "Re&move…",
+            self.tr("Re&move…"),
             QKeySequence(QKeySequence.StandardKey.Delete),
-            "Forget the backup",
+            self.tr("Forget the backup"),
             self.remove_selected,
         )
         self.all: tuple[QAction, ...] = (
@@ -225,33 +246,45 @@ class DocumentActions(QObject):
     def retry_now(self) -> None:
         rows = [r for r in self._selection() if r.state in RETRYABLE or r.state in REQUEUE]
         if not rows:
-            self._report("Nothing to retry: the selected uploads are done or in progress.")
+            self._report(self.tr("Nothing to retry: the selected uploads are done or in progress."))
             return
         ids = [r.entry_id for r in rows]
 
         def done(count: int) -> None:
             self._rows_changed(ids)
-            noun = "upload" if count == 1 else "uploads"
-            self._report(f"Retrying {count} {noun} now." if count else "Nothing to retry.")
+            if count == 1:
+                self._report(self.tr("Retrying 1 upload now."))
+            elif count:
+                self._report(self.tr("Retrying {count} uploads now.").format(count=count))
+            else:
+                self._report(self.tr("Nothing to retry."))
 
         self._tasks.run_in_background(
-            _retry, self._service, rows, on_done=done, on_error=self._failed("Retry")
+            _retry, self._service, rows, on_done=done, on_error=self._failed(self.tr("Retry"))
         )
 
     def upload_expired_again(self) -> None:
         rows = [r for r in self._selection() if r.state in EXPIRED]
         if not rows:
-            self._report("Nothing to upload again: none of the selected uploads expired.")
+            self._report(self.tr("Nothing to upload again: none of the selected uploads expired."))
             return
         ids = [r.entry_id for r in rows]
 
         def done(count: int) -> None:
             self._rows_changed(ids)
-            noun = "document" if count == 1 else "documents"
-            self._report(f"Uploading {count} {noun} again." if count else "Nothing to upload.")
+            if count == 1:
+                self._report(self.tr("Uploading 1 document again."))
+            elif count:
+                self._report(self.tr("Uploading {count} documents again.").format(count=count))
+            else:
+                self._report(self.tr("Nothing to upload."))
 
         self._tasks.run_in_background(
-            _upload_again, self._service, rows, on_done=done, on_error=self._failed("Upload")
+            _upload_again,
+            self._service,
+            rows,
+            on_done=done,
+            on_error=self._failed(self.tr("Upload")),
         )
 
     def copy_text_instead(self) -> None:
@@ -264,7 +297,7 @@ class DocumentActions(QObject):
         ids = tuple(r.entry_id for r in rows)
         last = self._last_copy
         part = last[1] + 1 if last is not None and last[0] == ids and last[1] < last[2] else 1
-        self._report(f"Extracting the text of {_describe(rows)}…")
+        self._report(self.tr("Extracting the text of {what}…").format(what=_describe(rows)))
 
         def done(result: Any) -> None:
             message = str(result.message)
@@ -274,7 +307,9 @@ class DocumentActions(QObject):
                     keys = self.copy_text.shortcut().toString(
                         QKeySequence.SequenceFormat.NativeText
                     )
-                    message += f" Press {keys} again for part {result.part + 1}."
+                    message += " " + self.tr("Press {keys} again for part {part}.").format(
+                        keys=keys, part=result.part + 1
+                    )
             else:
                 self._last_copy = None
             if not result.superseded:
@@ -288,10 +323,14 @@ class DocumentActions(QObject):
     def copy_file_ids(self) -> None:
         ids = [r.file_id for r in self._selection() if r.file_id]
         if not ids:
-            self._report("The selected documents have no remote file id yet.")
+            self._report(self.tr("The selected documents have no remote file id yet."))
             return
         QGuiApplication.clipboard().setText("\n".join(ids))
-        self._report(f"Copied {ids[0]}." if len(ids) == 1 else f"Copied {len(ids)} file ids.")
+        self._report(
+            self.tr("Copied {file_id}.").format(file_id=ids[0])
+            if len(ids) == 1
+            else self.tr("Copied {count} file ids.").format(count=len(ids))
+        )
 
     def open_backup_folder(self) -> None:
         rows = self._selection()
@@ -305,10 +344,10 @@ class DocumentActions(QObject):
 
         def opened(path: Path) -> None:
             if not self.open_url(QUrl.fromLocalFile(str(path))):
-                self._report(f"Could not open {path}.")
+                self._report(self.tr("Could not open {path}.").format(path=path))
 
         self._tasks.run_in_background(
-            folder, on_done=opened, on_error=self._failed("Open backup folder")
+            folder, on_done=opened, on_error=self._failed(self.tr("Open backup folder"))
         )
 
     def restore_to(self) -> None:
@@ -321,8 +360,14 @@ class DocumentActions(QObject):
         dest = Path(chosen)
 
         def done(paths: list[Path]) -> None:
-            where = str(paths[0]) if len(paths) == 1 else f"{len(paths)} documents to {dest}"
-            self._report(f"Restored {where}.")
+            if len(paths) == 1:
+                self._report(self.tr("Restored {path}.").format(path=paths[0]))
+            else:
+                self._report(
+                    self.tr("Restored {count} documents to {folder}.").format(
+                        count=len(paths), folder=dest
+                    )
+                )
 
         self._tasks.run_in_background(
             _restore,
@@ -330,7 +375,7 @@ class DocumentActions(QObject):
             [r.entry_id for r in rows],
             dest,
             on_done=done,
-            on_error=self._failed("Restore"),
+            on_error=self._failed(self.tr("Restore")),
         )
 
     def remove_selected(self) -> None:
@@ -339,18 +384,20 @@ class DocumentActions(QObject):
             return
         what = _describe(rows)
         question = (
-            f"Remove {what} from AttachGuard? The backup copy is deleted; the original file "
-            "and any uploaded copy are left alone."
-        )
+            self.tr(
+                "Remove {what} from AttachGuard? The backup copy is deleted; the original file "
+                "and any uploaded copy are left alone."
+            )
+        ).format(what=what)
         if not self.confirm(question):
             return
 
         def done(removed: list[int]) -> None:
             self._rows_removed(removed)
-            self._report(f"Removed {what}.")
+            self._report(self.tr("Removed {what}.").format(what=what))
 
         self._tasks.run_in_background(
-            _remove, self._service, rows, on_done=done, on_error=self._failed("Remove")
+            _remove, self._service, rows, on_done=done, on_error=self._failed(self.tr("Remove"))
         )
 
     # -- helpers ------------------------------------------------------------------------------
@@ -359,7 +406,7 @@ class DocumentActions(QObject):
         def report(exc: BaseException) -> None:
             if not isinstance(exc, AttachGuardError):
                 log.error("%s failed", what, exc_info=exc)
-            self._report(f"{what} failed: {exc}")
+            self._report(self.tr("{what} failed: {error}").format(what=what, error=exc))
             self._rows_changed([r.entry_id for r in self._selection()])
 
         return report
@@ -367,7 +414,7 @@ class DocumentActions(QObject):
     def _confirm_dialog(self, question: str) -> bool:
         answer = QMessageBox.question(
             self._parent,
-            "Remove documents",
+            self.tr("Remove documents"),
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,

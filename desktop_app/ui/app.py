@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import ipc
 from desktop_app.settings import load_settings
-from desktop_app.ui import icons, tasks, tray_help
+from desktop_app.ui import icons, tasks, translations, tray_help
 from desktop_app.ui.bridge import ServiceBridge
 from desktop_app.ui.desktop_notify import DesktopNotifications, session_bus_expected
 from desktop_app.ui.failover_offer import ACCEPT_KEY, FailoverPresenter
@@ -171,7 +171,7 @@ class TrayApp(QObject):
 
         def failed(exc: BaseException) -> None:
             log.error("cannot open the AttachGuard data: %s", exc)
-            QMessageBox.critical(None, "AttachGuard cannot start", str(exc))
+            QMessageBox.critical(None, self.tr("AttachGuard cannot start"), str(exc))
             self.qapp.exit(1)
 
         def opened(service: Service) -> None:
@@ -359,7 +359,9 @@ class TrayApp(QObject):
         uploads, ids = self.service.uploads, list(job_ids)
 
         def done(count: int) -> None:
-            self.tray.show_message("AttachGuard", f"Retrying {count} upload(s) now.")
+            self.tray.show_message(
+                "AttachGuard", self.tr("Retrying {count} upload(s) now.").format(count=count)
+            )
             self.tray.refresh()
 
         tasks.run_in_background(lambda: sum(uploads.retry(j) for j in ids), on_done=done)
@@ -401,12 +403,14 @@ class TrayApp(QObject):
             self.tray.show_message("AttachGuard", result.message, warning=True)
 
     def _batch_stuck(self, batch: BatchView) -> None:
-        reason = batch.stuck_reason or "it is not making progress"
+        reason = batch.stuck_reason or self.tr("it is not making progress")
         batch_id = str(batch.id)
         self.tray.show_message(
-            "A batch looks stuck",
-            f"Batch {batch_id} ({batch.status}): {reason}. Its input file is backed up; "
-            "click to see it and resubmit it.",
+            self.tr("A batch looks stuck"),
+            self.tr(
+                "Batch {batch} ({status}): {reason}. Its input file is backed up; "
+                "click to see it and resubmit it."
+            ).format(batch=batch_id, status=batch.status, reason=reason),
             warning=True,
             on_click=lambda: self.show_batch(batch_id),
         )
@@ -422,8 +426,10 @@ class TrayApp(QObject):
             self._told_about_key = True
             self.tray.show_message(
                 "AttachGuard",
-                "Uploads are paused until you add an API key. Your documents are still backed "
-                "up. Click here to open Settings.",
+                self.tr(
+                    "Uploads are paused until you add an API key. Your documents are still backed "
+                    "up. Click here to open Settings."
+                ),
                 on_click=self.open_settings,
             )
 
@@ -473,7 +479,10 @@ def run(
         return 1 if handed is None else handed
     # Read the theme from the settings file directly (small, no service needed) so that it is
     # right before anything paints; the service itself opens in the background.
-    apply_theme(qapp, load_settings(context.paths.settings_file).settings.ui.theme)
+    ui_settings = load_settings(context.paths.settings_file).settings.ui
+    apply_theme(qapp, ui_settings.theme)
+    # Before any widget or tray menu exists: texts are translated when they are set.
+    translations.install(qapp, ui_settings.language)
     handlers = _install_signal_handlers(qapp)
     desktop = DesktopNotifications() if session_bus_expected() else None
     if desktop is not None:

@@ -61,12 +61,12 @@ class BatchJobsView(QGroupBox):
         self._select_id: str | None = None
         #: The Resubmit… confirmation while it is open (tests answer it like a user would).
         self.confirm_box: QMessageBox | None = None
-        self.setAccessibleName("Batch jobs")
+        self.setAccessibleName(self.tr("Batch jobs"))
 
         self.model = BatchTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Batch jobs table")
+        self.table.setAccessibleName(self.tr("Batch jobs table"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -82,9 +82,9 @@ class BatchJobsView(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self.empty_label = QLabel(
-            "No Batch jobs seen yet. Check now lists them (needs an API key)."
+            self.tr("No Batch jobs seen yet. Check now lists them (needs an API key).")
         )
-        self.empty_label.setAccessibleName("No Batch jobs")
+        self.empty_label.setAccessibleName(self.tr("No Batch jobs"))
 
         self.resubmit_action = self._action(
             "&Resubmit…",
@@ -203,7 +203,7 @@ class BatchJobsView(QGroupBox):
             return
         self.table.selectRow(index.row())
         menu = QMenu(self)
-        menu.setAccessibleName("Batch actions")
+        menu.setAccessibleName(self.tr("Batch actions"))
         for action in self.actions_list:
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
@@ -236,7 +236,7 @@ class BatchJobsView(QGroupBox):
             return
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Resubmit batch")
+        box.setWindowTitle(self.tr("Resubmit batch"))
         box.setText(f"Resubmit batch {batch.id}?")
         source = (
             "its input file backed up in the vault"
@@ -251,7 +251,7 @@ class BatchJobsView(QGroupBox):
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("&Resubmit")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Resubmit"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(lambda button: self._answered(box, button, batch.id))
         box.finished.connect(self._confirm_closed)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from desktop_app.core.errors import AttachGuardError
 from desktop_app.ui.models import human_size, status_text
 from desktop_app.ui.preview import PreviewWidget
 from desktop_app.ui.targets_view import per_target_files, target_lines
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import DocumentDetails, DocumentRow, Service, UploadRecord
@@ -53,14 +54,14 @@ log = logging.getLogger(__name__)
 PREVIEW_SETTLE_MS = 250
 
 _OUTCOMES = {
-    "queued": "queued",
-    "uploading": "uploading",
-    "verifying": "verifying",
-    "waiting_retry": "waiting to retry",
-    "done": "uploaded",
-    "failed": "failed",
-    "cancelled": "cancelled",
-    "expired": "expired on the server",
+    "queued": QT_TRANSLATE_NOOP("DetailsPane", "Queued"),
+    "uploading": QT_TRANSLATE_NOOP("DetailsPane", "Uploading"),
+    "verifying": QT_TRANSLATE_NOOP("DetailsPane", "Verifying"),
+    "waiting_retry": QT_TRANSLATE_NOOP("DetailsPane", "Waiting to retry"),
+    "done": QT_TRANSLATE_NOOP("DetailsPane", "Uploaded"),
+    "failed": QT_TRANSLATE_NOOP("DetailsPane", "Failed"),
+    "cancelled": QT_TRANSLATE_NOOP("DetailsPane", "Cancelled"),
+    "expired": QT_TRANSLATE_NOOP("DetailsPane", "Expired on the server"),
 }
 
 
@@ -77,12 +78,19 @@ def timestamp(epoch: float | None) -> str:
 
 def outcome(record: UploadRecord) -> str:
     """One upload job in a sentence: how it stands and its last error."""
-    text = _OUTCOMES.get(record.state, record.state).capitalize()
+    state = record.state
+    text = (
+        QCoreApplication.translate("DetailsPane", _OUTCOMES[state])
+        if state in _OUTCOMES
+        else state.capitalize()
+    )
     if record.state == "waiting_retry" and record.next_attempt_at is not None:
-        text += f" (next try {timestamp(record.next_attempt_at)})"
+        next_try = QCoreApplication.translate("DetailsPane", "(next try {when})")
+        text += " " + next_try.format(when=timestamp(record.next_attempt_at))
     if record.error_message and record.state != "done":
         status = f"HTTP {record.http_status}: " if record.http_status else ""
-        text += f". Last error: {status}{record.error_message}"
+        last = QCoreApplication.translate("DetailsPane", "Last error: {error}")
+        text += ". " + last.format(error=f"{status}{record.error_message}")
     return text
 
 
@@ -116,25 +124,25 @@ class DetailsPane(QWidget):
         self._generation = 0
         self._held = False
         self.ask_directory: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
-            self, "Restore to folder"
+            self, self.tr("Restore to folder")
         )
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
-        self.setAccessibleName("Document details")
+        self.setAccessibleName(self.tr("Document details"))
 
         self.title = QLabel()
-        self.title.setAccessibleName("Document name")
+        self.title.setAccessibleName(self.tr("Document name"))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         _selectable(self.title)
         self.status_label = _selectable(QLabel())
-        self.status_label.setAccessibleName("Status and reason")
+        self.status_label.setAccessibleName(self.tr("Status and reason"))
         self.remote_label = _selectable(QLabel())
-        self.remote_label.setAccessibleName("Remote file id and expiry")
+        self.remote_label.setAccessibleName(self.tr("Remote file id and expiry"))
         self.vault_label = _selectable(QLabel())
-        self.vault_label.setAccessibleName("Backup copy")
+        self.vault_label.setAccessibleName(self.tr("Backup copy"))
         self.added_label = _selectable(QLabel())
-        self.added_label.setAccessibleName("Added")
+        self.added_label.setAccessibleName(self.tr("Added"))
         # A grid, not a QFormLayout: the form layout gives wrapped labels less height than
         # their text needs, so their lines overlap.
         form = QGridLayout()
@@ -151,8 +159,10 @@ class DetailsPane(QWidget):
             form.addWidget(label, line, 1)
 
         self.history = QTableWidget(0, 4)
-        self.history.setAccessibleName("Upload attempts")
-        self.history.setHorizontalHeaderLabels(["Queued", "First try", "Attempts", "Outcome"])
+        self.history.setAccessibleName(self.tr("Upload attempts"))
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("Queued"), self.tr("First try"), self.tr("Attempts"), self.tr("Outcome")]
+        )
         self.history.verticalHeader().setVisible(False)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
@@ -161,20 +171,22 @@ class DetailsPane(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.history.setMaximumHeight(self.fontMetrics().height() * 7)
 
-        self.open_button = QPushButton("&Open original")
-        self.open_button.setToolTip("Open a read-only copy of the backup in its usual app")
+        self.open_button = QPushButton(self.tr("&Open original"))
+        self.open_button.setToolTip(self.tr("Open a read-only copy of the backup in its usual app"))
         self.open_button.clicked.connect(self.open_original)
-        self.folder_button = QPushButton("Show in &folder")
-        self.folder_button.setToolTip("Show the folder holding the backup copy")
+        self.folder_button = QPushButton(self.tr("Show in &folder"))
+        self.folder_button.setToolTip(self.tr("Show the folder holding the backup copy"))
         self.folder_button.clicked.connect(self.show_in_folder)
-        self.restore_button = QPushButton("Restore &to\u2026")
-        self.restore_button.setToolTip("Copy the backup out to a folder you choose")
+        self.restore_button = QPushButton(self.tr("Restore &to\u2026"))
+        self.restore_button.setToolTip(self.tr("Copy the backup out to a folder you choose"))
         self.restore_button.clicked.connect(self.restore_to)
-        self.preview_button = QPushButton("Preview te&xt")
+        self.preview_button = QPushButton(self.tr("Preview te&xt"))
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip(
-            "Show the text as it would be pasted into ChatGPT, for this and the next documents "
-            "you select"
+            self.tr(
+                "Show the text as it would be pasted into ChatGPT, for this and the next documents "
+                "you select"
+            )
         )
         self.preview_button.toggled.connect(self._preview_toggled)
         buttons = QHBoxLayout()
@@ -193,7 +205,7 @@ class DetailsPane(QWidget):
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addLayout(form)
-        body.addWidget(QLabel("Uploads:"))
+        body.addWidget(QLabel(self.tr("Uploads:")))
         body.addWidget(self.history)
         body.addLayout(buttons)
         body.addWidget(self.preview_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -233,9 +245,11 @@ class DetailsPane(QWidget):
             self._row = None
             self.title.setText("")
             self.placeholder.setText(
-                "Select a document to see its details."
+                self.tr("Select a document to see its details.")
                 if not rows
-                else f"{len(rows)} documents selected: select one to see its details."
+                else self.tr("{count} documents selected: select one to see its details.").format(
+                    count=len(rows)
+                )
             )
             self.placeholder.setVisible(True)
             self._body.setVisible(False)
@@ -282,19 +296,21 @@ class DetailsPane(QWidget):
         self.status_label.setText(status)
         if row.file_id:
             expiry = (
-                f"expires {timestamp(row.expires_at)}"
+                self.tr("expires {when}").format(when=timestamp(row.expires_at))
                 if row.expires_at is not None
-                else "kept until deleted"
+                else self.tr("kept until deleted")
             )
             self.remote_label.setText(f"{row.file_id} ({expiry})")
         elif row.error_kind == "expired" and row.state in _TO_UPLOAD_AGAIN:
             # As the row says "(the remote file expired)": not "not uploaded".
             self.remote_label.setText(self.tr("expired on the server, will be uploaded again"))
         else:
-            self.remote_label.setText("not uploaded")
+            self.remote_label.setText(self.tr("not uploaded"))
         if len(row.targets) > 1:  # until the details are read: the row's own per-target ids
             self.remote_label.setText(target_lines(row))
-        count = f", {row.added_count} times" if row.added_count > 1 else ""
+        count = ""
+        if row.added_count > 1:
+            count = ", " + self.tr("{count} times").format(count=row.added_count)
         self.added_label.setText(f"{timestamp(row.added_at)}{count}, {human_size(row.size)}")
 
     def _read_details(self, entry_id: int) -> None:
@@ -309,7 +325,7 @@ class DetailsPane(QWidget):
                 return
             if not isinstance(exc, AttachGuardError):
                 log.error("reading a document's details failed", exc_info=exc)
-            self.vault_label.setText(f"Cannot read the details: {exc}")
+            self.vault_label.setText(self.tr("Cannot read the details: {error}").format(error=exc))
             self.loaded.emit()
 
         self._tasks.run_in_background(
@@ -319,11 +335,14 @@ class DetailsPane(QWidget):
     def _show_vault(self, details: DocumentDetails) -> None:
         where = str(details.vault_path)
         if not details.backup_present:
-            where += "\nThe backup copy is missing: run \u201cattachguard verify\u201d."
+            where += "\n" + self.tr(
+                "The backup copy is missing: run \u201cattachguard verify\u201d."
+            )
         self.vault_label.setText(where)
         entry = details.entry
         if entry.original_path:
-            self.added_label.setText(f"{self.added_label.text()}\nfrom {entry.original_path}")
+            origin = self.tr("from {path}").format(path=entry.original_path)
+            self.added_label.setText(f"{self.added_label.text()}\n{origin}")
 
     def _show_details(self, details: DocumentDetails) -> None:
         self._details = details
@@ -379,15 +398,21 @@ class DetailsPane(QWidget):
 
         def opened(path: Path) -> None:
             if not self.open_url(QUrl.fromLocalFile(str(path))):
-                self.message.emit(f"No app could open \u201c{name}\u201d ({path}).")
+                self.message.emit(
+                    self.tr("No app could open \u201c{name}\u201d ({path}).").format(
+                        name=name, path=path
+                    )
+                )
             else:
-                self.message.emit(f"Opened a read-only copy of \u201c{name}\u201d.")
+                self.message.emit(
+                    self.tr("Opened a read-only copy of \u201c{name}\u201d.").format(name=name)
+                )
 
         self._tasks.run_in_background(
             self._service.read_only_copy,
             self._row.entry_id,
             on_done=opened,
-            on_error=self._failed("Opening the original"),
+            on_error=self._failed(self.tr("Opening the original")),
         )
 
     def show_in_folder(self) -> None:
@@ -395,7 +420,7 @@ class DetailsPane(QWidget):
             return
         folder = self._details.vault_path.parent
         if not self.open_url(QUrl.fromLocalFile(str(folder))):
-            self.message.emit(f"Could not open {folder}.")
+            self.message.emit(self.tr("Could not open {path}.").format(path=folder))
 
     def restore_to(self) -> None:
         if self._row is None:
@@ -407,14 +432,14 @@ class DetailsPane(QWidget):
             self._service.vault.restore,
             self._row.entry_id,
             Path(chosen),
-            on_done=lambda path: self.message.emit(f"Restored {path}."),
-            on_error=self._failed("Restore"),
+            on_done=lambda path: self.message.emit(self.tr("Restored {path}.").format(path=path)),
+            on_error=self._failed(self.tr("Restore")),
         )
 
     def _failed(self, what: str) -> Callable[[BaseException], None]:
         def report(exc: BaseException) -> None:
             if not isinstance(exc, AttachGuardError):
                 log.error("%s failed", what, exc_info=exc)
-            self.message.emit(f"{what} failed: {exc}")
+            self.message.emit(self.tr("{what} failed: {error}").format(what=what, error=exc))
 
         return report

@@ -75,30 +75,34 @@ class DropZone(QFrame):
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMinimumHeight(140)
-        self.setAccessibleName("Drop zone")
+        self.setAccessibleName(self.tr("Drop zone"))
         self.setAccessibleDescription(
-            "Drop files or folders here to back them up and upload them. Folders are added with"
-            " everything inside them."
+            self.tr(
+                "Drop files or folders here to back them up and upload them. Folders are added with"
+                " everything inside them."
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self._title = QLabel("Drop files or folders here")
+        self._title = QLabel(self.tr("Drop files or folders here"))
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self._title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self._title.setFont(font)
-        self._hint = QLabel("They are backed up first, then uploaded. You can also paste (Ctrl+V).")
+        self._hint = QLabel(
+            self.tr("They are backed up first, then uploaded. You can also paste (Ctrl+V).")
+        )
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setWordWrap(True)
 
-        self.add_files_button = QPushButton("&Add files…")
-        self.add_files_button.setAccessibleName("Add files")
-        self.add_files_button.setToolTip("Choose files to back up and upload (Ctrl+O)")
+        self.add_files_button = QPushButton(self.tr("&Add files…"))
+        self.add_files_button.setAccessibleName(self.tr("Add files"))
+        self.add_files_button.setToolTip(self.tr("Choose files to back up and upload (Ctrl+O)"))
         self.add_files_button.clicked.connect(self.add_files_requested)
-        self.add_folder_button = QPushButton("Add &folder…")
-        self.add_folder_button.setAccessibleName("Add folder")
+        self.add_folder_button = QPushButton(self.tr("Add &folder…"))
+        self.add_folder_button.setAccessibleName(self.tr("Add folder"))
         self.add_folder_button.setToolTip(
-            "Choose a folder; everything inside it is added (Ctrl+Shift+O)"
+            self.tr("Choose a folder; everything inside it is added (Ctrl+Shift+O)")
         )
         self.add_folder_button.clicked.connect(self.add_folder_requested)
 

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -81,20 +81,22 @@ class HealthPanel(QWidget):
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl
         #: Brings this panel to the front (:func:`install` makes it switch tabs).
         self.reveal: Callable[[], None] = self.show
-        self.setAccessibleName("Service health")
+        self.setAccessibleName(self.tr("Service health"))
 
         self.provider_label = QLabel()
-        self.provider_label.setAccessibleName("Provider status")
-        self.provider_label.setToolTip("The provider's status page, as last checked (Ctrl+2)")
+        self.provider_label.setAccessibleName(self.tr("Provider status"))
+        self.provider_label.setToolTip(
+            self.tr("The provider's status page, as last checked (Ctrl+2)")
+        )
         self.component_labels: dict[str, QLabel] = {}
         self._component_icons: dict[str, QLabel] = {}
         self._grid = QGridLayout()
         self._grid.setColumnStretch(1, 1)
         self.checked_label = QLabel()
-        self.checked_label.setAccessibleName("Status page last checked")
+        self.checked_label.setAccessibleName(self.tr("Status page last checked"))
         self.checked_label.setWordWrap(True)
         self.incidents = QTreeWidget()
-        self.incidents.setAccessibleName("Open incidents")
+        self.incidents.setAccessibleName(self.tr("Open incidents"))
         self.incidents.setHeaderLabels(["Open incident", "Status", "Last update"])
         self.incidents.setRootIsDecorated(False)
         self.incidents.setMaximumHeight(110)
@@ -106,8 +108,8 @@ class HealthPanel(QWidget):
         self.check_button = self._button(
             "&Check now", "Check the status page and your Batch jobs now (Alt+C)", self.check_now
         )
-        provider = QGroupBox("Provider status")
-        provider.setAccessibleName("Provider status")
+        provider = QGroupBox(self.tr("Provider status"))
+        provider.setAccessibleName(self.tr("Provider status"))
         box = QVBoxLayout(provider)
         box.addLayout(self._grid)
         box.addWidget(self.checked_label)
@@ -156,7 +158,7 @@ class HealthPanel(QWidget):
         self.provider_label.setText(text)
         self._colour(self.provider_label, kind)
         if snapshot is None:
-            self.checked_label.setText("Status checks are not available")
+            self.checked_label.setText(self.tr("Status checks are not available"))
         else:
             for name, state in snapshot.components.items():
                 self._show_component(name, state)
@@ -214,7 +216,7 @@ class HealthPanel(QWidget):
         if url:
             self.open_url(QUrl(url))
         else:
-            self._show_message("The status page gives no link for this incident.")
+            self._show_message(self.tr("The status page gives no link for this incident."))
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -258,7 +260,7 @@ class HealthPanel(QWidget):
             self._show_message(f"Check failed: {exc}")
 
         self.check_button.setEnabled(False)
-        self._show_message("Checking the status page and your Batch jobs…")
+        self._show_message(self.tr("Checking the status page and your Batch jobs…"))
         self._tasks.run_in_background(check, on_done=done, on_error=failed)
 
 
@@ -272,12 +274,16 @@ def install(
 ) -> tuple[QTabWidget, HealthPanel]:
     """Make ``documents`` and a new health panel the window's tabs; add the status-bar label."""
     tabs = QTabWidget()
-    tabs.setAccessibleName("Views")
+    tabs.setAccessibleName(QCoreApplication.translate("HealthView", "Views"))
     panel = HealthPanel(service, bridge, tasks_module, show_message)
-    tabs.addTab(documents, "Documents")
-    tabs.addTab(panel, "Service health")
-    tabs.setTabToolTip(0, "Your documents and their uploads (Ctrl+1)")
-    tabs.setTabToolTip(1, "Provider status and Batch jobs (Ctrl+2)")
+    tabs.addTab(documents, QCoreApplication.translate("HealthView", "Documents"))
+    tabs.addTab(panel, QCoreApplication.translate("HealthView", "Service health"))
+    tabs.setTabToolTip(
+        0, QCoreApplication.translate("HealthView", "Your documents and their uploads (Ctrl+1)")
+    )
+    tabs.setTabToolTip(
+        1, QCoreApplication.translate("HealthView", "Provider status and Batch jobs (Ctrl+2)")
+    )
     window.setCentralWidget(tabs)
     panel.reveal = lambda: tabs.setCurrentWidget(panel)
     window.statusBar().addPermanentWidget(panel.provider_label)
@@ -293,14 +299,24 @@ def install(
 
     panel.health_shown.connect(mark_tab)
     mark_tab(panel.snapshot)
-    view = window.menuBar().addMenu("&View")
-    for text, keys, widget in (
-        ("&Documents", "Ctrl+1", documents),
-        ("Service &health", "Ctrl+2", panel),
+    view = window.menuBar().addMenu(QCoreApplication.translate("HealthView", "&View"))
+    for text, tip, keys, widget in (
+        (
+            QCoreApplication.translate("HealthView", "&Documents"),
+            QCoreApplication.translate("HealthView", "Show your documents"),
+            "Ctrl+1",
+            documents,
+        ),
+        (
+            QCoreApplication.translate("HealthView", "Service &health"),
+            QCoreApplication.translate("HealthView", "Show the service health"),
+            "Ctrl+2",
+            panel,
+        ),
     ):
         action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))
-        action.setStatusTip(f"Show {text.replace('&', '').lower()}")
+        action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False, w=widget: tabs.setCurrentWidget(w))
         view.addAction(action)
     return tabs, panel

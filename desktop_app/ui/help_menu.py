@@ -44,10 +44,6 @@ LOG_LINES = 200
 _DIST = "attachguard"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HelpMenu", text)
-
-
 @dataclass(frozen=True)
 class Licence:
     """One bundled library or model: its name, version and licence."""
@@ -136,11 +132,14 @@ def about_html() -> str:
         "</li>"
         for item in (*library_licences(), *model_licences())
     )
+    what = QCoreApplication.translate(
+        "HelpMenu", "Keeps a copy of every document you attach and uploads it safely."
+    )
+    bundled = QCoreApplication.translate("HelpMenu", "Bundled libraries and models")
     return (
         f"<h3>AttachGuard {html.escape(__version__)}</h3>"
-        f"<p>{html.escape(_tr('Keeps a copy of every document you attach and uploads it safely.'))}"
-        f"</p><table>{rows}</table>"
-        f"<h4>{html.escape(_tr('Bundled libraries and models'))}</h4><ul>{libs}</ul>"
+        f"<p>{html.escape(what)}</p><table>{rows}</table>"
+        f"<h4>{html.escape(bundled)}</h4><ul>{libs}</ul>"
     )
 
 
@@ -239,18 +238,34 @@ class HelpMenu:
         #: Opens a folder in the file manager; replaceable (tests record the URL).
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.about_dialog: AboutDialog | None = None
-        menu: QMenu = window.menuBar().addMenu(_tr("&Help"))
+        menu: QMenu = window.menuBar().addMenu(QCoreApplication.translate("HelpMenu", "&Help"))
         self.menu = menu
-        self.welcome = self._add(menu, _tr("&Welcome…"), _tr("What AttachGuard does; API key"))
+        self.welcome = self._add(
+            menu,
+            QCoreApplication.translate("HelpMenu", "&Welcome…"),
+            QCoreApplication.translate("HelpMenu", "What AttachGuard does; API key"),
+        )
         self.welcome.triggered.connect(open_welcome)
-        self.open_logs = self._add(menu, _tr("Open &log folder"), _tr("Show the log files"))
+        self.open_logs = self._add(
+            menu,
+            QCoreApplication.translate("HelpMenu", "Open &log folder"),
+            QCoreApplication.translate("HelpMenu", "Show the log files"),
+        )
         self.open_logs.triggered.connect(self.open_log_folder)
         self.copy_diagnostics = self._add(
-            menu, _tr("Copy &diagnostics"), _tr("Versions, settings and recent log lines, redacted")
+            menu,
+            QCoreApplication.translate("HelpMenu", "Copy &diagnostics"),
+            QCoreApplication.translate(
+                "HelpMenu", "Versions, settings and recent log lines, redacted"
+            ),
         )
         self.copy_diagnostics.triggered.connect(self.copy_diagnostics_now)
         menu.addSeparator()
-        self.about = self._add(menu, _tr("&About AttachGuard"), _tr("Versions and licences"))
+        self.about = self._add(
+            menu,
+            QCoreApplication.translate("HelpMenu", "&About AttachGuard"),
+            QCoreApplication.translate("HelpMenu", "Versions and licences"),
+        )
         self.about.triggered.connect(self.show_about)
 
     def _add(self, menu: QMenu, text: str, tip: str) -> QAction:
@@ -264,18 +279,29 @@ class HelpMenu:
         folder = self._service.paths.log_dir
         folder.mkdir(parents=True, exist_ok=True)
         if not self.open_url(QUrl.fromLocalFile(str(folder))):
-            self._say(_tr("Could not open {folder}.").format(folder=folder))
+            self._say(
+                QCoreApplication.translate("HelpMenu", "Could not open {folder}.").format(
+                    folder=folder
+                )
+            )
 
     def copy_diagnostics_now(self) -> None:
         def copied(text: str) -> None:
             QGuiApplication.clipboard().setText(text)
-            self._say(_tr("Diagnostics copied (no API key in them); paste them in a bug report."))
+            self._say(
+                QCoreApplication.translate(
+                    "HelpMenu",
+                    "Diagnostics copied (no API key in them); paste them in a bug report.",
+                )
+            )
 
         self._tasks.run_in_background(
             diagnostics_text,
             self._service,
             on_done=copied,
-            on_error=lambda exc: self._say(_tr("Diagnostics not copied: {e}").format(e=exc)),
+            on_error=lambda exc: self._say(
+                QCoreApplication.translate("HelpMenu", "Diagnostics not copied: {e}").format(e=exc)
+            ),
         )
 
     def show_about(self) -> None:

@@ -33,10 +33,6 @@ log = logging.getLogger(__name__)
 SHOWN = 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CopyAgainMenu", text)
-
-
 def entry_label(record: CopyRecord, number: int, now: float | None = None) -> str:
     """ "&1 report.pdf — part 2 of 5, chat, 14:02" (the date too when it was not today)."""
     copied = time.localtime(record.copied_at)
@@ -44,21 +40,27 @@ def entry_label(record: CopyRecord, number: int, now: float | None = None) -> st
     same_day = copied[:3] == today[:3]
     when = time.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M", copied)
     size = (
-        _tr("{tokens} tokens").format(tokens=f"{record.max_tokens:,}")
+        QCoreApplication.translate("CopyAgainMenu", "{tokens} tokens").format(
+            tokens=f"{record.max_tokens:,}"
+        )
         if record.max_tokens
         else record.preset
     )
     details = [size]
     if record.pages:
-        details.append(_tr("pages {pages}").format(pages=record.pages))
+        details.append(
+            QCoreApplication.translate("CopyAgainMenu", "pages {pages}").format(pages=record.pages)
+        )
     if record.sheet:
-        details.append(_tr("sheet {sheet}").format(sheet=record.sheet))
+        details.append(
+            QCoreApplication.translate("CopyAgainMenu", "sheet {sheet}").format(sheet=record.sheet)
+        )
     details.append(when)
     name = record.document.replace("&", "&&")
     if record.parts > 1:
-        what = _tr("{name} \u2014 part {part} of {parts}").format(
-            name=name, part=record.part, parts=record.parts
-        )
+        what = QCoreApplication.translate(
+            "CopyAgainMenu", "{name} \u2014 part {part} of {parts}"
+        ).format(name=name, part=record.part, parts=record.parts)
     else:
         what = name
     return f"&{number % 10} {what}, {', '.join(details)}"
@@ -79,8 +81,10 @@ class CopyAgainMenu(QMenu):
         *,
         on_progress: Callable[[Progress], None] | None = None,
     ) -> None:
-        super().__init__(_tr("Copy a&gain"), parent)
-        self.setAccessibleName(_tr("Copy a recent copy again"))
+        super().__init__(QCoreApplication.translate("CopyAgainMenu", "Copy a&gain"), parent)
+        self.setAccessibleName(
+            QCoreApplication.translate("CopyAgainMenu", "Copy a recent copy again")
+        )
         self.setToolTipsVisible(True)
         self._service: Service | None = None
         self._on_progress = on_progress
@@ -119,14 +123,24 @@ class CopyAgainMenu(QMenu):
         self.records = records
         self.clear()
         if not records:
-            empty = self.addAction(_tr("Nothing copied yet"))
-            empty.setStatusTip(_tr("Texts you copy for ChatGPT are listed here, to copy again"))
+            empty = self.addAction(
+                QCoreApplication.translate("CopyAgainMenu", "Nothing copied yet")
+            )
+            empty.setStatusTip(
+                QCoreApplication.translate(
+                    "CopyAgainMenu", "Texts you copy for ChatGPT are listed here, to copy again"
+                )
+            )
             empty.setEnabled(False)
             return
         now = time.time()
         for number, record in enumerate(records, start=1):
             action = self.addAction(entry_label(record, number, now))
-            action.setToolTip(_tr("Put {what} on the clipboard again").format(what=record.label))
+            action.setToolTip(
+                QCoreApplication.translate(
+                    "CopyAgainMenu", "Put {what} on the clipboard again"
+                ).format(what=record.label)
+            )
             action.triggered.connect(lambda _checked=False, r=record: self.copy_again(r))
 
     def copy_again(self, record: CopyRecord) -> None:

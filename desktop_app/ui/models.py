@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,6 +31,7 @@ from desktop_app.core.service import DocumentListing, DocumentRow
 from desktop_app.core.uploads import JobState
 from desktop_app.ui import theme
 from desktop_app.ui.targets_view import with_target_lines, with_target_summary
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 1000
 
@@ -47,13 +49,13 @@ class Column(IntEnum):
 
 
 HEADERS = {
-    Column.NAME: "Name",
-    Column.SIZE: "Size",
-    Column.ADDED: "Added",
-    Column.STATUS: "Status",
-    Column.ATTEMPTS: "Attempts",
-    Column.FILE_ID: "Remote file",
-    Column.EXPIRES: "Expires",
+    Column.NAME: QT_TRANSLATE_NOOP("Documents", "Name"),
+    Column.SIZE: QT_TRANSLATE_NOOP("Documents", "Size"),
+    Column.ADDED: QT_TRANSLATE_NOOP("Documents", "Added"),
+    Column.STATUS: QT_TRANSLATE_NOOP("Documents", "Status"),
+    Column.ATTEMPTS: QT_TRANSLATE_NOOP("Documents", "Attempts"),
+    Column.FILE_ID: QT_TRANSLATE_NOOP("Documents", "Remote file"),
+    Column.EXPIRES: QT_TRANSLATE_NOOP("Documents", "Expires"),
 }
 
 #: What each fixed column must show unclipped: widths follow the font, and Name (stretched)
@@ -61,7 +63,8 @@ HEADERS = {
 COLUMN_SAMPLES = {
     Column.SIZE: "1023.9 MiB",
     Column.ADDED: "25 Nov 14:05",
-    Column.STATUS: "Failed: network problem",  # longer ones elide; the tooltip has the rest
+    # Longer ones elide; the tooltip has the rest. Translated when measured (see fit_columns).
+    Column.STATUS: "Failed: {reason}",
     Column.ATTEMPTS: "10 · next 14:05",
     Column.FILE_ID: "file-8Zq4XyV2b7",
     Column.EXPIRES: "25 Nov 14:05",
@@ -70,6 +73,25 @@ COLUMN_SAMPLES = {
 
 #: Columns whose tooltip lists the document's state and file id per target.
 _TARGET_COLUMNS = (Column.STATUS, Column.FILE_ID)
+
+
+def _tr(text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP("Documents", …)``, in the UI's language."""
+    return QCoreApplication.translate("Documents", text)
+
+
+def header_text(column: Column) -> str:
+    return _tr(HEADERS[column])
+
+
+def filter_label(choice: StatusFilter) -> str:
+    return _tr(STATUS_FILTER_LABELS[choice])
+
+
+def failed_text(error_kind: str) -> str:
+    """The status of a failed upload: "Failed: <reason>"."""
+    reason = _tr(_ERROR_WORDS.get(error_kind, _ERROR_WORDS["unknown"]))
+    return QCoreApplication.translate("Documents", "Failed: {reason}").format(reason=reason)
 
 
 def fit_columns(header: QHeaderView) -> None:
@@ -84,7 +106,10 @@ def fit_columns(header: QHeaderView) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
     for column, sample in COLUMN_SAMPLES.items():
-        widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(HEADERS[column]))
+        if column == Column.STATUS:
+            sample = failed_text("network")
+        title = header_text(column)
+        widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
         header.resizeSection(column, widest + padding)
 
 
@@ -95,7 +120,7 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
 #: True while OpenAI's trouble holds the queue (breaker open, outage): waiting rows wait for it.
 HELD_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Said instead of a retry time while the queue is held (as the status bar says it).
-HELD_WORDS = "when OpenAI recovers"
+HELD_WORDS = QT_TRANSLATE_NOOP("Documents", "when OpenAI recovers")
 
 
 class StatusFilter(StrEnum):
@@ -110,12 +135,12 @@ class StatusFilter(StrEnum):
 
 
 STATUS_FILTER_LABELS = {
-    StatusFilter.ALL: "All documents",
-    StatusFilter.IN_PROGRESS: "In progress",
-    StatusFilter.FAILED: "Failed",
-    StatusFilter.EXPIRED: "Expired",
-    StatusFilter.UPLOADED: "Uploaded",
-    StatusFilter.NOT_UPLOADED: "Not uploaded",
+    StatusFilter.ALL: QT_TRANSLATE_NOOP("Documents", "All documents"),
+    StatusFilter.IN_PROGRESS: QT_TRANSLATE_NOOP("Documents", "In progress"),
+    StatusFilter.FAILED: QT_TRANSLATE_NOOP("Documents", "Failed"),
+    StatusFilter.EXPIRED: QT_TRANSLATE_NOOP("Documents", "Expired"),
+    StatusFilter.UPLOADED: QT_TRANSLATE_NOOP("Documents", "Uploaded"),
+    StatusFilter.NOT_UPLOADED: QT_TRANSLATE_NOOP("Documents", "Not uploaded"),
 }
 
 _FILTER_STATES: dict[StatusFilter, frozenset[str | None]] = {
@@ -159,14 +184,14 @@ def when(epoch: float | None, now: float | None = None) -> str:
 
 
 _ERROR_WORDS = {
-    "expired": "the remote file expired",
-    "rate_limited": "rate limited",
-    "server": "server error",
-    "network": "network problem",
-    "auth": "API key rejected",
-    "too_large": "file too large",
-    "invalid": "rejected by the service",
-    "unknown": "unknown error",
+    "expired": QT_TRANSLATE_NOOP("Documents", "the remote file expired"),
+    "rate_limited": QT_TRANSLATE_NOOP("Documents", "rate limited"),
+    "server": QT_TRANSLATE_NOOP("Documents", "server error"),
+    "network": QT_TRANSLATE_NOOP("Documents", "network problem"),
+    "auth": QT_TRANSLATE_NOOP("Documents", "API key rejected"),
+    "too_large": QT_TRANSLATE_NOOP("Documents", "file too large"),
+    "invalid": QT_TRANSLATE_NOOP("Documents", "rejected by the service"),
+    "unknown": QT_TRANSLATE_NOOP("Documents", "unknown error"),
 }
 
 
@@ -174,36 +199,41 @@ def status_text(row: DocumentRow, now: float | None = None, *, held: bool = Fals
     """The status column in plain words (``held``: the queue waits for OpenAI to recover)."""
     state = row.state
     if state is None:
-        return "Backed up"
+        return QCoreApplication.translate("Documents", "Backed up")
     if state == JobState.UPLOADING:
         progress = row.progress or 0.0
-        return f"Uploading {progress:.0%}"
+        return QCoreApplication.translate("Documents", "Uploading {percent}").format(
+            percent=f"{progress:.0%}"
+        )
     if state == JobState.WAITING_RETRY:
         reason = _ERROR_WORDS.get(row.error_kind or "", "")
-        suffix = f" ({reason})" if reason else ""
-        at = HELD_WORDS if held else when(row.next_attempt_at, now)
-        return f"Retrying {at}{suffix}".replace("  ", " ")
+        suffix = f" ({_tr(reason)})" if reason else ""
+        at = _tr(HELD_WORDS) if held else when(row.next_attempt_at, now)
+        retrying = QCoreApplication.translate("Documents", "Retrying {when}")
+        return f"{retrying.format(when=at)}{suffix}".replace("  ", " ")
     if state == JobState.FAILED:
-        reason = _ERROR_WORDS.get(row.error_kind or "unknown", "failed")
-        return f"Failed: {reason}"
+        return failed_text(row.error_kind or "unknown")
     if state == JobState.EXPIRED:
-        return "Expired"
+        return QCoreApplication.translate("Documents", "Expired")
     if state == JobState.DONE:
         current = time.time() if now is None else now
         if row.expires_at is not None and row.expires_at <= current:
-            return "Uploaded (remote copy expired)"
-        return "Uploaded"
+            return QCoreApplication.translate("Documents", "Uploaded (remote copy expired)")
+        return QCoreApplication.translate("Documents", "Uploaded")
     words: dict[str, str] = {
-        JobState.QUEUED: "Queued",
-        JobState.VERIFYING: "Verifying",
-        JobState.CANCELLED: "Cancelled",
+        JobState.QUEUED: QCoreApplication.translate("Documents", "Queued"),
+        JobState.VERIFYING: QCoreApplication.translate("Documents", "Verifying"),
+        JobState.CANCELLED: QCoreApplication.translate("Documents", "Cancelled"),
     }
     return words.get(state, state)
 
 
 def added_name(row: DocumentRow) -> str:
     """The name column: the latest name, and how often the same content was added."""
-    return f"{row.name} (added {row.added_count}\u00d7)" if row.added_count > 1 else row.name
+    if row.added_count <= 1:
+        return row.name
+    added = QCoreApplication.translate("Documents", "(added {count}\u00d7)")
+    return f"{row.name} {added.format(count=row.added_count)}"
 
 
 def _status_kind(row: DocumentRow) -> str:
@@ -245,7 +275,7 @@ class DocumentTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(Column(section)) if 0 <= section < len(Column) else None
+            return header_text(Column(section)) if 0 <= section < len(Column) else None
         return None
 
     def row_at(self, row: int) -> DocumentRow:
@@ -297,8 +327,9 @@ class DocumentTableModel(QAbstractTableModel):
             if row.job_id is None:
                 return ""
             if row.state == JobState.WAITING_RETRY and row.next_attempt_at is not None:
-                at = HELD_WORDS if self.held else when(row.next_attempt_at)
-                return f"{row.attempts} · next {at}"
+                at = _tr(HELD_WORDS) if self.held else when(row.next_attempt_at)
+                next_try = QCoreApplication.translate("Documents", "next {when}")
+                return f"{row.attempts} · {next_try.format(when=at)}"
             return str(row.attempts)
         if column == Column.FILE_ID:
             return row.file_id or ""
@@ -309,16 +340,24 @@ class DocumentTableModel(QAbstractTableModel):
     def _tooltip(self, row: DocumentRow, column: int) -> str | None:
         if column == Column.STATUS and row.state == JobState.EXPIRED:
             why = f" ({row.error_message})" if row.error_message else ""
-            return (
-                f"The uploaded file is no longer on OpenAI{why}. It is still backed up here: "
-                "use “Upload again” or “Copy text instead”."
-            )
+            return QCoreApplication.translate(
+                "Documents",
+                "The uploaded file is no longer on OpenAI{why}. It is still backed up here: "
+                "use “Upload again” or “Copy text instead”.",
+            ).format(why=why)
         if column == Column.STATUS and row.error_message:
-            hint = " Use “Copy text instead” to paste its text." if row.fallback_available else ""
-            return f"{row.error_message}{hint}"
+            if not row.fallback_available:
+                return row.error_message
+            hint = QCoreApplication.translate(
+                "Documents", "Use “Copy text instead” to paste its text."
+            )
+            return f"{row.error_message} {hint}"
         if column == Column.NAME:
             if row.added_count > 1:
-                return f"{row.name}\nAdded {row.added_count} times (the latest name is shown)"
+                times = QCoreApplication.translate(
+                    "Documents", "Added {count} times (the latest name is shown)"
+                ).format(count=row.added_count)
+                return f"{row.name}\n{times}"
             return row.name
         if column == Column.FILE_ID and row.file_id:
             return row.file_id  # long ids are elided in the cell

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from desktop_app.core.uploads import ErrorKind, JobState
 from desktop_app.ui import tasks
 from desktop_app.ui.desktop_notify import DesktopNotifications, Posting
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
@@ -35,14 +36,14 @@ DEFAULT_WINDOW_MS = 2000
 
 #: Why an upload failed for good, in words a user understands (keys: ErrorKind values).
 _REASONS = {
-    "too_large": "it is larger than OpenAI accepts",
-    "invalid": "OpenAI refused the file",
-    "auth": "the API key was refused",
-    "rate_limited": "OpenAI kept rate-limiting the upload",
-    "server": "OpenAI's servers kept failing",
-    "network": "the network kept failing",
-    "expired": "the uploaded file expired on OpenAI's side",
-    "unknown": "it kept failing",
+    "too_large": QT_TRANSLATE_NOOP("Notifications", "it is larger than OpenAI accepts"),
+    "invalid": QT_TRANSLATE_NOOP("Notifications", "OpenAI refused the file"),
+    "auth": QT_TRANSLATE_NOOP("Notifications", "the API key was refused"),
+    "rate_limited": QT_TRANSLATE_NOOP("Notifications", "OpenAI kept rate-limiting the upload"),
+    "server": QT_TRANSLATE_NOOP("Notifications", "OpenAI's servers kept failing"),
+    "network": QT_TRANSLATE_NOOP("Notifications", "the network kept failing"),
+    "expired": QT_TRANSLATE_NOOP("Notifications", "the uploaded file expired on OpenAI's side"),
+    "unknown": QT_TRANSLATE_NOOP("Notifications", "it kept failing"),
 }
 
 
@@ -67,6 +68,26 @@ class _Item:
     reason: str
 
 
+def _tr(text: str) -> str:
+    """A text marked ``QT_TRANSLATE_NOOP("Notifications", …)``, in the UI's language."""
+    return QCoreApplication.translate("Notifications", text)
+
+
+#: The last sentence of a failure notice: a balloon is clicked, a notification has buttons.
+_CLICK = (
+    QT_TRANSLATE_NOOP("Notifications", "Click to copy its text and paste that instead."),
+    QT_TRANSLATE_NOOP("Notifications", "Click to copy their text and paste that instead."),
+)
+_BUTTON = (
+    QT_TRANSLATE_NOOP(
+        "Notifications", "Use \u201cCopy text\u201d to copy its text and paste that instead."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Notifications", "Use \u201cCopy text\u201d to copy their text and paste that instead."
+    ),
+)
+
+
 def _quote(name: str) -> str:
     return f"\u201c{name}\u201d"
 
@@ -77,28 +98,44 @@ def failure_notice(items: Sequence[_Item]) -> Notice:
     if len(items) == 1:
         item = items[0]
         if item.kind == "expired":
-            title = "Upload expired"
-            text = (
-                f"{_quote(item.name)} expired on OpenAI's side. It is still backed up here. "
-                "Click to copy its text and paste that instead."
-            )
+            title = _tr(QT_TRANSLATE_NOOP("Notifications", "Upload expired"))
+            text = _tr(
+                QT_TRANSLATE_NOOP(
+                    "Notifications", "{name} expired on OpenAI's side. It is still backed up here."
+                )
+            ).format(name=_quote(item.name))
+            text += " " + _tr(_CLICK[0])
         else:
-            title = "Upload failed"
-            text = (
-                f"{_quote(item.name)} could not be uploaded: {item.reason}. It is still backed "
-                "up here. Click to copy its text and paste that instead."
-            )
+            title = _tr(QT_TRANSLATE_NOOP("Notifications", "Upload failed"))
+            text = _tr(
+                QT_TRANSLATE_NOOP(
+                    "Notifications",
+                    "{name} could not be uploaded: {reason}. It is still backed up here.",
+                )
+            ).format(name=_quote(item.name), reason=_tr(item.reason))
+            text += " " + _tr(_CLICK[0])
     else:
-        title = f"{len(items)} uploads need attention"
+        title = _tr(QT_TRANSLATE_NOOP("Notifications", "{count} uploads need attention"))
+        title = title.format(count=len(items))
         details = []
         if expired:
-            details.append(f"{len(expired)} expired")
+            details.append(
+                _tr(QT_TRANSLATE_NOOP("Notifications", "{count} expired")).format(
+                    count=len(expired)
+                )
+            )
         if failed:
-            details.append(f"{len(failed)} failed")
-        text = (
-            f"{len(items)} documents could not be uploaded ({', '.join(details)}). They are "
-            "still backed up here. Click to copy their text and paste that instead."
-        )
+            details.append(
+                _tr(QT_TRANSLATE_NOOP("Notifications", "{count} failed")).format(count=len(failed))
+            )
+        text = _tr(
+            QT_TRANSLATE_NOOP(
+                "Notifications",
+                "{count} documents could not be uploaded ({details}). They are still backed up "
+                "here.",
+            )
+        ).format(count=len(items), details=", ".join(details))
+        text += " " + _tr(_CLICK[1])
     return Notice(
         "failure",
         title,
@@ -110,12 +147,14 @@ def failure_notice(items: Sequence[_Item]) -> Notice:
 
 def success_notice(items: Sequence[_Item]) -> Notice:
     if len(items) == 1:
-        text = f"{_quote(items[0].name)} was uploaded."
+        text = _tr(QT_TRANSLATE_NOOP("Notifications", "{name} was uploaded."))
+        text = text.format(name=_quote(items[0].name))
     else:
-        text = f"{len(items)} documents were uploaded."
+        text = _tr(QT_TRANSLATE_NOOP("Notifications", "{count} documents were uploaded."))
+        text = text.format(count=len(items))
     return Notice(
         "success",
-        "Uploaded",
+        _tr(QT_TRANSLATE_NOOP("Notifications", "Uploaded")),
         text,
         tuple(i.entry_id for i in items),
         tuple(i.job_id for i in items),
@@ -230,13 +269,25 @@ class Notifier(QObject):
 
 
 #: The buttons of a failure notice (key, label), in the order the server shows them.
-FAILURE_ACTIONS = (("default", "Copy text"), ("copy", "Copy text"), ("retry", "Retry"),
-                   ("open", "Open"))  # fmt: skip
+#: (Labels are translated when shown: see :func:`_actions`.)
+FAILURE_ACTIONS = (
+    ("default", QT_TRANSLATE_NOOP("Notifications", "Copy text")),
+    ("copy", QT_TRANSLATE_NOOP("Notifications", "Copy text")),
+    ("retry", QT_TRANSLATE_NOOP("Notifications", "Retry")),
+    ("open", QT_TRANSLATE_NOOP("Notifications", "Open")),
+)
+SUCCESS_ACTIONS = (("open", QT_TRANSLATE_NOOP("Notifications", "Open")),)
+
+
+def _actions(actions: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((key, _tr(label)) for key, label in actions)
 
 
 def _button_text(text: str) -> str:
     # The balloon says "Click to copy…"; with buttons the sentence names the button instead.
-    return text.replace("Click to copy", "Use \u201cCopy text\u201d to copy")
+    for click, button in zip(_CLICK, _BUTTON, strict=True):
+        text = text.replace(_tr(click), _tr(button))
+    return text
 
 
 class NoticeDisplay(QObject):
@@ -290,7 +341,7 @@ class NoticeDisplay(QObject):
         posting = Posting(
             notice.title,
             _button_text(notice.text) if failure else notice.text,
-            FAILURE_ACTIONS if failure else (("open", "Open"),),
+            _actions(FAILURE_ACTIONS if failure else SUCCESS_ACTIONS),
             sticky=failure,
             icon="dialog-warning" if failure else "dialog-information",
         )

@@ -12,7 +12,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -39,11 +39,18 @@ from desktop_app.settings import LoadedSettings, Settings
 from desktop_app.ui import tasks, theme
 from desktop_app.ui.keyring_help import missing_keyring_text
 from desktop_app.ui.targets_settings import TargetKeysEditor
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 from desktop_app.ui.watched_folders import WatchedFoldersEditor
 
 log = logging.getLogger(__name__)
 
 PURPOSES = ("user_data", "assistants", "batch", "fine-tune", "vision", "evals")
+#: The theme choices' names (``theme.CHOICES`` values), translated when shown.
+_THEME_NAMES = {
+    "system": QT_TRANSLATE_NOOP("Theme", "System"),
+    "light": QT_TRANSLATE_NOOP("Theme", "Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "Dark"),
+}
 _HOUR = 3600
 
 
@@ -82,8 +89,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("AttachGuard settings")
-        self.setAccessibleName("Settings")
+        self.setWindowTitle(self.tr("AttachGuard settings"))
+        self.setAccessibleName(self.tr("Settings"))
         self.setMinimumWidth(660)  # every tab label and the key field visible without scrolling
         self._service = service
         self._loaded: LoadedSettings = service.loaded
@@ -97,24 +104,24 @@ class SettingsDialog(QDialog):
         self.autostart: Autostart = autostart_for_platform()
 
         tabs = QTabWidget()
-        tabs.setAccessibleName("Settings sections")
-        tabs.addTab(self._build_account_tab(), "&Account")
-        tabs.addTab(self._build_uploads_tab(), "&Uploads")
-        tabs.addTab(self._build_backups_tab(), "&Backups && text")
+        tabs.setAccessibleName(self.tr("Settings sections"))
+        tabs.addTab(self._build_account_tab(), self.tr("&Account"))
+        tabs.addTab(self._build_uploads_tab(), self.tr("&Uploads"))
+        tabs.addTab(self._build_backups_tab(), self.tr("&Backups && text"))
         self.folders = WatchedFoldersEditor()
         self.folders.set_targets(service.target_names())
-        tabs.addTab(self.folders, "&Watched folders")
+        tabs.addTab(self.folders, self.tr("&Watched folders"))
         self.targets = TargetKeysEditor(service)
         tabs.addTab(self.targets, self.tr("Tar&gets"))
-        tabs.addTab(self._build_app_tab(), "A&pp")
+        tabs.addTab(self._build_app_tab(), self.tr("A&pp"))
 
         self.broken_banner = QLabel()
         self.broken_banner.setWordWrap(True)
-        self.broken_banner.setAccessibleName("Settings file problem")
+        self.broken_banner.setAccessibleName(self.tr("Settings file problem"))
         self.broken_banner.setVisible(False)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName("Save error")
+        self.error_label.setAccessibleName(self.tr("Save error"))
         self.error_label.setVisible(False)
         for label in (self.broken_banner, self.error_label):
             label.setStyleSheet(f"color: {theme.status_color('error', self.palette()).name()}")
@@ -123,11 +130,11 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setAccessibleName("Save settings")
+        self.save_button.setAccessibleName(self.tr("Save settings"))
         self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         cancel.setToolTip(self.tr("Close without saving"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -148,17 +155,25 @@ class SettingsDialog(QDialog):
     def _build_account_tab(self) -> QWidget:
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_edit.setPlaceholderText("sk-…  (leave empty to keep the stored key)")
-        _labelled(self.key_edit, "API key", "Your OpenAI API key; stored only in the OS keyring")
-        self.show_key = QCheckBox("S&how")
-        _labelled(self.show_key, "Show API key", "Show the key while typing")
+        self.key_edit.setPlaceholderText(self.tr("sk-…  (leave empty to keep the stored key)"))
+        _labelled(
+            self.key_edit,
+            self.tr("API key"),
+            self.tr("Your OpenAI API key; stored only in the OS keyring"),
+        )
+        self.show_key = QCheckBox(self.tr("S&how"))
+        _labelled(self.show_key, self.tr("Show API key"), self.tr("Show the key while typing"))
         self.show_key.toggled.connect(
             lambda on: self.key_edit.setEchoMode(
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
             )
         )
-        self.remove_key_button = QPushButton("&Remove stored key")
-        _labelled(self.remove_key_button, "Remove stored key", "Delete the key from the keyring")
+        self.remove_key_button = QPushButton(self.tr("&Remove stored key"))
+        _labelled(
+            self.remove_key_button,
+            self.tr("Remove stored key"),
+            self.tr("Delete the key from the keyring"),
+        )
         self.remove_key_button.clicked.connect(self._mark_key_for_deletion)
         self.until_quit_button = QPushButton(self.tr("Use this key until I &quit"))
         _labelled(
@@ -175,28 +190,34 @@ class SettingsDialog(QDialog):
         key_row.addWidget(self.remove_key_button)
         key_row.addWidget(self.until_quit_button)
 
-        self.key_status = QLabel("Checking the keyring…")
-        self.key_status.setAccessibleName("API key status")
+        self.key_status = QLabel(self.tr("Checking the keyring…"))
+        self.key_status.setAccessibleName(self.tr("API key status"))
         self.key_status.setWordWrap(True)
         self.backend_label = QLabel("…")
-        self.backend_label.setAccessibleName("Keyring backend")
+        self.backend_label.setAccessibleName(self.tr("Keyring backend"))
         self.backend_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.backend_warning = QLabel()
-        self.backend_warning.setAccessibleName("Keyring warning")
+        self.backend_warning.setAccessibleName(self.tr("Keyring warning"))
         self.backend_warning.setWordWrap(True)
         self.backend_warning.setVisible(False)
         self.backend_warning.setStyleSheet(
             f"color: {theme.status_color('warning', self.palette()).name()}"
         )
         self.env_note = QLabel(
-            f"{KEY_ENV} is set in the environment; it is used instead of the stored key."
+            self.tr(
+                "{name} is set in the environment; it is used instead of the stored key."
+            ).format(name=KEY_ENV)
         )
         self.env_note.setWordWrap(True)
         self.env_note.setVisible(bool(os.environ.get(KEY_ENV, "").strip()))
 
         self.base_url = QLineEdit()
-        self.base_url.setPlaceholderText("https://api.openai.com/v1")
-        _labelled(self.base_url, "Base URL", "API base URL; leave empty for the public API")
+        self.base_url.setPlaceholderText(self.tr("https://api.openai.com/v1"))
+        _labelled(
+            self.base_url,
+            self.tr("Base URL"),
+            self.tr("API base URL; leave empty for the public API"),
+        )
         # Empty here means the environment's address when it has one: show that one.
         env_url = os.environ.get(BASE_URL_ENV, "").strip()
         if env_url:
@@ -210,12 +231,12 @@ class SettingsDialog(QDialog):
         self.base_url_note.setVisible(bool(env_url))
 
         form = QFormLayout()
-        form.addRow("API &key:", key_row)
+        form.addRow(self.tr("API &key:"), key_row)
         form.addRow("", self.key_status)
-        form.addRow("Keyring:", self.backend_label)
+        form.addRow(self.tr("Keyring:"), self.backend_label)
         form.addRow("", self.backend_warning)
         form.addRow("", self.env_note)
-        form.addRow("Base &URL:", self.base_url)
+        form.addRow(self.tr("Base &URL:"), self.base_url)
         self._set_buddy(form, 0, self.key_edit)
         self._set_buddy(form, 5, self.base_url)
         form.addRow("", self.base_url_note)
@@ -231,39 +252,65 @@ class SettingsDialog(QDialog):
             label.setBuddy(widget)
 
     def _build_uploads_tab(self) -> QWidget:
-        self.auto_upload = QCheckBox("Upload documents as soon as they are added")
+        self.auto_upload = QCheckBox(self.tr("Upload documents as soon as they are added"))
         _labelled(
-            self.auto_upload, "Upload automatically", "Otherwise documents are only backed up"
+            self.auto_upload,
+            self.tr("Upload automatically"),
+            self.tr("Otherwise documents are only backed up"),
         )
         self.purpose = QComboBox()
         self.purpose.addItems(PURPOSES)
-        _labelled(self.purpose, "Default purpose", "Purpose sent with each upload")
-        self.expires = QCheckBox("Uploaded files expire after")
-        _labelled(self.expires, "Uploaded files expire", "Ask the service to delete files later")
-        self.expires_hours = _spin(1, 720, "Expiry in hours", "1 hour to 30 days", " h")
+        _labelled(
+            self.purpose, self.tr("Default purpose"), self.tr("Purpose sent with each upload")
+        )
+        self.expires = QCheckBox(self.tr("Uploaded files expire after"))
+        _labelled(
+            self.expires,
+            self.tr("Uploaded files expire"),
+            self.tr("Ask the service to delete files later"),
+        )
+        self.expires_hours = _spin(
+            1, 720, self.tr("Expiry in hours"), self.tr("1 hour to 30 days"), self.tr(" h")
+        )
         self.expires.toggled.connect(self.expires_hours.setEnabled)
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expires)
         expiry_row.addWidget(self.expires_hours)
         expiry_row.addStretch(1)
-        self.concurrency = _spin(1, 32, "Parallel uploads", "How many uploads run at once")
-        self.give_up_hours = _spin(
-            1, 720, "Keep retrying for", "Hours after the first attempt, during outages", " h"
+        self.concurrency = _spin(
+            1, 32, self.tr("Parallel uploads"), self.tr("How many uploads run at once")
         )
-        self.max_attempts = _spin(0, 1000, "Maximum attempts", "Attempts before a job fails")
-        self.max_attempts.setSpecialValueText("No limit")
-        self.backoff_cap = _spin(1, 86_400, "Longest wait between attempts", "In seconds", " s")
+        self.give_up_hours = _spin(
+            1,
+            720,
+            self.tr("Keep retrying for"),
+            self.tr("Hours after the first attempt, during outages"),
+            self.tr(" h"),
+        )
+        self.max_attempts = _spin(
+            0, 1000, self.tr("Maximum attempts"), self.tr("Attempts before a job fails")
+        )
+        self.max_attempts.setSpecialValueText(self.tr("No limit"))
+        self.backoff_cap = _spin(
+            1,
+            86_400,
+            self.tr("Longest wait between attempts"),
+            self.tr("In seconds"),
+            self.tr(" s"),
+        )
         form = QFormLayout()
         form.addRow(self.auto_upload)
-        form.addRow("Default &purpose:", self.purpose)
+        form.addRow(self.tr("Default &purpose:"), self.purpose)
         form.addRow(expiry_row)
-        form.addRow("Parallel up&loads:", self.concurrency)
-        form.addRow("Maximum &attempts:", self.max_attempts)
-        form.addRow("Longest &wait between attempts:", self.backoff_cap)
-        form.addRow("Keep retr&ying for:", self.give_up_hours)
+        form.addRow(self.tr("Parallel up&loads:"), self.concurrency)
+        form.addRow(self.tr("Maximum &attempts:"), self.max_attempts)
+        form.addRow(self.tr("Longest &wait between attempts:"), self.backoff_cap)
+        form.addRow(self.tr("Keep retr&ying for:"), self.give_up_hours)
         restart_note = QLabel(
-            "The base URL, parallel uploads and retry limits apply from the next start of "
-            "AttachGuard; purpose and expiry apply to documents added from now on."
+            self.tr(
+                "The base URL, parallel uploads and retry limits apply from the next start of "
+                "AttachGuard; purpose and expiry apply to documents added from now on."
+            )
         )
         restart_note.setWordWrap(True)
         form.addRow(restart_note)
@@ -277,30 +324,48 @@ class SettingsDialog(QDialog):
 
     def _build_backups_tab(self) -> QWidget:
         self.max_tokens = _spin(
-            1_000, 10_000_000, "Token budget", "Largest text fallback, in tokens", " tokens"
+            1_000,
+            10_000_000,
+            self.tr("Token budget"),
+            self.tr("Largest text fallback, in tokens"),
+            self.tr(" tokens"),
         )
         self.max_tokens.setSingleStep(1_000)
         self.fallback_preset = QComboBox()
         _labelled(
             self.fallback_preset,
-            "Part size for",
-            "Where the copied text goes; the preview and Copy text size its parts for it",
+            self.tr("Part size for"),
+            self.tr("Where the copied text goes; the preview and Copy text size its parts for it"),
         )
         from desktop_app.core import fallback  # the module: ``presets`` is also a module name
 
         for preset in fallback.presets(self._service.settings.fallback):
             self.fallback_preset.addItem(preset.label, preset.name)
         self.chat_part_tokens = _spin(
-            500, 2_000_000, "ChatGPT message size", "Tokens in one ChatGPT message", " tokens"
+            500,
+            2_000_000,
+            self.tr("ChatGPT message size"),
+            self.tr("Tokens in one ChatGPT message"),
+            self.tr(" tokens"),
         )
         self.chat_part_tokens.setSingleStep(1_000)
-        self.keep_days = QCheckBox("Remove backups older than")
-        _labelled(self.keep_days, "Limit backup age", "Pending uploads are never removed")
-        self.keep_days_value = _spin(1, 36_500, "Backup age in days", "Days to keep", " days")
+        self.keep_days = QCheckBox(self.tr("Remove backups older than"))
+        _labelled(
+            self.keep_days,
+            self.tr("Limit backup age"),
+            self.tr("Pending uploads are never removed"),
+        )
+        self.keep_days_value = _spin(
+            1, 36_500, self.tr("Backup age in days"), self.tr("Days to keep"), self.tr(" days")
+        )
         self.keep_days.toggled.connect(self.keep_days_value.setEnabled)
-        self.keep_mb = QCheckBox("Keep backups under")
-        _labelled(self.keep_mb, "Limit backup size", "Oldest backups are removed first")
-        self.keep_mb_value = _spin(1, 10_000_000, "Backup size limit", "Total size", " MB")
+        self.keep_mb = QCheckBox(self.tr("Keep backups under"))
+        _labelled(
+            self.keep_mb, self.tr("Limit backup size"), self.tr("Oldest backups are removed first")
+        )
+        self.keep_mb_value = _spin(
+            1, 10_000_000, self.tr("Backup size limit"), self.tr("Total size"), self.tr(" MB")
+        )
         self.keep_mb.toggled.connect(self.keep_mb_value.setEnabled)
         days_row = QHBoxLayout()
         days_row.addWidget(self.keep_days)
@@ -328,14 +393,26 @@ class SettingsDialog(QDialog):
     def _build_app_tab(self) -> QWidget:
         self.theme = QComboBox()
         for choice in theme.CHOICES:
-            self.theme.addItem(choice.value.capitalize(), choice.value)
-        _labelled(self.theme, "Theme", "Follow the system, or always light or dark")
-        self.notify_success = QCheckBox("Notify when an upload succeeds")
-        _labelled(self.notify_success, "Success notifications", "Failures are always notified")
-        self.start_at_login = QCheckBox("Start AttachGuard when I log in")
-        _labelled(self.start_at_login, "Start at login", "Adds AttachGuard to your session")
+            self.theme.addItem(
+                QCoreApplication.translate("Theme", _THEME_NAMES[choice.value]), choice.value
+            )
+        _labelled(
+            self.theme, self.tr("Theme"), self.tr("Follow the system, or always light or dark")
+        )
+        self.notify_success = QCheckBox(self.tr("Notify when an upload succeeds"))
+        _labelled(
+            self.notify_success,
+            self.tr("Success notifications"),
+            self.tr("Failures are always notified"),
+        )
+        self.start_at_login = QCheckBox(self.tr("Start AttachGuard when I log in"))
+        _labelled(
+            self.start_at_login,
+            self.tr("Start at login"),
+            self.tr("Adds AttachGuard to your session"),
+        )
         form = QFormLayout()
-        form.addRow("&Theme:", self.theme)
+        form.addRow(self.tr("&Theme:"), self.theme)
         self._set_buddy(form, 0, self.theme)
         form.addRow(self.notify_success)
         form.addRow(self.start_at_login)
@@ -404,8 +481,11 @@ class SettingsDialog(QDialog):
     def _show_broken_file(self) -> None:
         problem = next((str(p) for p in self._loaded.problems), str(self._loaded.path))
         self.broken_banner.setText(
-            f"The settings file cannot be read, so it will not be changed from here: {problem}. "
-            "Fix or remove the file and reopen this dialog. The API key can still be saved."
+            self.tr(
+                "The settings file cannot be read, so it will not be changed from here: "
+                "{problem}. Fix or remove the file and reopen this dialog. The API key can still "
+                "be saved."
+            ).format(problem=problem)
         )
         self.broken_banner.setVisible(True)
 
@@ -426,13 +506,15 @@ class SettingsDialog(QDialog):
             )
         else:
             self.key_status.setText(
-                "A key is stored in the keyring." if state.has_stored_key else "No key is stored."
+                self.tr("A key is stored in the keyring.")
+                if state.has_stored_key
+                else self.tr("No key is stored.")
             )
         self.remove_key_button.setEnabled(state.has_stored_key or state.has_session_key)
         self.key_state_loaded.emit(state)
 
     def _key_error(self, exc: BaseException) -> None:
-        self.key_status.setText(f"The keyring could not be read: {exc}")
+        self.key_status.setText(self.tr("The keyring could not be read: {error}").format(error=exc))
 
     def use_key_until_quit(self) -> None:
         """Hand the typed key to the core for this session only (never stored)."""
@@ -460,7 +542,7 @@ class SettingsDialog(QDialog):
     def _mark_key_for_deletion(self) -> None:
         self._delete_key = True
         self.key_edit.clear()
-        self.key_status.setText("The stored key will be removed when you save.")
+        self.key_status.setText(self.tr("The stored key will be removed when you save."))
 
     # -- saving ---------------------------------------------------------------------------
 
@@ -470,7 +552,9 @@ class SettingsDialog(QDialog):
             return
         base_url = self.base_url.text().strip()
         if base_url and not base_url.startswith(("https://", "http://")):
-            self._fail("The base URL must start with https:// (or http:// for a local server).")
+            self._fail(
+                self.tr("The base URL must start with https:// (or http:// for a local server).")
+            )
             return
         new_key = self.key_edit.text().strip() or None
         request = SaveRequest(
@@ -479,7 +563,7 @@ class SettingsDialog(QDialog):
             delete_key=self._delete_key and new_key is None,
         )
         if request.settings is None and new_key is None and not request.delete_key:
-            self._fail("Nothing was saved: the settings file must be fixed first.")
+            self._fail(self.tr("Nothing was saved: the settings file must be fixed first."))
             return
         self._saving = True
         self.save_button.setEnabled(False)
@@ -519,7 +603,7 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(True)
         if not isinstance(exc, AttachGuardError):
             log.error("saving settings failed", exc_info=exc)
-        self._fail(f"Not saved: {exc}")
+        self._fail(self.tr("Not saved: {error}").format(error=exc))
 
     def _fail(self, message: str) -> None:
         self.error_label.setText(message)
@@ -543,7 +627,9 @@ def _write(
             apply_start_at_login(autostart, request.settings.ui.start_at_login)
         except OSError as exc:
             # The settings are saved; only the login item could not be changed.
-            warning = f"Saved, but start at login could not be changed: {exc}"
+            warning = QCoreApplication.translate(
+                "SettingsDialog", "Saved, but start at login could not be changed: {error}"
+            ).format(error=exc)
     return request, change, warning
 
 

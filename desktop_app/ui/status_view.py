@@ -13,7 +13,15 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,27 +37,58 @@ from desktop_app.core.uploads import JobState, PauseReason, QueueStatus
 from desktop_app.ui import theme
 from desktop_app.ui.models import PROGRESS_ROLE
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import Service
 
 _PAUSED = {
-    PauseReason.USER: ("Uploads paused by you (Ctrl+Shift+P resumes)", "warning"),
-    PauseReason.NO_KEY: ("Uploads paused until you add an API key in Settings (Ctrl+,)", "warning"),
-    PauseReason.AUTH: ("Uploads paused: the API key was rejected; check it in Settings", "error"),
-    PauseReason.QUOTA: (
-        "Uploads paused: the OpenAI account is out of credit; add credit, then resume uploads",
+    PauseReason.USER: (
+        QT_TRANSLATE_NOOP("StatusBar", "Uploads paused by you (Ctrl+Shift+P resumes)"),
+        "warning",
+    ),
+    PauseReason.NO_KEY: (
+        QT_TRANSLATE_NOOP(
+            "StatusBar", "Uploads paused until you add an API key in Settings (Ctrl+,)"
+        ),
+        "warning",
+    ),
+    PauseReason.AUTH: (
+        QT_TRANSLATE_NOOP(
+            "StatusBar", "Uploads paused: the API key was rejected; check it in Settings"
+        ),
         "error",
     ),
-    PauseReason.RATE_LIMIT: ("Uploads paused: rate limited by the service{next}", "warning"),
-    PauseReason.BREAKER: ("Service trouble: too many failures in a row{next}", "error"),
-    PauseReason.SERVICE_OUTAGE: ("Service trouble: the provider reports an outage{next}", "error"),
+    PauseReason.QUOTA: (
+        QT_TRANSLATE_NOOP(
+            "StatusBar",
+            "Uploads paused: the OpenAI account is out of credit; add credit, then resume uploads",
+        ),
+        "error",
+    ),
+    PauseReason.RATE_LIMIT: (
+        QT_TRANSLATE_NOOP("StatusBar", "Uploads paused: rate limited by the service{next}"),
+        "warning",
+    ),
+    PauseReason.BREAKER: (
+        QT_TRANSLATE_NOOP("StatusBar", "Service trouble: too many failures in a row{next}"),
+        "error",
+    ),
+    PauseReason.SERVICE_OUTAGE: (
+        QT_TRANSLATE_NOOP("StatusBar", "Service trouble: the provider reports an outage{next}"),
+        "error",
+    ),
 }
 
 
 #: While uploads wait (to retry, or for OpenAI), the status is read again this often.
 LIVE_REFRESH_MS = 5000
-_HELD_WORDS = "when OpenAI recovers"
+_HELD_WORDS = QT_TRANSLATE_NOOP("StatusBar", "when OpenAI recovers")
+
+
+def _tr(text: str) -> str:
+    """A text marked ``QT_TRANSLATE_NOOP("StatusBar", …)``, in the UI's language."""
+    return QCoreApplication.translate("StatusBar", text)
 
 
 def clock_time(epoch: float) -> str:
@@ -88,36 +127,61 @@ def describe_queue(
     expired = counts.get(JobState.EXPIRED, 0)
     parts = []
     for number, label in (
-        (active, "uploading"),
-        (counts.get(JobState.QUEUED, 0), "queued"),
-        (retrying, "waiting to retry"),
-        (failed, "failed"),
-        (expired, "expired"),
+        (active, QT_TRANSLATE_NOOP("StatusBar", "uploading")),
+        (counts.get(JobState.QUEUED, 0), QT_TRANSLATE_NOOP("StatusBar", "queued")),
+        (retrying, QT_TRANSLATE_NOOP("StatusBar", "waiting to retry")),
+        (failed, QT_TRANSLATE_NOOP("StatusBar", "failed")),
+        (expired, QT_TRANSLATE_NOOP("StatusBar", "expired")),
     ):
         if number:
-            parts.append(f"{number:,} {label}")
+            parts.append(f"{number:,} {_tr(label)}")
     queue = (
-        " · ".join(parts) if parts else ("All uploads done" if counts.get(JobState.DONE) else "")
+        " · ".join(parts)
+        if parts
+        else (
+            _tr(QT_TRANSLATE_NOOP("StatusBar", "All uploads done"))
+            if counts.get(JobState.DONE)
+            else ""
+        )
     )
     if active and status.bytes_total:
         queue += f" ({status.bytes_sent / status.bytes_total:.0%})"
     if _held(status):
-        next_at = f"; next try {_HELD_WORDS}"
+        next_at = _tr(QT_TRANSLATE_NOOP("StatusBar", "; next try {when}")).format(
+            when=_tr(_HELD_WORDS)
+        )
     elif status.next_retry_at:
-        next_at = f"; next try {fmt_time(status.next_retry_at)}"
+        next_at = _tr(QT_TRANSLATE_NOOP("StatusBar", "; next try {when}")).format(
+            when=fmt_time(status.next_retry_at)
+        )
     else:
         next_at = ""
     if status.paused is not None and status.paused in _PAUSED:
         text, kind = _PAUSED[status.paused]
-        return queue, text.format(next=next_at), kind
+        return queue, _tr(text).format(next=next_at), kind
     if _held(status):
-        return queue, f"Service trouble: uploads are held{next_at}", "error"
+        return (
+            queue,
+            _tr(QT_TRANSLATE_NOOP("StatusBar", "Service trouble: uploads are held{next}")).format(
+                next=next_at
+            ),
+            "error",
+        )
     if failed or expired or status.expired_waiting:
-        return queue, "Some uploads need attention", "warning"
+        return queue, _tr(QT_TRANSLATE_NOOP("StatusBar", "Some uploads need attention")), "warning"
     if retrying:
-        noun = "upload" if retrying == 1 else "uploads"
-        return queue, f"Retrying {retrying:,} {noun}{next_at}", "warning"
-    return queue, "Uploading" if active else "Ready", "ok"
+        if retrying == 1:
+            text = _tr(QT_TRANSLATE_NOOP("StatusBar", "Retrying 1 upload{next}"))
+        else:
+            text = _tr(QT_TRANSLATE_NOOP("StatusBar", "Retrying {count} uploads{next}"))
+        return queue, text.format(count=f"{retrying:,}", next=next_at), "warning"
+    return (
+        queue,
+        _tr(QT_TRANSLATE_NOOP("StatusBar", "Uploading"))
+        if active
+        else _tr(QT_TRANSLATE_NOOP("StatusBar", "Ready")),
+        "ok",
+    )
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -165,9 +229,9 @@ class QueueStatusLabels(QObject):
         self._dirty = False
         self._last: QueueStatus | None = None
         self.queue_label = QLabel()
-        self.queue_label.setAccessibleName("Upload queue state")
+        self.queue_label.setAccessibleName(self.tr("Upload queue state"))
         self.service_label = QLabel()
-        self.service_label.setAccessibleName("Service state")
+        self.service_label.setAccessibleName(self.tr("Service state"))
         # Runs only while something waits; stopped as soon as nothing does.
         self.live_timer = QTimer(self)
         self.live_timer.setInterval(LIVE_REFRESH_MS)
@@ -206,7 +270,7 @@ class QueueStatusLabels(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
-        self.service_label.setText(f"Queue status unavailable: {exc}")
+        self.service_label.setText(self.tr("Queue status unavailable: {error}").format(error=exc))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Status colours are picked per theme: repaint them when the palette switches.

@@ -15,19 +15,19 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop_app.ui import icons, tasks
 from desktop_app.ui.copying import CopyResult, copy_fallback, copy_latest_fallback
 from desktop_app.ui.history_menu import CopyAgainMenu
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 from desktop_app.ui.tray_state import (
     Snapshot,
     TrayState,
     TrayView,
     describe,
-    plural,
     take_snapshot,
 )
 
@@ -43,16 +43,21 @@ LIVE_TICK_MS = 1000
 LIVE_REREAD_S = 5.0
 
 #: Pause and Resume share their mnemonic (U), so the key that paused also resumes.
-PAUSE_TEXT = "Pa&use uploads"
-RESUME_TEXT = "Res&ume uploads"
+PAUSE_TEXT = QT_TRANSLATE_NOOP("TrayController", "Pa&use uploads")
+RESUME_TEXT = QT_TRANSLATE_NOOP("TrayController", "Res&ume uploads")
 
-_REASON_WORDS = {"failed": "upload failed", "expired": "expired on OpenAI", "added": "added"}
+_REASON_WORDS = {
+    "failed": QT_TRANSLATE_NOOP("TrayController", "upload failed"),
+    "expired": QT_TRANSLATE_NOOP("TrayController", "expired on OpenAI"),
+    "added": QT_TRANSLATE_NOOP("TrayController", "added"),
+}
 
 
 def choice_label(number: int, choice: FallbackChoice) -> str:
     """A submenu entry: a mnemonic number, the name (ampersands kept), and why it is listed."""
     name = choice.name.replace("&", "&&")
-    why = _REASON_WORDS.get(str(choice.reason), str(choice.reason))
+    reason = str(choice.reason)
+    why = QCoreApplication.translate("TrayController", _REASON_WORDS.get(reason, reason))
     return f"&{number % 10} {name} ({why})"
 
 
@@ -96,33 +101,38 @@ class TrayController(QObject):
         self.view: TrayView | None = None
         self.icon = QSystemTrayIcon()
         self.icon.setIcon(icons.icon(icons.APP_ICON))
-        self.icon.setToolTip("AttachGuard: starting")
+        self.icon.setToolTip(self.tr("AttachGuard: starting"))
         self.icon.activated.connect(self._activated)
         self.menu = QMenu()
-        self.menu.setAccessibleName("AttachGuard tray menu")
+        self.menu.setAccessibleName(self.tr("AttachGuard tray menu"))
         self.menu.setTitle("AttachGuard")
-        self.key_notice = self._action("Uploads paused until you add an API key", None)
+        self.key_notice = self._action(self.tr("Uploads paused until you add an API key"), None)
         self.key_notice.setEnabled(False)
         self.menu.addSeparator()
         # No accelerators here: a tray menu cannot take global shortcuts, so showing them
         # would lie (and Ctrl+O means "Add files" in the window). Mnemonics work while it is open.
-        self.open_action = self._action("&Open AttachGuard", open_window)
-        self.add_action = self._action("&Add files\u2026", add_files)
-        self.copy_action = self._action("&Copy text instead", self.copy_text_instead)
+        self.open_action = self._action(self.tr("&Open AttachGuard"), open_window)
+        self.add_action = self._action(self.tr("&Add files\u2026"), add_files)
+        self.copy_action = self._action(self.tr("&Copy text instead"), self.copy_text_instead)
         self.copy_action.setStatusTip(
-            "Put the text of the latest failed or expired document (else the latest added) on "
-            "the clipboard, ready to paste"
+            self.tr(
+                "Put the text of the latest failed or expired document (else the latest added) on "
+                "the clipboard, ready to paste"
+            )
         )
-        self.copy_menu = QMenu("Copy text o&f\u2026", self.menu)
-        self.copy_menu.setAccessibleName("Copy the text of a recent document")
+        self.copy_menu = QMenu(self.tr("Copy text o&f\u2026"), self.menu)
+        self.copy_menu.setAccessibleName(self.tr("Copy the text of a recent document"))
         self.copy_menu.setEnabled(False)
         self.menu.addMenu(self.copy_menu)
         self.again_menu = CopyAgainMenu(service, self.menu, on_progress=self._reading)
         self.again_menu.copy_finished.connect(self._copy_done(None))
         self.menu.addMenu(self.again_menu)
-        self.preview_action = self._action("Pre&view text\u2026", self.preview_latest)
+        self.preview_action = self._action(self.tr("Pre&view text\u2026"), self.preview_latest)
         self.preview_action.setStatusTip(
-            "See the text \u201cCopy text instead\u201d would copy, part by part, before copying"
+            self.tr(
+                "See the text \u201cCopy text instead\u201d would copy, part by part, "
+                "before copying"
+            )
         )
         self._choices: tuple[FallbackChoice, ...] | None = None
         self._snapshot: Snapshot | None = None
@@ -130,12 +140,12 @@ class TrayController(QObject):
         self._ticker = QTimer(self)
         self._ticker.setInterval(LIVE_TICK_MS)
         self._ticker.timeout.connect(self._tick)
-        self.retry_action = self._action("&Retry failed now", self.retry_failed)
-        self.pause_action = self._action(PAUSE_TEXT, self.toggle_pause)
+        self.retry_action = self._action(self.tr("&Retry failed now"), self.retry_failed)
+        self.pause_action = self._action(self.tr(PAUSE_TEXT), self.toggle_pause)
         self.menu.addSeparator()
-        self.settings_action = self._action("&Settings\u2026", open_settings)
+        self.settings_action = self._action(self.tr("&Settings\u2026"), open_settings)
         self.menu.addSeparator()
-        self.quit_action = self._action("&Quit", quit_app)
+        self.quit_action = self._action(self.tr("&Quit"), quit_app)
         self.icon.setContextMenu(self.menu)
         self.icon.messageClicked.connect(self._message_clicked)
         self._message_click: Callable[[], None] | None = None
@@ -154,7 +164,7 @@ class TrayController(QObject):
         self.key_notice.setVisible(False)
         if service is None:
             # Shown while the service opens (a second or so): honest, and only Quit works yet.
-            self.icon.setToolTip("AttachGuard: starting\u2026")
+            self.icon.setToolTip(self.tr("AttachGuard: starting\u2026"))
             for action in self._needs_service:
                 action.setEnabled(False)
 
@@ -315,7 +325,7 @@ class TrayController(QObject):
             self.icon.setIcon(icons.overlay_icon(name, progress=view.progress, count=view.count))
         self.icon.setToolTip(view.tooltip)
         self.key_notice.setVisible(view.needs_key)
-        self.pause_action.setText(RESUME_TEXT if view.user_paused else PAUSE_TEXT)
+        self.pause_action.setText(self.tr(RESUME_TEXT if view.user_paused else PAUSE_TEXT))
         self.pause_action.setEnabled(not view.needs_key)
         self.retry_action.setEnabled(view.state is not TrayState.PAUSED)
         if previous is None or previous.state is not view.state:
@@ -363,7 +373,9 @@ class TrayController(QObject):
 
         def chosen(choice: FallbackChoice | None) -> None:
             if choice is None:
-                self.show_message("AttachGuard", "There is no document to preview yet: add one.")
+                self.show_message(
+                    "AttachGuard", self.tr("There is no document to preview yet: add one.")
+                )
             else:
                 self.preview_requested.emit(choice.entry_id)
 
@@ -371,7 +383,11 @@ class TrayController(QObject):
 
     def _reading(self, progress: Progress) -> None:
         """OCR of a scan takes a while: the tooltip counts the pages read."""
-        self.icon.setToolTip(f"AttachGuard: reading page {progress.done} of {progress.total}")
+        self.icon.setToolTip(
+            self.tr("AttachGuard: reading page {done} of {total}").format(
+                done=progress.done, total=progress.total
+            )
+        )
 
     def _copy_done(
         self, on_done: Callable[[CopyResult], None] | None
@@ -390,9 +406,14 @@ class TrayController(QObject):
     def retry_failed(self) -> None:
         def done(count: int) -> None:
             if count:
-                self.show_message("AttachGuard", f"Retrying {plural(count, 'document')} now.")
+                text = (
+                    self.tr("Retrying 1 document now.")
+                    if count == 1
+                    else self.tr("Retrying {count} documents now.").format(count=count)
+                )
+                self.show_message("AttachGuard", text)
             else:
-                self.show_message("AttachGuard", "Nothing to retry.")
+                self.show_message("AttachGuard", self.tr("Nothing to retry."))
             self.refresh()
 
         tasks.run_in_background(self._open_service().uploads.retry, None, on_done=done)

@@ -18,21 +18,24 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core.uploads import JobState, PauseReason
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop_app.core.service import FallbackChoice, Service
 
 _ACTIVE = (JobState.QUEUED, JobState.UPLOADING, JobState.VERIFYING)
 _STATE_WORDS = (
-    (JobState.UPLOADING, "uploading"),
-    (JobState.VERIFYING, "verifying"),
-    (JobState.QUEUED, "queued"),
-    (JobState.WAITING_RETRY, "waiting to retry"),
-    (JobState.FAILED, "failed"),
-    (JobState.EXPIRED, "expired"),
-    (JobState.DONE, "uploaded"),
-    (JobState.CANCELLED, "cancelled"),
+    (JobState.UPLOADING, QT_TRANSLATE_NOOP("TrayState", "uploading")),
+    (JobState.VERIFYING, QT_TRANSLATE_NOOP("TrayState", "verifying")),
+    (JobState.QUEUED, QT_TRANSLATE_NOOP("TrayState", "queued")),
+    (JobState.WAITING_RETRY, QT_TRANSLATE_NOOP("TrayState", "waiting to retry")),
+    (JobState.FAILED, QT_TRANSLATE_NOOP("TrayState", "failed")),
+    (JobState.EXPIRED, QT_TRANSLATE_NOOP("TrayState", "expired")),
+    (JobState.DONE, QT_TRANSLATE_NOOP("TrayState", "uploaded")),
+    (JobState.CANCELLED, QT_TRANSLATE_NOOP("TrayState", "cancelled")),
 )
 #: How many documents the tray's "Copy text of…" submenu lists.
 CHOICES_SHOWN = 10
@@ -79,8 +82,14 @@ class TrayView:
     live: bool = False
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def _tr(text: str) -> str:
+    """Translates texts marked ``QT_TRANSLATE_NOOP("TrayState", …)`` (Qt's translator needs
+    no event loop, so this stays a pure function of the snapshot and the language)."""
+    return QCoreApplication.translate("TrayState", text)
+
+
+def _count(n: int, one: str, many: str, **more: object) -> str:
+    return _tr(one if n == 1 else many).format(count=n, **more)
 
 
 def describe(snap: Snapshot, now: float | None = None) -> TrayView:
@@ -97,47 +106,85 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
     progress: float | None = None
     count = 0
     if needs_key:
-        state, headline = TrayState.PAUSED, "Uploads paused until you add an API key"
+        state = TrayState.PAUSED
+        headline = _tr(QT_TRANSLATE_NOOP("TrayState", "Uploads paused until you add an API key"))
     elif paused == PauseReason.AUTH:
-        state, headline = TrayState.PAUSED, "Uploads paused: the API key was refused"
+        state = TrayState.PAUSED
+        headline = _tr(QT_TRANSLATE_NOOP("TrayState", "Uploads paused: the API key was refused"))
     elif paused == PauseReason.QUOTA:
-        state, headline = TrayState.PAUSED, "Uploads paused: the OpenAI account is out of credit"
+        state = TrayState.PAUSED
+        headline = _tr(
+            QT_TRANSLATE_NOOP("TrayState", "Uploads paused: the OpenAI account is out of credit")
+        )
     elif paused == PauseReason.USER:
-        state, headline = TrayState.PAUSED, "Uploads paused by you"
+        state = TrayState.PAUSED
+        headline = _tr(QT_TRANSLATE_NOOP("TrayState", "Uploads paused by you"))
     elif paused == PauseReason.SERVICE_OUTAGE:
-        state, headline = TrayState.TROUBLE, "OpenAI reports an outage; uploads are on hold"
+        state = TrayState.TROUBLE
+        headline = _tr(
+            QT_TRANSLATE_NOOP("TrayState", "OpenAI reports an outage; uploads are on hold")
+        )
     elif snap.breaker_open or paused == PauseReason.BREAKER or snap.held:
-        state, headline = TrayState.TROUBLE, "The upload service is failing; retrying later"
+        state = TrayState.TROUBLE
+        headline = _tr(
+            QT_TRANSLATE_NOOP("TrayState", "The upload service is failing; retrying later")
+        )
     elif paused == PauseReason.RATE_LIMIT:
-        state, headline = TrayState.TROUBLE, "Rate limited by OpenAI; waiting to retry"
+        state = TrayState.TROUBLE
+        headline = _tr(QT_TRANSLATE_NOOP("TrayState", "Rate limited by OpenAI; waiting to retry"))
     elif attention:
         state, count = TrayState.ATTENTION, attention
         if not expired:
-            headline = f"{plural(failed, 'document')} could not be uploaded"
-        elif not failed:
-            headline = f"{plural(expired, 'uploaded document')} expired on OpenAI"
-        else:
-            headline = (
-                f"{plural(attention, 'document')} need attention ({failed} could not be "
-                f"uploaded, {expired} expired on OpenAI)"
+            headline = _count(
+                failed,
+                QT_TRANSLATE_NOOP("TrayState", "1 document could not be uploaded"),
+                QT_TRANSLATE_NOOP("TrayState", "{count} documents could not be uploaded"),
             )
+        elif not failed:
+            headline = _count(
+                expired,
+                QT_TRANSLATE_NOOP("TrayState", "1 uploaded document expired on OpenAI"),
+                QT_TRANSLATE_NOOP("TrayState", "{count} uploaded documents expired on OpenAI"),
+            )
+        else:
+            headline = _tr(
+                QT_TRANSLATE_NOOP(
+                    "TrayState",
+                    "{count} documents need attention ({failed} could not be uploaded, "
+                    "{expired} expired on OpenAI)",
+                )
+            ).format(count=attention, failed=failed, expired=expired)
     elif active:
         state = TrayState.UPLOADING
         progress = snap.bytes_sent / snap.bytes_total if snap.bytes_total > 0 else 0.0
-        headline = f"Uploading {plural(active, 'document')} ({round(progress * 100)}%)"
+        headline = _count(
+            active,
+            QT_TRANSLATE_NOOP("TrayState", "Uploading 1 document ({percent}%)"),
+            QT_TRANSLATE_NOOP("TrayState", "Uploading {count} documents ({percent}%)"),
+            percent=round(progress * 100),
+        )
     elif waiting:
-        state, headline = TrayState.TROUBLE, f"{plural(waiting, 'document')} waiting to retry"
+        state = TrayState.TROUBLE
+        headline = _count(
+            waiting,
+            QT_TRANSLATE_NOOP("TrayState", "1 document waiting to retry"),
+            QT_TRANSLATE_NOOP("TrayState", "{count} documents waiting to retry"),
+        )
     else:
-        state, headline = TrayState.OK, "All documents are backed up"
+        state, headline = (
+            TrayState.OK,
+            _tr(QT_TRANSLATE_NOOP("TrayState", "All documents are backed up")),
+        )
     lines = [f"AttachGuard: {headline}"]
-    parts = [f"{counts[s]} {w}" for s, w in _STATE_WORDS if counts.get(s, 0)]
+    parts = [f"{counts[s]} {_tr(w)}" for s, w in _STATE_WORDS if counts.get(s, 0)]
     if parts:
         lines.append(", ".join(parts))
     live = False
     if held and (waiting or active):
-        lines.append("Next retry: when OpenAI recovers")
+        lines.append(_tr(QT_TRANSLATE_NOOP("TrayState", "Next retry: when OpenAI recovers")))
     elif snap.next_retry_at is not None and waiting:
-        lines.append(f"Next retry: {_when(snap.next_retry_at, now)}")
+        next_retry = _tr(QT_TRANSLATE_NOOP("TrayState", "Next retry: {when}"))
+        lines.append(next_retry.format(when=_when(snap.next_retry_at, now)))
         live = True
     return TrayView(
         state=state,
@@ -155,12 +202,14 @@ def describe(snap: Snapshot, now: float | None = None) -> TrayView:
 def _when(at: float, now: float | None) -> str:
     now = time.time() if now is None else now
     if at <= now + 1:
-        return "now"
+        return _tr(QT_TRANSLATE_NOOP("TrayState", "now"))
     seconds = at - now
     clock = time.strftime("%H:%M:%S", time.localtime(at))
     if seconds < 90:
-        return f"{clock} (in {round(seconds)} s)"
-    return f"{clock} (in {round(seconds / 60)} min)"
+        soon = _tr(QT_TRANSLATE_NOOP("TrayState", "{clock} (in {seconds} s)"))
+        return soon.format(clock=clock, seconds=round(seconds))
+    later = _tr(QT_TRANSLATE_NOOP("TrayState", "{clock} (in {minutes} min)"))
+    return later.format(clock=clock, minutes=round(seconds / 60))
 
 
 def take_snapshot(service: Service, has_key: bool | None = None) -> Snapshot:

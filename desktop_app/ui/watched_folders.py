@@ -38,7 +38,7 @@ class WatchedFoldersEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Watched folders")
+        self.setAccessibleName(self.tr("Watched folders"))
         self._records: list[WatchedFolder] = []
         self._target_names: list[str] = []  # set_targets(): the upload targets in force
         self._target_menus: list[QMenu] = []  # per row: a checkable action per target
@@ -48,10 +48,15 @@ class WatchedFoldersEditor(QWidget):
         )
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            ["Folder", "Include subfolders", "Upload new files", self.tr("Upload to")]
+            [
+                self.tr("Folder"),
+                self.tr("Include subfolders"),
+                self.tr("Upload new files"),
+                self.tr("Upload to"),
+            ]
         )
         self.table.setColumnHidden(_TARGETS, True)
-        self.table.setAccessibleName("Watched folders list")
+        self.table.setAccessibleName(self.tr("Watched folders list"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -61,14 +66,14 @@ class WatchedFoldersEditor(QWidget):
         header.setSectionResizeMode(_UPLOAD, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_TARGETS, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.add_button = QPushButton("A&dd folder…")
-        self.add_button.setAccessibleName("Add watched folder")
-        self.add_button.setToolTip("Watch another folder (Ctrl+N)")
+        self.add_button = QPushButton(self.tr("A&dd folder…"))
+        self.add_button.setAccessibleName(self.tr("Add watched folder"))
+        self.add_button.setToolTip(self.tr("Watch another folder (Ctrl+N)"))
         self.add_button.setShortcut(QKeySequence("Ctrl+N"))
         self.add_button.clicked.connect(self.add_folder)
-        self.remove_button = QPushButton("R&emove")
-        self.remove_button.setAccessibleName("Remove watched folder")
-        self.remove_button.setToolTip("Stop watching the selected folder (Del)")
+        self.remove_button = QPushButton(self.tr("R&emove"))
+        self.remove_button.setAccessibleName(self.tr("Remove watched folder"))
+        self.remove_button.setToolTip(self.tr("Stop watching the selected folder (Del)"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 

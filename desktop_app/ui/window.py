@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.service import DocumentRow, Service, SettingsChange
 from desktop_app.core.uploads import PauseReason, QueueStatus
 from desktop_app.core.vault import Source
-from desktop_app.ui import health_view, theme
+from desktop_app.ui import health_view, models, theme
 from desktop_app.ui.actions import AddSummary, DocumentActions, add_documents
 from desktop_app.ui.details import DetailsPane
 from desktop_app.ui.dropzone import DroppedPaths, DropZone, paths_from_mime
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._preview_dialog: PreviewDialog | None = None
         self._total: int | None = None
         self.setWindowTitle("AttachGuard")
-        self.setAccessibleName("AttachGuard main window")
+        self.setAccessibleName(self.tr("AttachGuard main window"))
         self.setAcceptDrops(True)
         self.resize(980, 640)
         app = QApplication.instance()
@@ -118,22 +118,22 @@ class MainWindow(QMainWindow):
         self.drop_zone.add_folder_requested.connect(self.choose_folder)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name (Ctrl+F)")
+        self.search.setPlaceholderText(self.tr("Search by name (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search documents by name")
+        self.search.setAccessibleName(self.tr("Search documents by name"))
         self.search.textChanged.connect(self._filter_changed)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName("Filter by status")
-        self.status_filter.setToolTip("Show only documents in this state (Alt+S)")
-        for value, label in STATUS_FILTER_LABELS.items():
-            self.status_filter.addItem(label, value.value)
+        self.status_filter.setAccessibleName(self.tr("Filter by status"))
+        self.status_filter.setToolTip(self.tr("Show only documents in this state (Alt+S)"))
+        for value in STATUS_FILTER_LABELS:
+            self.status_filter.addItem(models.filter_label(value), value.value)
         self.status_filter.currentIndexChanged.connect(self._filter_changed)
-        filter_label = QLabel("&Status:")
+        filter_label = QLabel(self.tr("&Status:"))
         filter_label.setBuddy(self.status_filter)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Documents")
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -188,13 +188,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
 
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Document count")
+        self.count_label.setAccessibleName(self.tr("Document count"))
         self.queue_status = QueueStatusLabels(service, tasks_module, self)
         self.queue_status.shown.connect(self._status_shown)
         self.queue_label = self.queue_status.queue_label
         self.service_label = self.queue_status.service_label
         bar = self.statusBar()
-        bar.setAccessibleName("Status bar")
+        bar.setAccessibleName(self.tr("Status bar"))
         for widget in (self.count_label, self.queue_label, self.service_label):
             bar.addPermanentWidget(widget)
 
@@ -230,33 +230,45 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        files = bar.addMenu("&File")
+        files = bar.addMenu(self.tr("&File"))
         self.add_files_action = self._add_action(
-            files, "&Add files…", "Ctrl+O", "Back up and upload files", self.choose_files
+            files,
+            self.tr("&Add files…"),
+            "Ctrl+O",
+            self.tr("Back up and upload files"),
+            self.choose_files,
         )
         self.add_folder_action = self._add_action(
-            files, "Add &folder…", "Ctrl+Shift+O", "Back up a whole folder", self.choose_folder
+            files,
+            self.tr("Add &folder…"),
+            "Ctrl+Shift+O",
+            self.tr("Back up a whole folder"),
+            self.choose_folder,
         )
         self.paste_action = self._add_action(
             files,
-            "&Paste files",
+            self.tr("&Paste files"),
             QKeySequence(QKeySequence.StandardKey.Paste),
-            "Add files copied in a file manager",
+            self.tr("Add files copied in a file manager"),
             self.paste_files,
         )
         files.addSeparator()
         self.settings_action = self._add_action(
-            files, "&Settings…", "Ctrl+,", "API key, uploads, backups", self.open_settings
+            files,
+            self.tr("&Settings…"),
+            "Ctrl+,",
+            self.tr("API key, uploads, backups"),
+            self.open_settings,
         )
         files.addSeparator()
         self.close_action = self._add_action(
             files,
-            "&Close window",
+            self.tr("&Close window"),
             "Ctrl+W",
-            "Hide this window (the tray keeps running)",
+            self.tr("Hide this window (the tray keeps running)"),
             self.close,
         )
-        documents = bar.addMenu("&Documents")
+        documents = bar.addMenu(self.tr("&Documents"))
         for action in self.doc_actions.all:
             documents.addAction(action)
             # Scoped to the Documents tab: the Service health tab gives the same keys to the
@@ -270,32 +282,32 @@ class MainWindow(QMainWindow):
         documents.addSeparator()
         self.find_action = self._add_action(
             documents,
-            "&Find",
+            self.tr("&Find"),
             QKeySequence(QKeySequence.StandardKey.Find),
-            "Search by name",
+            self.tr("Search by name"),
             self._focus_search,
         )
         self.reload_action = self._add_action(
             documents,
-            "Re&load",
+            self.tr("Re&load"),
             # F5 only: the platform's Refresh keys include Ctrl+R, which is "Retry now" here.
             "F5",
-            "Read the document list again",
+            self.tr("Read the document list again"),
             self.reload,
         )
-        uploads = bar.addMenu("&Uploads")
+        uploads = bar.addMenu(self.tr("&Uploads"))
         self.pause_action = self._add_action(
             uploads,
-            "Pa&use uploads",
+            self.tr("Pa&use uploads"),
             "Ctrl+Shift+P",
-            "Pause or resume uploading",
+            self.tr("Pause or resume uploading"),
             self.toggle_pause,
         )
         self.retry_all_action = self._add_action(
             uploads,
-            "Retry all &failed now",
+            self.tr("Retry all &failed now"),
             "Ctrl+Alt+R",
-            "Retry every failed upload now",
+            self.tr("Retry every failed upload now"),
             self.retry_all,
         )
         # Alt+S reaches the status filter through its label's mnemonic.
@@ -325,15 +337,19 @@ class MainWindow(QMainWindow):
         if not chosen:
             return
         origin = Source.DROP if source is None else source
-        what = f"“{chosen[0].name}”" if len(chosen) == 1 else f"{len(chosen)} items"
-        self.show_message(f"Backing up {what}…")
+        if len(chosen) == 1:
+            self.show_message(self.tr("Backing up “{name}”…").format(name=chosen[0].name))
+        else:
+            self.show_message(self.tr("Backing up {count} items…").format(count=len(chosen)))
         self._tasks.run_in_background(
             add_documents,
             self._service,
             chosen,
             origin,
             on_done=self._added,
-            on_error=lambda exc: self.show_message(f"Adding failed: {exc}"),
+            on_error=lambda exc: self.show_message(
+                self.tr("Adding failed: {error}").format(error=exc)
+            ),
         )
 
     def show_message(self, text: str) -> None:
@@ -451,7 +467,9 @@ class MainWindow(QMainWindow):
     def paste_files(self) -> None:
         dropped = paths_from_mime(QGuiApplication.clipboard().mimeData())
         if not dropped.paths:
-            self.show_message("The clipboard holds no files to add (copy them in a file manager).")
+            self.show_message(
+                self.tr("The clipboard holds no files to add (copy them in a file manager).")
+            )
             return
         self._dropped(dropped)
 
@@ -459,8 +477,9 @@ class MainWindow(QMainWindow):
         self.add_paths(dropped.paths)
         if dropped.not_local:
             self.show_message(
-                f"Backing up {len(dropped.paths)} item(s); {dropped.not_local} were not local "
-                "files and were skipped."
+                self.tr(
+                    "Backing up {count} item(s); {skipped} were not local files and were skipped."
+                ).format(count=len(dropped.paths), skipped=dropped.not_local)
             )
 
     def _added(self, report: AddSummary) -> None:
@@ -507,15 +526,21 @@ class MainWindow(QMainWindow):
         if recount or self._total is None:
             self._total = self.listing.count()
         total = self._total
-        noun = "document" if total == 1 else "documents"
         if self.proxy.active:
             shown = self.proxy.rowCount()
-            text = f"{shown:,} of {total:,} {noun} match"
+            if total == 1:
+                text = self.tr("{shown} of 1 document match")
+            else:
+                text = self.tr("{shown} of {total} documents match")
+            text = text.format(shown=f"{shown:,}", total=f"{total:,}")
             if not self.model.fully_loaded:
-                text += f" (searching, {self.model.rowCount():,} read)"
+                read = f"{self.model.rowCount():,}"
+                text += " " + self.tr("(searching, {read} read)").format(read=read)
             self.count_label.setText(text)
+        elif total == 1:
+            self.count_label.setText(self.tr("1 document"))
         else:
-            self.count_label.setText(f"{total:,} {noun}")
+            self.count_label.setText(self.tr("{total} documents").format(total=f"{total:,}"))
 
     def refresh_status(self) -> None:
         """Re-read the queue status (off the GUI thread) into the status bar."""
@@ -538,13 +563,13 @@ class MainWindow(QMainWindow):
 
     def toggle_pause(self) -> None:
         uploads = self._service.uploads
-        resume = self.pause_action.text().replace("&", "").startswith("Resume")
+        resume = self.pause_action.text() == self.tr("Res&ume uploads")
 
         def flip() -> None:
             uploads.resume() if resume else uploads.pause()
 
         def done(_: object) -> None:
-            self.show_message("Uploads resumed." if resume else "Uploads paused.")
+            self.show_message(self.tr("Uploads resumed.") if resume else self.tr("Uploads paused."))
             if self._bridge is not None:
                 self._bridge.notify_queue_changed()
             self.refresh_status()
@@ -553,7 +578,11 @@ class MainWindow(QMainWindow):
 
     def retry_all(self) -> None:
         def done(count: int) -> None:
-            self.show_message(f"Retrying {count} upload(s) now." if count else "Nothing to retry.")
+            self.show_message(
+                self.tr("Retrying {count} upload(s) now.").format(count=count)
+                if count
+                else self.tr("Nothing to retry.")
+            )
             self.model.update_entries([self.model.row_at(i).entry_id for i in self._visible()])
             self.refresh_status()
 
@@ -562,7 +591,7 @@ class MainWindow(QMainWindow):
         )
 
     def _action_failed(self, exc: BaseException) -> None:
-        self.show_message(f"That did not work: {exc}")
+        self.show_message(self.tr("That did not work: {error}").format(error=exc))
 
     def _key_changed(self) -> None:
         # The service already told the upload manager (it forgot the old key and lifted a key
@@ -571,7 +600,7 @@ class MainWindow(QMainWindow):
             return self._service.has_api_key()
 
         def done(stored: bool) -> None:
-            self.show_message("API key saved." if stored else "API key removed.")
+            self.show_message(self.tr("API key saved.") if stored else self.tr("API key removed."))
             self.refresh_status()
             self.key_changed.emit()
 
@@ -579,9 +608,11 @@ class MainWindow(QMainWindow):
 
     def _settings_applied(self, change: SettingsChange | None) -> None:
         self.show_message(
-            "Settings saved. Upload limits and the base URL apply after AttachGuard restarts."
+            self.tr(
+                "Settings saved. Upload limits and the base URL apply after AttachGuard restarts."
+            )
             if change is not None and change.restart_needed
-            else "Settings saved."
+            else self.tr("Settings saved.")
         )
         if change is not None and change.folders_changed:
             on_event = None if self._bridge is None else self._bridge.on_watch_event
@@ -594,8 +625,12 @@ class MainWindow(QMainWindow):
 
             self._tasks.run_in_background(
                 restart,
-                on_done=lambda n: self.show_message(f"Now watching {n} folder(s)."),
-                on_error=lambda exc: self.show_message(f"Watched folders not updated: {exc}"),
+                on_done=lambda n: self.show_message(
+                    self.tr("Now watching {count} folder(s).").format(count=n)
+                ),
+                on_error=lambda exc: self.show_message(
+                    self.tr("Watched folders not updated: {error}").format(error=exc)
+                ),
             )
         self.settings_saved.emit()
 
@@ -654,7 +689,7 @@ class MainWindow(QMainWindow):
         if not self.table.selectionModel().isRowSelected(index.row(), QModelIndex()):
             self.table.selectRow(index.row())
         menu = QMenu(self)
-        menu.setAccessibleName("Document actions")
+        menu.setAccessibleName(self.tr("Document actions"))
         for action in self.doc_actions.all:
             menu.addAction(action)
         menu.popup(self.table.viewport().mapToGlobal(pos))

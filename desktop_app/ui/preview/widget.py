@@ -89,10 +89,10 @@ class PreviewWidget(QWidget):
         self.open_seconds: float | None = None
         self._relay = _Relay(self)
         self._relay.progressed.connect(self._progress)
-        self.setAccessibleName("Text preview")
+        self.setAccessibleName(self.tr("Text preview"))
 
         self.preset_box = QComboBox()
-        self.preset_box.setAccessibleName("Size of each part")
+        self.preset_box.setAccessibleName(self.tr("Size of each part"))
         for choice in size_choices(service):
             self.preset_box.addItem(choice.label, choice)
             index = self.preset_box.count() - 1
@@ -101,18 +101,20 @@ class PreviewWidget(QWidget):
             if choice.name == service.settings.fallback.preset:
                 self.preset_box.setCurrentIndex(index)  # the one chosen in Settings
         self.preset_box.currentIndexChanged.connect(self.reload)
-        preset_label = QLabel("Si&ze for:")
+        preset_label = QLabel(self.tr("Si&ze for:"))
         preset_label.setBuddy(self.preset_box)
         self.selection_edit = QLineEdit()
-        self.selection_edit.setAccessibleName("Pages or sheet")
-        self.selection_edit.setPlaceholderText("all (or pages 3-10, or a sheet name)")
+        self.selection_edit.setAccessibleName(self.tr("Pages or sheet"))
+        self.selection_edit.setPlaceholderText(self.tr("all (or pages 3-10, or a sheet name)"))
         self.selection_edit.setToolTip(
-            "Only these pages or slides (3-10, 1,4-6) or this sheet; empty for everything. "
-            "Press Enter to apply."
+            self.tr(
+                "Only these pages or slides (3-10, 1,4-6) or this sheet; empty for everything. "
+                "Press Enter to apply."
+            )
         )
         self.selection_edit.setClearButtonEnabled(True)
         self.selection_edit.returnPressed.connect(self.reload)
-        selection_label = QLabel("&Pages/sheet:")
+        selection_label = QLabel(self.tr("&Pages/sheet:"))
         selection_label.setBuddy(self.selection_edit)
         options = QFormLayout()
         options.addRow(preset_label, self.preset_box)
@@ -120,9 +122,9 @@ class PreviewWidget(QWidget):
 
         self.progress_label = QLabel()
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName("Extraction progress")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Stop extracting the text")
+        self.progress_bar.setAccessibleName(self.tr("Extraction progress"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Stop extracting the text"))
         self.cancel_button.clicked.connect(self.cancel)
         busy = QHBoxLayout()
         busy.addWidget(self.progress_label, 1)
@@ -135,10 +137,10 @@ class PreviewWidget(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label.setAccessibleName("Size of the text")
+        self.summary_label.setAccessibleName(self.tr("Size of the text"))
 
         self.parts_table = QTableWidget(0, 4)
-        self.parts_table.setAccessibleName("Parts")
+        self.parts_table.setAccessibleName(self.tr("Parts"))
         self.parts_table.setHorizontalHeaderLabels(["Part", "Holds", "Size", ""])
         self.parts_table.verticalHeader().setVisible(False)
         self.parts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -148,14 +150,14 @@ class PreviewWidget(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.parts_table.currentCellChanged.connect(lambda row, *_: self._show_part(row))
-        self.copy_next_button = QPushButton("Copy &next part")
-        self.copy_next_button.setAccessibleName("Copy the next part")
+        self.copy_next_button = QPushButton(self.tr("Copy &next part"))
+        self.copy_next_button.setAccessibleName(self.tr("Copy the next part"))
         self.copy_next_button.setEnabled(False)
         self.copy_next_button.clicked.connect(self.copy_next)
 
         self.text_view = QPlainTextEdit()
         self.text_view.setReadOnly(True)
-        self.text_view.setAccessibleName("The text as it will be pasted")
+        self.text_view.setAccessibleName(self.tr("The text as it will be pasted"))
         self.text_view.setFont(_monospace())
         self.text_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
@@ -215,7 +217,7 @@ class PreviewWidget(QWidget):
         cancel = threading.Event()
         self._cancel = cancel
         self._started = time.perf_counter()
-        self.progress_label.setText("Reading the document\u2026")
+        self.progress_label.setText(self.tr("Reading the document\u2026"))
         self.progress_bar.setRange(0, 0)  # busy until the first page is counted
         self._busy.setVisible(True)
         self.cancel_button.setEnabled(True)
@@ -239,7 +241,7 @@ class PreviewWidget(QWidget):
         if self._cancel is not None:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
-            self.progress_label.setText("Stopping\u2026")
+            self.progress_label.setText(self.tr("Stopping\u2026"))
 
     def _stop_build(self) -> None:
         if self._cancel is not None:
@@ -318,7 +320,7 @@ class PreviewWidget(QWidget):
             size = QTableWidgetItem(f"{tokens:,} tokens, {len(text):,} characters")
             for column, item in enumerate((number, holds, size)):
                 table.setItem(row, column, item)
-            button = QPushButton("Copy")
+            button = QPushButton(self.tr("Copy"))
             button.setAccessibleName(f"Copy part {row + 1}")
             button.setToolTip(f"Put part {row + 1} of {count} on the clipboard")
             button.clicked.connect(lambda _=False, part=row + 1: self.copy_part(part))
