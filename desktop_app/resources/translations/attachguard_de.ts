@@ -68,6 +68,10 @@
         <translation>Keine Batch-Aufträge</translation>
     </message>
     <message>
+        <source>No Batch jobs on this account.</source>
+        <translation>Keine Batch-Aufträge in diesem Konto.</translation>
+    </message>
+    <message>
         <source>Batch actions</source>
         <translation>Batch-Aktionen</translation>
     </message>
@@ -158,6 +162,7 @@
     </message>
     <message>
         <source>(next try {when})</source>
+        <extracomment>Job states in which an upload refused as expired is tried again.</extracomment>
         <translation>(nächster Versuch {when})</translation>
     </message>
     <message>
@@ -276,6 +281,10 @@
     <message>
         <source>kept until deleted</source>
         <translation>bleibt bis zum Löschen</translation>
+    </message>
+    <message>
+        <source>expired on the server, will be uploaded again</source>
+        <translation>auf dem Server abgelaufen, wird erneut hochgeladen</translation>
     </message>
     <message>
         <source>not uploaded</source>
@@ -526,12 +535,16 @@
     </message>
     <message>
         <source>Failed: {reason}</source>
-        <extracomment>What each fixed column must show unclipped: widths follow the font, and Name (stretched) gets the rest. Fixed pixel widths left Name ~60 px wide (&quot;quarte…&quot;) in a 900 px window.</extracomment>
+        <extracomment>What each fixed column must show unclipped: widths follow the font, and Name (stretched) gets the rest. Fixed pixel widths left Name ~60 px wide (&quot;quarte…&quot;) in a 900 px window. Columns whose tooltip lists the document&apos;s state and file id per target.</extracomment>
         <translation>Fehlgeschlagen: {reason}</translation>
     </message>
     <message>
+        <source>when OpenAI recovers</source>
+        <extracomment>The whole :class:`DocumentRow` of an index (any column). Upload progress 0..1 for the status column while uploading, else None. True while OpenAI&apos;s trouble holds the queue (breaker open, outage): waiting rows wait for it. Said instead of a retry time while the queue is held (as the status bar says it).</extracomment>
+        <translation>sobald OpenAI wieder erreichbar ist</translation>
+    </message>
+    <message>
         <source>All documents</source>
-        <extracomment>The whole :class:`DocumentRow` of an index (any column). Upload progress 0..1 for the status column while uploading, else None.</extracomment>
         <translation>Alle Dokumente</translation>
     </message>
     <message>
@@ -1098,7 +1111,7 @@
     </message>
     <message>
         <source>Click to copy its text and paste that instead.</source>
-        <extracomment>The last sentence of a failure notice: a balloon is clicked, a notification has buttons.</extracomment>
+        <extracomment>Buttons of their own (key, label), handled by ``NoticeDisplay.on_action(key, …)``; the first is also what a click on the balloon does (e.g. the failover offer&apos;s &quot;Upload to …&quot;). The last sentence of a failure notice: a balloon is clicked, a notification has buttons.</extracomment>
         <translation>Klicken Sie, um den Text zu kopieren und stattdessen einzufügen.</translation>
     </message>
     <message>
@@ -1315,6 +1328,10 @@
         <translation>Über&amp;wachte Ordner</translation>
     </message>
     <message>
+        <source>Tar&amp;gets</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
         <source>A&amp;pp</source>
         <translation>A&amp;nwendung</translation>
     </message>
@@ -1421,6 +1438,10 @@
     <message>
         <source>API base URL; leave empty for the public API</source>
         <translation>Basis-URL der API; leer lassen für die öffentliche API</translation>
+    </message>
+    <message>
+        <source>{name} is set in the environment; {url} is used while this is empty.</source>
+        <translation>{name} ist in der Umgebung gesetzt; solange dieses Feld leer ist, wird {url} verwendet.</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
@@ -1555,6 +1576,22 @@
         <translation> Tokens</translation>
     </message>
     <message>
+        <source>Part size for</source>
+        <translation>Teilgröße für</translation>
+    </message>
+    <message>
+        <source>Where the copied text goes; the preview and Copy text size its parts for it</source>
+        <translation>Wohin der kopierte Text geht; die Vorschau und „Text kopieren“ bemessen die Teile danach</translation>
+    </message>
+    <message>
+        <source>ChatGPT message size</source>
+        <translation>Größe einer ChatGPT-Nachricht</translation>
+    </message>
+    <message>
+        <source>Tokens in one ChatGPT message</source>
+        <translation>Tokens in einer ChatGPT-Nachricht</translation>
+    </message>
+    <message>
         <source>Remove backups older than</source>
         <translation>Sicherungen entfernen, die älter sind als</translation>
     </message>
@@ -1603,8 +1640,20 @@
         <translation> MB</translation>
     </message>
     <message>
-        <source>Text fallback &amp;budget:</source>
-        <translation>&amp;Budget für Text-Ersatz:</translation>
+        <source>OpenAI API part si&amp;ze:</source>
+        <translation>Teilgröße für die OpenAI-A&amp;PI:</translation>
+    </message>
+    <message>
+        <source>Part size of the OpenAI API preset, in tokens</source>
+        <translation>Teilgröße der Voreinstellung „OpenAI-API“, in Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Chat part size:</source>
+        <translation>Teilgröße für &amp;Chat:</translation>
+    </message>
+    <message>
+        <source>Size parts &amp;for:</source>
+        <translation>Teile bemessen &amp;für:</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -2084,8 +2133,24 @@
         <translation>Überwachte Ordner</translation>
     </message>
     <message>
-        <source>Watched folders list</source>
+        <source>Folder</source>
         <extracomment>Asks the user for a folder; replaceable so tests need not drive a native dialog.</extracomment>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Include subfolders</source>
+        <translation>Unterordner einbeziehen</translation>
+    </message>
+    <message>
+        <source>Upload new files</source>
+        <translation>Neue Dateien hochladen</translation>
+    </message>
+    <message>
+        <source>Upload to</source>
+        <translation>Hochladen nach</translation>
+    </message>
+    <message>
+        <source>Watched folders list</source>
         <translation>Liste der überwachten Ordner</translation>
     </message>
     <message>
@@ -2173,6 +2238,14 @@
         <translation>Jede neue Datei in Ihrem Download-Ordner sichern</translation>
     </message>
     <message>
+        <source>Watch my Downloads folder ({path} does not exist)</source>
+        <translation>Meinen Download-Ordner überwachen ({path} existiert nicht)</translation>
+    </message>
+    <message>
+        <source>{path} does not exist, so it cannot be watched. Choose folders to watch in Settings later.</source>
+        <translation>{path} existiert nicht und kann daher nicht überwacht werden. Wählen Sie später in den Einstellungen Ordner zum Überwachen.</translation>
+    </message>
+    <message>
         <source>&amp;Start AttachGuard when I log in</source>
         <translation>AttachGuard bei der Anmeldung &amp;starten</translation>
     </message>
@@ -2215,6 +2288,13 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Nicht gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <source>(the primary)</source>
+        <translation>(das primäre)</translation>
     </message>
 </context>
 </TS>

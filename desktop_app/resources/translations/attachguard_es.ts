@@ -68,6 +68,10 @@
         <translation>No hay tareas Batch</translation>
     </message>
     <message>
+        <source>No Batch jobs on this account.</source>
+        <translation>No hay trabajos Batch en esta cuenta.</translation>
+    </message>
+    <message>
         <source>Batch actions</source>
         <translation>Acciones de lotes</translation>
     </message>
@@ -158,6 +162,7 @@
     </message>
     <message>
         <source>(next try {when})</source>
+        <extracomment>Job states in which an upload refused as expired is tried again.</extracomment>
         <translation>(próximo intento {when})</translation>
     </message>
     <message>
@@ -276,6 +281,10 @@
     <message>
         <source>kept until deleted</source>
         <translation>se conserva hasta que se borre</translation>
+    </message>
+    <message>
+        <source>expired on the server, will be uploaded again</source>
+        <translation>caducado en el servidor, se volverá a subir</translation>
     </message>
     <message>
         <source>not uploaded</source>
@@ -526,12 +535,16 @@
     </message>
     <message>
         <source>Failed: {reason}</source>
-        <extracomment>What each fixed column must show unclipped: widths follow the font, and Name (stretched) gets the rest. Fixed pixel widths left Name ~60 px wide (&quot;quarte…&quot;) in a 900 px window.</extracomment>
+        <extracomment>What each fixed column must show unclipped: widths follow the font, and Name (stretched) gets the rest. Fixed pixel widths left Name ~60 px wide (&quot;quarte…&quot;) in a 900 px window. Columns whose tooltip lists the document&apos;s state and file id per target.</extracomment>
         <translation>Falló: {reason}</translation>
     </message>
     <message>
+        <source>when OpenAI recovers</source>
+        <extracomment>The whole :class:`DocumentRow` of an index (any column). Upload progress 0..1 for the status column while uploading, else None. True while OpenAI&apos;s trouble holds the queue (breaker open, outage): waiting rows wait for it. Said instead of a retry time while the queue is held (as the status bar says it).</extracomment>
+        <translation>cuando OpenAI se recupere</translation>
+    </message>
+    <message>
         <source>All documents</source>
-        <extracomment>The whole :class:`DocumentRow` of an index (any column). Upload progress 0..1 for the status column while uploading, else None.</extracomment>
         <translation>Todos los documentos</translation>
     </message>
     <message>
@@ -1098,7 +1111,7 @@
     </message>
     <message>
         <source>Click to copy its text and paste that instead.</source>
-        <extracomment>The last sentence of a failure notice: a balloon is clicked, a notification has buttons.</extracomment>
+        <extracomment>Buttons of their own (key, label), handled by ``NoticeDisplay.on_action(key, …)``; the first is also what a click on the balloon does (e.g. the failover offer&apos;s &quot;Upload to …&quot;). The last sentence of a failure notice: a balloon is clicked, a notification has buttons.</extracomment>
         <translation>Haz clic para copiar su texto y pegarlo en su lugar.</translation>
     </message>
     <message>
@@ -1315,6 +1328,10 @@
         <translation>Carpetas &amp;vigiladas</translation>
     </message>
     <message>
+        <source>Tar&amp;gets</source>
+        <translation>Des&amp;tinos</translation>
+    </message>
+    <message>
         <source>A&amp;pp</source>
         <translation>A&amp;plicación</translation>
     </message>
@@ -1421,6 +1438,10 @@
     <message>
         <source>API base URL; leave empty for the public API</source>
         <translation>URL base de la API; déjala vacía para la API pública</translation>
+    </message>
+    <message>
+        <source>{name} is set in the environment; {url} is used while this is empty.</source>
+        <translation>{name} está definido en el entorno; se usa {url} mientras este campo esté vacío.</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
@@ -1555,6 +1576,22 @@
         <translation> tokens</translation>
     </message>
     <message>
+        <source>Part size for</source>
+        <translation>Tamaño de las partes para</translation>
+    </message>
+    <message>
+        <source>Where the copied text goes; the preview and Copy text size its parts for it</source>
+        <translation>Adónde va el texto copiado; la vista previa y «Copiar texto» ajustan el tamaño de las partes a ello</translation>
+    </message>
+    <message>
+        <source>ChatGPT message size</source>
+        <translation>Tamaño de un mensaje de ChatGPT</translation>
+    </message>
+    <message>
+        <source>Tokens in one ChatGPT message</source>
+        <translation>Tokens en un mensaje de ChatGPT</translation>
+    </message>
+    <message>
         <source>Remove backups older than</source>
         <translation>Eliminar copias con más de</translation>
     </message>
@@ -1603,8 +1640,20 @@
         <translation> MB</translation>
     </message>
     <message>
-        <source>Text fallback &amp;budget:</source>
-        <translation>&amp;Presupuesto del texto alternativo:</translation>
+        <source>OpenAI API part si&amp;ze:</source>
+        <translation>Tamaño de las partes para la API de Open&amp;AI:</translation>
+    </message>
+    <message>
+        <source>Part size of the OpenAI API preset, in tokens</source>
+        <translation>Tamaño de las partes del ajuste «API de OpenAI», en tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Chat part size:</source>
+        <translation>Tamaño de las partes para el &amp;chat:</translation>
+    </message>
+    <message>
+        <source>Size parts &amp;for:</source>
+        <translation>Ajustar las partes &amp;para:</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -2084,8 +2133,24 @@
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <source>Watched folders list</source>
+        <source>Folder</source>
         <extracomment>Asks the user for a folder; replaceable so tests need not drive a native dialog.</extracomment>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Include subfolders</source>
+        <translation>Incluir subcarpetas</translation>
+    </message>
+    <message>
+        <source>Upload new files</source>
+        <translation>Subir los archivos nuevos</translation>
+    </message>
+    <message>
+        <source>Upload to</source>
+        <translation>Subir a</translation>
+    </message>
+    <message>
+        <source>Watched folders list</source>
         <translation>Lista de carpetas vigiladas</translation>
     </message>
     <message>
@@ -2173,6 +2238,14 @@
         <translation>Hacer copia de seguridad de cada archivo nuevo que llegue a tu carpeta de Descargas</translation>
     </message>
     <message>
+        <source>Watch my Downloads folder ({path} does not exist)</source>
+        <translation>Vigilar mi carpeta de Descargas ({path} no existe)</translation>
+    </message>
+    <message>
+        <source>{path} does not exist, so it cannot be watched. Choose folders to watch in Settings later.</source>
+        <translation>{path} no existe, así que no se puede vigilar. Elija más tarde en Ajustes las carpetas que quiere vigilar.</translation>
+    </message>
+    <message>
         <source>&amp;Start AttachGuard when I log in</source>
         <translation>&amp;Iniciar AttachGuard al iniciar sesión</translation>
     </message>
@@ -2215,6 +2288,13 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>No se guardó: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <source>(the primary)</source>
+        <translation>(el principal)</translation>
     </message>
 </context>
 </TS>

@@ -68,6 +68,10 @@
         <translation>Aucune tâche Batch</translation>
     </message>
     <message>
+        <source>No Batch jobs on this account.</source>
+        <translation>Aucune tâche Batch sur ce compte.</translation>
+    </message>
+    <message>
         <source>Batch actions</source>
         <translation>Actions sur les lots</translation>
     </message>
@@ -158,6 +162,7 @@
     </message>
     <message>
         <source>(next try {when})</source>
+        <extracomment>Job states in which an upload refused as expired is tried again.</extracomment>
         <translation>(prochain essai {when})</translation>
     </message>
     <message>
@@ -276,6 +281,10 @@
     <message>
         <source>kept until deleted</source>
         <translation>conservé jusqu&apos;à suppression</translation>
+    </message>
+    <message>
+        <source>expired on the server, will be uploaded again</source>
+        <translation>expiré sur le serveur, sera envoyé à nouveau</translation>
     </message>
     <message>
         <source>not uploaded</source>
@@ -526,12 +535,16 @@
     </message>
     <message>
         <source>Failed: {reason}</source>
-        <extracomment>What each fixed column must show unclipped: widths follow the font, and Name (stretched) gets the rest. Fixed pixel widths left Name ~60 px wide (&quot;quarte…&quot;) in a 900 px window.</extracomment>
+        <extracomment>What each fixed column must show unclipped: widths follow the font, and Name (stretched) gets the rest. Fixed pixel widths left Name ~60 px wide (&quot;quarte…&quot;) in a 900 px window. Columns whose tooltip lists the document&apos;s state and file id per target.</extracomment>
         <translation>Échec : {reason}</translation>
     </message>
     <message>
+        <source>when OpenAI recovers</source>
+        <extracomment>The whole :class:`DocumentRow` of an index (any column). Upload progress 0..1 for the status column while uploading, else None. True while OpenAI&apos;s trouble holds the queue (breaker open, outage): waiting rows wait for it. Said instead of a retry time while the queue is held (as the status bar says it).</extracomment>
+        <translation>dès qu’OpenAI sera rétabli</translation>
+    </message>
+    <message>
         <source>All documents</source>
-        <extracomment>The whole :class:`DocumentRow` of an index (any column). Upload progress 0..1 for the status column while uploading, else None.</extracomment>
         <translation>Tous les documents</translation>
     </message>
     <message>
@@ -1098,7 +1111,7 @@
     </message>
     <message>
         <source>Click to copy its text and paste that instead.</source>
-        <extracomment>The last sentence of a failure notice: a balloon is clicked, a notification has buttons.</extracomment>
+        <extracomment>Buttons of their own (key, label), handled by ``NoticeDisplay.on_action(key, …)``; the first is also what a click on the balloon does (e.g. the failover offer&apos;s &quot;Upload to …&quot;). The last sentence of a failure notice: a balloon is clicked, a notification has buttons.</extracomment>
         <translation>Cliquez pour copier son texte et le coller à la place.</translation>
     </message>
     <message>
@@ -1315,6 +1328,10 @@
         <translation>Dossiers &amp;surveillés</translation>
     </message>
     <message>
+        <source>Tar&amp;gets</source>
+        <translation>Desti&amp;nations</translation>
+    </message>
+    <message>
         <source>A&amp;pp</source>
         <translation>A&amp;pplication</translation>
     </message>
@@ -1421,6 +1438,10 @@
     <message>
         <source>API base URL; leave empty for the public API</source>
         <translation>URL de base de l&apos;API ; laisser vide pour l&apos;API publique</translation>
+    </message>
+    <message>
+        <source>{name} is set in the environment; {url} is used while this is empty.</source>
+        <translation>{name} est défini dans l’environnement ; {url} est utilisé tant que ce champ est vide.</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
@@ -1555,6 +1576,22 @@
         <translation> jetons</translation>
     </message>
     <message>
+        <source>Part size for</source>
+        <translation>Taille des parties pour</translation>
+    </message>
+    <message>
+        <source>Where the copied text goes; the preview and Copy text size its parts for it</source>
+        <translation>Où va le texte copié ; l’aperçu et « Copier le texte » dimensionnent les parties en conséquence</translation>
+    </message>
+    <message>
+        <source>ChatGPT message size</source>
+        <translation>Taille d’un message ChatGPT</translation>
+    </message>
+    <message>
+        <source>Tokens in one ChatGPT message</source>
+        <translation>Jetons dans un message ChatGPT</translation>
+    </message>
+    <message>
         <source>Remove backups older than</source>
         <translation>Supprimer les sauvegardes de plus de</translation>
     </message>
@@ -1603,8 +1640,20 @@
         <translation> Mo</translation>
     </message>
     <message>
-        <source>Text fallback &amp;budget:</source>
-        <translation>&amp;Budget du texte de secours :</translation>
+        <source>OpenAI API part si&amp;ze:</source>
+        <translation>Taille des parties pour l’API Open&amp;AI :</translation>
+    </message>
+    <message>
+        <source>Part size of the OpenAI API preset, in tokens</source>
+        <translation>Taille des parties du préréglage « API OpenAI », en jetons</translation>
+    </message>
+    <message>
+        <source>&amp;Chat part size:</source>
+        <translation>Taille des parties pour le &amp;chat :</translation>
+    </message>
+    <message>
+        <source>Size parts &amp;for:</source>
+        <translation>Dimensionner les parties &amp;pour :</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -2084,8 +2133,24 @@
         <translation>Dossiers surveillés</translation>
     </message>
     <message>
-        <source>Watched folders list</source>
+        <source>Folder</source>
         <extracomment>Asks the user for a folder; replaceable so tests need not drive a native dialog.</extracomment>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Include subfolders</source>
+        <translation>Inclure les sous-dossiers</translation>
+    </message>
+    <message>
+        <source>Upload new files</source>
+        <translation>Envoyer les nouveaux fichiers</translation>
+    </message>
+    <message>
+        <source>Upload to</source>
+        <translation>Envoyer vers</translation>
+    </message>
+    <message>
+        <source>Watched folders list</source>
         <translation>Liste des dossiers surveillés</translation>
     </message>
     <message>
@@ -2173,6 +2238,14 @@
         <translation>Sauvegarder chaque nouveau fichier qui arrive dans votre dossier Téléchargements</translation>
     </message>
     <message>
+        <source>Watch my Downloads folder ({path} does not exist)</source>
+        <translation>Surveiller mon dossier Téléchargements ({path} n’existe pas)</translation>
+    </message>
+    <message>
+        <source>{path} does not exist, so it cannot be watched. Choose folders to watch in Settings later.</source>
+        <translation>{path} n’existe pas et ne peut donc pas être surveillé. Choisissez plus tard les dossiers à surveiller dans les Paramètres.</translation>
+    </message>
+    <message>
         <source>&amp;Start AttachGuard when I log in</source>
         <translation>&amp;Démarrer AttachGuard à l&apos;ouverture de session</translation>
     </message>
@@ -2215,6 +2288,13 @@
     <message>
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>menu</name>
+    <message>
+        <source>(the primary)</source>
+        <translation>(la principale)</translation>
     </message>
 </context>
 </TS>
