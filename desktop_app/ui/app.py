@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -312,7 +312,9 @@ class TrayApp(QObject):
     def choose_files(self) -> None:
         from desktop_app.core.vault import Source
 
-        names, _filter = QFileDialog.getOpenFileNames(None, "Add files to AttachGuard")
+        names, _filter = QFileDialog.getOpenFileNames(
+            None, QCoreApplication.translate("TrayApp", "Add files to AttachGuard")
+        )
         if names:
             self.ensure_window().add_paths([Path(n) for n in names], Source.DROP)
 

@@ -52,7 +52,8 @@ class BatchJobsView(QGroupBox):
         show_message: Callable[[str], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Batch jobs", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Batch jobs"))
         self._service = service
         self._tasks = tasks_module
         self._show_message = show_message
@@ -87,19 +88,22 @@ class BatchJobsView(QGroupBox):
         self.empty_label.setAccessibleName(self.tr("No Batch jobs"))
 
         self.resubmit_action = self._action(
-            "&Resubmit…",
+            self.tr("&Resubmit…"),
             "Ctrl+Shift+R",
-            "Create a new batch from the backed-up input",
+            self.tr("Create a new batch from the backed-up input"),
             self.resubmit,
         )
         self.backup_action = self._action(
-            "&Back up input",
+            self.tr("&Back up input"),
             "Ctrl+Shift+B",
-            "Download this batch's input file into the vault",
+            self.tr("Download this batch's input file into the vault"),
             self.backup,
         )
         self.copy_id_action = self._action(
-            "Copy batch &id", "Ctrl+Shift+I", "Copy the batch id to the clipboard", self.copy_id
+            self.tr("Copy batch &id"),
+            "Ctrl+Shift+I",
+            self.tr("Copy the batch id to the clipboard"),
+            self.copy_id,
         )
         buttons = QHBoxLayout()
         self.buttons: dict[QAction, QPushButton] = {}
@@ -170,7 +174,7 @@ class BatchJobsView(QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self._show_message(f"Cannot read the Batch jobs: {exc}")
+        self._show_message(self.tr("Cannot read the Batch jobs: {error}").format(error=exc))
 
     def selected_batch(self) -> BatchView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -215,18 +219,20 @@ class BatchJobsView(QGroupBox):
         if batch is None:
             return
         QGuiApplication.clipboard().setText(batch.id)
-        self._show_message(f"Copied batch id {batch.id}.")
+        self._show_message(self.tr("Copied batch id {batch}.").format(batch=batch.id))
 
     def backup(self) -> None:
         batch = self.selected_batch()
         if batch is None:
             return
-        self._show_message(f"Backing up the input of {batch.id}…")
+        self._show_message(self.tr("Backing up the input of {batch}…").format(batch=batch.id))
+        backed_up = self.tr("The input of {batch} is backed up.")
+        failed = self.tr("Back up of {batch} failed: {error}")
         self._tasks.run_in_background(
             self._service.batches.backup,
             batch.id,
-            on_done=lambda view: self._done(f"The input of {view.id} is backed up.", view.id),
-            on_error=lambda exc: self._show_message(f"Back up of {batch.id} failed: {exc}"),
+            on_done=lambda view: self._done(backed_up.format(batch=view.id), view.id),
+            on_error=lambda exc: self._show_message(failed.format(batch=batch.id, error=exc)),
         )
 
     def resubmit(self) -> None:
@@ -237,17 +243,25 @@ class BatchJobsView(QGroupBox):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Resubmit batch"))
-        box.setText(f"Resubmit batch {batch.id}?")
+        box.setText(self.tr("Resubmit batch {batch}?").format(batch=batch.id))
         source = (
-            "its input file backed up in the vault"
+            self.tr("its input file backed up in the vault")
             if batch.backup_entry_id is not None
-            else "its input file (downloaded into the vault first, if the server still has it)"
+            else self.tr(
+                "its input file (downloaded into the vault first, if the server still has it)"
+            )
         )
         box.setInformativeText(
-            f"A new batch will be created from {source}, with the same endpoint "
-            f"({batch.endpoint}), completion window ({batch.completion_window}) and metadata. "
-            f"The old batch is not cancelled: it stays {batch.status.value.replace('_', ' ')}, "
-            "and if it still finishes, both may be billed."
+            self.tr(
+                "A new batch will be created from {source}, with the same endpoint "
+                "({endpoint}), completion window ({window}) and metadata. The old batch is not "
+                "cancelled: it stays {status}, and if it still finishes, both may be billed."
+            ).format(
+                source=source,
+                endpoint=batch.endpoint,
+                window=batch.completion_window,
+                status=batch.status.value.replace("_", " "),
+            )
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -263,16 +277,16 @@ class BatchJobsView(QGroupBox):
 
     def _answered(self, box: QMessageBox, button: QAbstractButton, batch_id: str) -> None:
         if box.standardButton(button) != QMessageBox.StandardButton.Yes:
-            self._show_message(f"{batch_id} was not resubmitted.")
+            self._show_message(self.tr("{batch} was not resubmitted.").format(batch=batch_id))
             return
-        self._show_message(f"Resubmitting {batch_id}…")
+        self._show_message(self.tr("Resubmitting {batch}…").format(batch=batch_id))
+        resubmitted = self.tr("Resubmitted {batch} as {new} (the old batch was not cancelled).")
+        failed = self.tr("Resubmit of {batch} failed: {error}")
         self._tasks.run_in_background(
             self._service.batches.resubmit,
             batch_id,
-            on_done=lambda new: self._done(
-                f"Resubmitted {batch_id} as {new.id} (the old batch was not cancelled).", new.id
-            ),
-            on_error=lambda exc: self._show_message(f"Resubmit of {batch_id} failed: {exc}"),
+            on_done=lambda new: self._done(resubmitted.format(batch=batch_id, new=new.id), new.id),
+            on_error=lambda exc: self._show_message(failed.format(batch=batch_id, error=exc)),
         )
 
     def _done(self, message: str, select_id: str) -> None:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from desktop_app.core.errors import AttachGuardError, UnknownEntryError
@@ -116,7 +116,9 @@ def _prepare(
     try:
         prompt = service.texts.fallback_for_entries(list(ids), progress=progress, cancel=cancel)
         if not prompt.parts:
-            raise AttachGuardError("there is no text to copy for that document")
+            raise AttachGuardError(
+                QCoreApplication.translate("Copying", "there is no text to copy for that document")
+            )
     except Exception as exc:
         raise _CopyFailed(names, exc) from exc
     index = min(max(part, 1), len(prompt.parts)) - 1
@@ -142,7 +144,9 @@ def _prepare_again(
     try:
         prompt = service.prompt_for_copy(record, progress=progress, cancel=cancel)
     except UnknownEntryError as exc:
-        gone = AttachGuardError("it is no longer backed up here")
+        gone = AttachGuardError(
+            QCoreApplication.translate("Copying", "it is no longer backed up here")
+        )
         raise _CopyFailed(names, gone, record.label) from exc
     except Exception as exc:
         raise _CopyFailed(names, exc, record.label) from exc
@@ -181,7 +185,7 @@ def _prepare_default(
 def _describe(names: Sequence[str]) -> str:
     if len(names) == 1:
         return f"\u201c{names[0]}\u201d"
-    return f"{len(names)} documents"
+    return QCoreApplication.translate("Copying", "{count} documents").format(count=len(names))
 
 
 def _focus_needed() -> bool:
@@ -202,12 +206,15 @@ def _deliver(prepared: _Prepared, *, copied: bool = False) -> CopyResult:
         QGuiApplication.clipboard().setText(prepared.text)
     what = _describe(prepared.names)
     if prepared.parts > 1:
-        message = (
-            f"Copied part {prepared.part} of {prepared.parts} of the text of {what}. "
-            "Paste it into ChatGPT instead of the file."
-        )
+        message = QCoreApplication.translate(
+            "Copying",
+            "Copied part {part} of {parts} of the text of {what}. "
+            "Paste it into ChatGPT instead of the file.",
+        ).format(part=prepared.part, parts=prepared.parts, what=what)
     else:
-        message = f"Copied the text of {what}. Paste it into ChatGPT instead of the file."
+        message = QCoreApplication.translate(
+            "Copying", "Copied the text of {what}. Paste it into ChatGPT instead of the file."
+        ).format(what=what)
     log.info(
         "fallback copied: %d document(s), part %d/%d, %d tokens",
         len(prepared.entry_ids),
@@ -232,24 +239,29 @@ def _failure(exc: BaseException, entry_ids: Sequence[int]) -> CopyResult:
         reason = str(exc).strip()
     else:
         log.error("copying the text fallback failed", exc_info=exc)
-        reason = "something went wrong while extracting the text (details are in the log)"
+        reason = QCoreApplication.translate(
+            "Copying", "something went wrong while extracting the text (details are in the log)"
+        )
     if again is not None:
         # One sentence for the status bar: what could not be copied again, and why.
         log.info("%s not copied again: %s", again, reason)
         return CopyResult(
             False,
-            f"Could not copy {again} again: {reason.rstrip('.')}; "
-            "the clipboard was left unchanged.",
+            QCoreApplication.translate(
+                "Copying",
+                "Could not copy {what} again: {reason}; the clipboard was left unchanged.",
+            ).format(what=again, reason=reason.rstrip(".")),
             tuple(entry_ids),
         )
     if not reason.endswith((".", "!", "?")):
         reason += "."
-    what = f" of {_describe(names)}" if names else ""
-    log.info("fallback not copied%s: %s", what, reason)
+    log.info("fallback not copied%s: %s", f" of {_describe(names)}" if names else "", reason)
     # The whole reason, never cut: the tray message and the status bar's tooltip show it all.
     return CopyResult(
         False,
-        f"Could not copy the text: {reason} The clipboard was left unchanged.",
+        QCoreApplication.translate(
+            "Copying", "Could not copy the text: {reason} The clipboard was left unchanged."
+        ).format(reason=reason),
         tuple(entry_ids),
     )
 
@@ -258,7 +270,7 @@ def _superseded(entry_ids: Sequence[int]) -> CopyResult:
     log.info("fallback for %s not copied: a later copy was asked for", list(entry_ids))
     return CopyResult(
         False,
-        "Not copied: a later copy replaced this one.",
+        QCoreApplication.translate("Copying", "Not copied: a later copy replaced this one."),
         tuple(entry_ids),
         superseded=True,
     )
@@ -289,7 +301,14 @@ def _run_copy(
         if number != _latest:
             report(_superseded(entry_ids if prepared is None else prepared.entry_ids))
         elif prepared is None:
-            report(CopyResult(False, "There is no document to copy text from yet: add one."))
+            report(
+                CopyResult(
+                    False,
+                    QCoreApplication.translate(
+                        "Copying", "There is no document to copy text from yet: add one."
+                    ),
+                )
+            )
         elif _focus_needed():
             # wl-copy is a process (about 0.1 s): on the pool, not the GUI thread.
             tasks.run_in_background(
@@ -326,7 +345,9 @@ def copy_fallback(
     ids = list(entry_ids)
     if not ids:
         if on_done is not None:
-            on_done(CopyResult(False, "Choose a document first."))
+            on_done(
+                CopyResult(False, QCoreApplication.translate("Copying", "Choose a document first."))
+            )
         return
     _run_copy(_prepare, (service, ids, part), ids, on_done, on_progress, cancel)
 
@@ -376,12 +397,16 @@ def copy_prompt_part(
     prompt was built with."""
     _next_request()
     if not prompt.parts:
-        return CopyResult(False, "There is no text to copy.", tuple(entry_ids))
+        return CopyResult(
+            False,
+            QCoreApplication.translate("Copying", "There is no text to copy."),
+            tuple(entry_ids),
+        )
     index = min(max(part, 1), len(prompt.parts)) - 1
     return _deliver(
         _Prepared(
             text=prompt.parts[index],
-            names=prompt.documents or ("the document",),
+            names=prompt.documents or (QCoreApplication.translate("Copying", "the document"),),
             entry_ids=tuple(entry_ids),
             part=index + 1,
             parts=len(prompt.parts),

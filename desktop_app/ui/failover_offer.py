@@ -43,25 +43,32 @@ ACCEPT_KEY = "failover"
 NAMED_AT_MOST = 3
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FailoverPresenter", text)
-
-
 def _quote(name: str) -> str:
     return f"\u201c{name}\u201d"
 
 
 def _and(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _tr(" and ") + parts[-1]
+    return (
+        parts[0]
+        if len(parts) == 1
+        else ", ".join(parts[:-1])
+        + QCoreApplication.translate("FailoverPresenter", " and ")
+        + parts[-1]
+    )
 
 
 def offer_notice(offer: FailoverOffer, primary_label: str, after_minutes: float) -> Notice:
     """The notice that makes the offer; its one button accepts it."""
-    noun = _tr("document is") if offer.waiting == 1 else _tr("documents are")
-    text = _tr(
+    noun = (
+        QCoreApplication.translate("FailoverPresenter", "document is")
+        if offer.waiting == 1
+        else QCoreApplication.translate("FailoverPresenter", "documents are")
+    )
+    text = QCoreApplication.translate(
+        "FailoverPresenter",
         "{primary} has not taken uploads for more than {minutes:g} minutes and {count} {noun} "
         "waiting for it. Upload them to {secondary} instead? They stay queued for {primary} "
-        "too; choose \u201cUpload to {secondary} instead\u201d here or in the tray menu."
+        "too; choose \u201cUpload to {secondary} instead\u201d here or in the tray menu.",
     ).format(
         primary=primary_label,
         minutes=after_minutes,
@@ -69,10 +76,14 @@ def offer_notice(offer: FailoverOffer, primary_label: str, after_minutes: float)
         noun=noun,
         secondary=offer.secondary_label,
     )
-    button = _tr("Upload to {secondary} instead").format(secondary=offer.secondary_label)
+    button = QCoreApplication.translate(
+        "FailoverPresenter", "Upload to {secondary} instead"
+    ).format(secondary=offer.secondary_label)
     return Notice(
         "failover",
-        _tr("{primary} uploads are held").format(primary=primary_label),
+        QCoreApplication.translate("FailoverPresenter", "{primary} uploads are held").format(
+            primary=primary_label
+        ),
         text,
         (),
         (),
@@ -86,24 +97,45 @@ def landed_notice(jobs: Sequence[JobView], secondary_label: str, primary_label: 
     missed = len(jobs) - len(done)
     where = {"secondary": secondary_label, "primary": primary_label}
     if not done:
-        text = _tr("None of the {count} documents could be uploaded to {secondary} either.")
+        text = QCoreApplication.translate(
+            "FailoverPresenter",
+            "None of the {count} documents could be uploaded to {secondary} either.",
+        )
         text = text.format(count=len(jobs), **where)
     elif len(done) <= NAMED_AT_MOST:
         named = _and([f"{_quote(j.name)} ({j.file_id})" for j in done])
-        verb = _tr("is") if len(done) == 1 else _tr("are")
-        stay = _tr("it stays") if len(done) == 1 else _tr("they stay")
-        text = _tr("{named} {verb} now on {secondary}; {stay} there when {primary} recovers.")
+        verb = (
+            QCoreApplication.translate("FailoverPresenter", "is")
+            if len(done) == 1
+            else QCoreApplication.translate("FailoverPresenter", "are")
+        )
+        stay = (
+            QCoreApplication.translate("FailoverPresenter", "it stays")
+            if len(done) == 1
+            else QCoreApplication.translate("FailoverPresenter", "they stay")
+        )
+        text = QCoreApplication.translate(
+            "FailoverPresenter",
+            "{named} {verb} now on {secondary}; {stay} there when {primary} recovers.",
+        )
         text = text.format(named=named, verb=verb, stay=stay, **where)
     else:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "FailoverPresenter",
             "{count} documents are now on {secondary} (their file ids are in the window's "
-            "details); they stay there when {primary} recovers."
+            "details); they stay there when {primary} recovers.",
         ).format(count=len(done), **where)
     if done and missed:
-        text += " " + _tr("{missed} could not be uploaded there either.").format(missed=missed)
+        text += " " + QCoreApplication.translate(
+            "FailoverPresenter", "{missed} could not be uploaded there either."
+        ).format(missed=missed)
     if missed:
-        text += " " + _tr("Everything is still backed up here.")
-    title = _tr("Uploaded to {secondary} instead").format(**where)
+        text += " " + QCoreApplication.translate(
+            "FailoverPresenter", "Everything is still backed up here."
+        )
+    title = QCoreApplication.translate(
+        "FailoverPresenter", "Uploaded to {secondary} instead"
+    ).format(**where)
     return Notice(
         "success" if not missed else "failure",
         title,
@@ -262,13 +294,21 @@ class FailoverPresenter(QObject):
 
         def done(failover: Failover | None) -> None:
             if failover is None and self._message is not None:
-                self._message(_tr("No document is waiting any more: nothing to upload."))
+                self._message(
+                    QCoreApplication.translate(
+                        "FailoverPresenter", "No document is waiting any more: nothing to upload."
+                    )
+                )
             self.refresh()
 
         def failed(exc: BaseException) -> None:
             log.warning("failover: could not queue the documents: %s", exc)
             if self._message is not None:
-                self._message(_tr("Could not queue the documents: {error}").format(error=exc))
+                self._message(
+                    QCoreApplication.translate(
+                        "FailoverPresenter", "Could not queue the documents: {error}"
+                    ).format(error=exc)
+                )
             self.refresh()
 
         tasks.run_in_background(self.service.accept_failover, on_done=done, on_error=failed)

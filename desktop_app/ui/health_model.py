@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QGuiApplication
 
 from desktop_app.core.monitor import (
@@ -28,6 +35,7 @@ from desktop_app.core.monitor import (
 )
 from desktop_app.core.uploads import PauseReason, TargetState
 from desktop_app.ui import theme
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -54,22 +62,47 @@ _KIND = {
 }
 
 
+_WORDS = {
+    ComponentState.OPERATIONAL: QT_TRANSLATE_NOOP("HealthModel", "operational"),
+    ComponentState.DEGRADED_PERFORMANCE: QT_TRANSLATE_NOOP("HealthModel", "degraded performance"),
+    ComponentState.UNDER_MAINTENANCE: QT_TRANSLATE_NOOP("HealthModel", "under maintenance"),
+    ComponentState.PARTIAL_OUTAGE: QT_TRANSLATE_NOOP("HealthModel", "partial outage"),
+    ComponentState.MAJOR_OUTAGE: QT_TRANSLATE_NOOP("HealthModel", "major outage"),
+    ComponentState.UNKNOWN: QT_TRANSLATE_NOOP("HealthModel", "unknown"),
+}
+
+
+def _state_label(state: ComponentState) -> str:
+    return QCoreApplication.translate("HealthModel", _WORDS.get(state, state.label))
+
+
 def component_words(state: ComponentState) -> tuple[str, str]:
     """(state in words, colour family) for one component: ``("major outage", "error")``."""
-    return state.label, _KIND.get(state, "muted")
+    return _state_label(state), _KIND.get(state, "muted")
+
+
+def _unknown() -> str:
+    return QCoreApplication.translate("HealthModel", "{provider} status unknown").format(
+        provider=PROVIDER
+    )
 
 
 def describe_provider(snapshot: HealthSnapshot | None) -> tuple[str, str]:
     """(status-bar text, colour family) for the provider's state as last seen."""
     if snapshot is None or not snapshot.known:
-        return f"{PROVIDER} status unknown", "muted"
+        return _unknown(), "muted"
     worst = max((_SEVERITY[s] for s in snapshot.components.values()), default=0)
     if worst == 0:
         if all(s is ComponentState.UNKNOWN for s in snapshot.components.values()):
-            return f"{PROVIDER} status unknown", "muted"
-        return f"{PROVIDER}: operational", "ok"
+            return _unknown(), "muted"
+        return (
+            QCoreApplication.translate("HealthModel", "{provider}: operational").format(
+                provider=PROVIDER
+            ),
+            "ok",
+        )
     named = [
-        f"{name}: {state.label}"
+        f"{name}: {_state_label(state)}"
         for name, state in snapshot.components.items()
         if _SEVERITY[state] == worst
     ]
@@ -80,18 +113,31 @@ def describe_provider(snapshot: HealthSnapshot | None) -> tuple[str, str]:
 def last_checked_text(snapshot: HealthSnapshot, fmt_time: Any) -> str:
     """The panel's line under the components: when it was checked, or why it is unknown."""
     if snapshot.known:
-        return f"Last checked {fmt_time(snapshot.fetched_at)}"
+        return QCoreApplication.translate("HealthModel", "Last checked {when}").format(
+            when=fmt_time(snapshot.fetched_at)
+        )
     error = snapshot.error or "unknown"
     if error == "not checked yet":
-        return "Status page not checked yet — unknown (use Check now)"
+        return QCoreApplication.translate(
+            "HealthModel", "Status page not checked yet — unknown (use Check now)"
+        )
     if error == "status checks are turned off":
-        return "Status checks are turned off in the settings — unknown"
-    checked = f" (tried {fmt_time(snapshot.fetched_at)})" if snapshot.fetched_at else ""
+        return QCoreApplication.translate(
+            "HealthModel", "Status checks are turned off in the settings — unknown"
+        )
+    checked = (
+        QCoreApplication.translate("HealthModel", " (tried {when})").format(
+            when=fmt_time(snapshot.fetched_at)
+        )
+        if snapshot.fetched_at
+        else ""
+    )
     # Said once, in words: not "unreachable — unknown: the status page is unreachable: [Errno -2]".
     reason = re.sub(
         r"\[Errno -?\d+\]\s*", "", error.removeprefix("the status page is unreachable: ")
     )
-    return f"Status page unreachable — unknown: {reason}{checked}"
+    text = QCoreApplication.translate("HealthModel", "Status page unreachable — unknown: {reason}")
+    return text.format(reason=reason) + checked
 
 
 class BatchColumn(IntEnum):
@@ -106,13 +152,13 @@ class BatchColumn(IntEnum):
 
 
 BATCH_HEADERS = {
-    BatchColumn.ID: "Batch",
-    BatchColumn.STATUS: "Status",
-    BatchColumn.STUCK: "Stuck?",
-    BatchColumn.AGE: "In this status",
-    BatchColumn.REQUESTS: "Requests done",
-    BatchColumn.BACKUP: "Input backup",
-    BatchColumn.ENDPOINT: "Endpoint",
+    BatchColumn.ID: QT_TRANSLATE_NOOP("HealthModel", "Batch"),
+    BatchColumn.STATUS: QT_TRANSLATE_NOOP("HealthModel", "Status"),
+    BatchColumn.STUCK: QT_TRANSLATE_NOOP("HealthModel", "Stuck?"),
+    BatchColumn.AGE: QT_TRANSLATE_NOOP("HealthModel", "In this status"),
+    BatchColumn.REQUESTS: QT_TRANSLATE_NOOP("HealthModel", "Requests done"),
+    BatchColumn.BACKUP: QT_TRANSLATE_NOOP("HealthModel", "Input backup"),
+    BatchColumn.ENDPOINT: QT_TRANSLATE_NOOP("HealthModel", "Endpoint"),
 }
 
 #: The whole :class:`BatchView` of an index (any column).
@@ -126,18 +172,28 @@ def status_words(status: BatchStatus) -> str:
 def requests_text(batch: BatchView) -> str:
     if not batch.requests_total:
         return "—"
-    failed = f", {batch.requests_failed:,} failed" if batch.requests_failed else ""
+    failed = (
+        QCoreApplication.translate("HealthModel", ", {count} failed").format(
+            count=f"{batch.requests_failed:,}"
+        )
+        if batch.requests_failed
+        else ""
+    )
     return f"{batch.requests_completed:,} / {batch.requests_total:,}{failed}"
 
 
 def backup_text(batch: BatchView) -> str:
     if batch.resubmitted_as:
-        return f"backed up · resubmitted as {batch.resubmitted_as}"
+        return QCoreApplication.translate(
+            "HealthModel", "backed up · resubmitted as {batch}"
+        ).format(batch=batch.resubmitted_as)
     if batch.backup_entry_id is not None:
-        return "backed up"
+        return QCoreApplication.translate("HealthModel", "backed up")
     if batch.backup_error:
-        return f"not backed up: {batch.backup_error}"
-    return "not backed up"
+        return QCoreApplication.translate("HealthModel", "not backed up: {error}").format(
+            error=batch.backup_error
+        )
+    return QCoreApplication.translate("HealthModel", "not backed up")
 
 
 class BatchTableModel(QAbstractTableModel):
@@ -179,9 +235,9 @@ class BatchTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                BATCH_HEADERS.get(BatchColumn(section)) if 0 <= section < len(BatchColumn) else None
-            )
+            if not 0 <= section < len(BatchColumn):
+                return None
+            return QCoreApplication.translate("HealthModel", BATCH_HEADERS[BatchColumn(section)])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -195,9 +251,9 @@ class BatchTableModel(QAbstractTableModel):
             return batch
         if role == Qt.ItemDataRole.ToolTipRole:
             if batch.stuck:
-                return (
-                    f"Stuck: {batch.stuck_reason}. Resubmit… creates a new batch from the backup."
-                )
+                return QCoreApplication.translate(
+                    "HealthModel", "Stuck: {reason}. Resubmit… creates a new batch from the backup."
+                ).format(reason=batch.stuck_reason)
             return batch.backup_error if column == BatchColumn.BACKUP else None
         if role == Qt.ItemDataRole.ForegroundRole:
             kind = self._kind(batch, column)
@@ -220,7 +276,9 @@ class BatchTableModel(QAbstractTableModel):
         if column is BatchColumn.REQUESTS:
             return requests_text(batch)
         if column is BatchColumn.STUCK:
-            return f"⚠ {batch.stuck_reason}" if batch.stuck else "no"
+            if batch.stuck:
+                return f"⚠ {batch.stuck_reason}"
+            return QCoreApplication.translate("HealthModel", "no")
         return backup_text(batch)
 
     @staticmethod
@@ -241,23 +299,53 @@ def target_state_words(state: TargetState, fmt_time: Any) -> tuple[str, str]:
     """(one target's state in words, colour family): "held: repeated failures (next try
     14:05)", "no API key", "ready"; with how many of its uploads are unfinished."""
     why = {
-        PauseReason.SERVICE_OUTAGE: "held: its status page reports an outage",
-        PauseReason.NO_KEY: "held: no API key",
-        PauseReason.AUTH: "held: the API key was refused",
+        PauseReason.SERVICE_OUTAGE: QCoreApplication.translate(
+            "HealthModel", "held: its status page reports an outage"
+        ),
+        PauseReason.NO_KEY: QCoreApplication.translate("HealthModel", "held: no API key"),
+        PauseReason.AUTH: QCoreApplication.translate(
+            "HealthModel", "held: the API key was refused"
+        ),
     }
     if not state.has_key:
-        text, kind = "no API key: uploads to it wait", "error"
+        text, kind = (
+            QCoreApplication.translate("HealthModel", "no API key: uploads to it wait"),
+            "error",
+        )
     elif state.holds:
-        text, kind = why.get(state.holds[0], f"held ({state.holds[0]})"), "error"
+        held = why.get(state.holds[0]) or QCoreApplication.translate(
+            "HealthModel", "held ({reason})"
+        ).format(reason=state.holds[0])
+        text, kind = held, "error"
     elif state.breaker_open:
-        text, kind = "held: repeated failures (breaker open", "error"
+        kind = "error"
         if state.next_probe_at is not None:
-            text += f", next try {fmt_time(state.next_probe_at)}"
-        text += ")"
+            text = QCoreApplication.translate(
+                "HealthModel", "held: repeated failures (breaker open, next try {when})"
+            ).format(when=fmt_time(state.next_probe_at))
+        else:
+            text = QCoreApplication.translate(
+                "HealthModel", "held: repeated failures (breaker open)"
+            )
     elif state.rate_limited_until is not None:
-        text, kind = f"rate limited until {fmt_time(state.rate_limited_until)}", "warning"
+        when = fmt_time(state.rate_limited_until)
+        text, kind = (
+            QCoreApplication.translate("HealthModel", "rate limited until {when}").format(
+                when=when
+            ),
+            "warning",
+        )
     else:
-        text, kind = ("sending" if state.active_jobs else "ready"), "ok"
+        text, kind = (
+            (
+                QCoreApplication.translate("HealthModel", "sending")
+                if state.active_jobs
+                else QCoreApplication.translate("HealthModel", "ready")
+            ),
+            "ok",
+        )
     if state.active_jobs:
-        text += f"; {state.active_jobs} unfinished"
+        text += QCoreApplication.translate("HealthModel", "; {count} unfinished").format(
+            count=state.active_jobs
+        )
     return text, kind

@@ -97,16 +97,22 @@ class HealthPanel(QWidget):
         self.checked_label.setWordWrap(True)
         self.incidents = QTreeWidget()
         self.incidents.setAccessibleName(self.tr("Open incidents"))
-        self.incidents.setHeaderLabels(["Open incident", "Status", "Last update"])
+        self.incidents.setHeaderLabels(
+            [self.tr("Open incident"), self.tr("Status"), self.tr("Last update")]
+        )
         self.incidents.setRootIsDecorated(False)
         self.incidents.setMaximumHeight(110)
         self.incidents.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.incidents.itemActivated.connect(lambda item, _column: self._open_incident(item))
         self.open_incident_button = self._button(
-            "Open incident &page", "Open the selected incident in the browser", self._open_selected
+            self.tr("Open incident &page"),
+            self.tr("Open the selected incident in the browser"),
+            self._open_selected,
         )
         self.check_button = self._button(
-            "&Check now", "Check the status page and your Batch jobs now (Alt+C)", self.check_now
+            self.tr("&Check now"),
+            self.tr("Check the status page and your Batch jobs now (Alt+C)"),
+            self.check_now,
         )
         provider = QGroupBox(self.tr("Provider status"))
         provider.setAccessibleName(self.tr("Provider status"))
@@ -137,6 +143,7 @@ class HealthPanel(QWidget):
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
         button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
         button.clicked.connect(slot)
         return button
 
@@ -176,7 +183,7 @@ class HealthPanel(QWidget):
         words, kind = component_words(state)
         label = self.component_labels[name]
         label.setText(f"{name}: {words}")
-        label.setAccessibleName(f"{name} status")
+        label.setAccessibleName(self.tr("{component} status").format(component=name))
         self._colour(label, kind)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         icon = self._component_icons[name]
@@ -190,7 +197,7 @@ class HealthPanel(QWidget):
                 [incident.name, incident.status.value, when(incident.updated_at)]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, incident.url or "")
-            item.setToolTip(0, incident.url or "The status page gives no link")
+            item.setToolTip(0, incident.url or self.tr("The status page gives no link"))
             self.incidents.addTopLevelItem(item)
         shown = bool(snapshot.open_incidents)
         self.incidents.setVisible(shown)
@@ -229,6 +236,10 @@ class HealthPanel(QWidget):
         """Fetch the status page and list the Batch jobs now (off the GUI thread)."""
         service = self._service
         listed = False
+        not_listed = self.tr("Status checked; Batch jobs not: {error}")
+        with_problems = self.tr(" ({count} problem(s), see the log)")
+        checked = self.tr("Checked: {count} Batch job(s), {stuck} stuck{problems}.")
+        check_failed = self.tr("Check failed: {error}")
 
         def check() -> str:
             nonlocal listed
@@ -237,14 +248,12 @@ class HealthPanel(QWidget):
                 report = service.batches.check()
                 listed = True
             except Exception as exc:  # BatchError (no key, API down): the status still counts
-                return f"Status checked; Batch jobs not: {exc}"
+                return not_listed.format(error=exc)
             for problem in report.problems:  # e.g. an input file that could not be backed up
                 log.warning("batch check: %s", problem)
-            problems = (
-                f" ({len(report.problems)} problem(s), see the log)" if report.problems else ""
-            )
-            return (
-                f"Checked: {len(report.batches)} Batch job(s), {len(report.stuck)} stuck{problems}."
+            problems = with_problems.format(count=len(report.problems)) if report.problems else ""
+            return checked.format(
+                count=len(report.batches), stuck=len(report.stuck), problems=problems
             )
 
         def done(message: str) -> None:
@@ -257,7 +266,7 @@ class HealthPanel(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.check_button.setEnabled(True)
-            self._show_message(f"Check failed: {exc}")
+            self._show_message(check_failed.format(error=exc))
 
         self.check_button.setEnabled(False)
         self._show_message(self.tr("Checking the status page and your Batch jobs…"))

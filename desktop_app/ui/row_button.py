@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.uploads import JobState
 from desktop_app.ui.models import HELD_ROLE, ROW_ROLE
 from desktop_app.ui.status_view import StatusDelegate
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
-BUTTON_TEXT = "Copy text"
+BUTTON_TEXT = QT_TRANSLATE_NOOP("CopyButtonDelegate", "Copy text")
 _NEEDS_BUTTON = frozenset({JobState.FAILED, JobState.EXPIRED})
 #: Still to be uploaded: stuck when held by OpenAI's trouble, or waiting after an error.
 _WAITING = frozenset({JobState.QUEUED, JobState.WAITING_RETRY})
@@ -60,7 +61,7 @@ class CopyButtonDelegate(StatusDelegate):
 
     def button_width(self, widget: QWidget | None = None) -> int:
         metrics = widget.fontMetrics() if widget is not None else QFontMetrics(QApplication.font())
-        return metrics.horizontalAdvance(BUTTON_TEXT) + 16
+        return metrics.horizontalAdvance(self.tr(BUTTON_TEXT)) + 16
 
     def button_rect(self, option: QStyleOptionViewItem) -> QRect:
         rect = option.rect
@@ -87,7 +88,7 @@ class CopyButtonDelegate(StatusDelegate):
         super().paint(painter, text_part, index)
         push = QStyleOptionButton()
         push.rect = button
-        push.text = BUTTON_TEXT
+        push.text = self.tr(BUTTON_TEXT)
         push.palette = option.palette
         push.state = QStyle.StateFlag.State_Enabled | (
             QStyle.StateFlag.State_Sunken
@@ -102,7 +103,7 @@ class CopyButtonDelegate(StatusDelegate):
 
             QToolTip.showText(
                 event.globalPos(),
-                "Copy this document's text, to paste into ChatGPT instead of the file",
+                self.tr("Copy this document's text, to paste into ChatGPT instead of the file"),
                 view,
             )
             return True

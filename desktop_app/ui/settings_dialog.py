@@ -38,6 +38,7 @@ from desktop_app.core.service import KeyState, Service, SettingsChange
 from desktop_app.settings import LoadedSettings, Settings
 from desktop_app.ui import tasks, theme
 from desktop_app.ui.keyring_help import missing_keyring_text
+from desktop_app.ui.preset_words import preset_label
 from desktop_app.ui.targets_settings import TargetKeysEditor
 from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 from desktop_app.ui.watched_folders import WatchedFoldersEditor
@@ -340,7 +341,7 @@ class SettingsDialog(QDialog):
         from desktop_app.core import fallback  # the module: ``presets`` is also a module name
 
         for preset in fallback.presets(self._service.settings.fallback):
-            self.fallback_preset.addItem(preset.label, preset.name)
+            self.fallback_preset.addItem(preset_label(preset.name, preset.label), preset.name)
         self.chat_part_tokens = _spin(
             500,
             2_000_000,

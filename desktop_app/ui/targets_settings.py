@@ -35,10 +35,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TargetKeys", text)
-
-
 class TargetKeysEditor(QWidget):
     """The targets in a list, with "Set key…" for the selected one."""
 
@@ -49,30 +45,45 @@ class TargetKeysEditor(QWidget):
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(_tr("Upload targets"))
+        self.setAccessibleName(QCoreApplication.translate("TargetKeys", "Upload targets"))
         self._service = service
         self._names: list[str] = []
         #: Asks for a key (title, target name) and returns it, "" when cancelled; a seam so
         #: tests do not drive a modal dialog.
         self.ask_key: Callable[[str], str] = self._ask_key
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName(_tr("Upload targets and their keys"))
-        self.tree.setHeaderLabels([_tr("Target"), _tr("Kind"), _tr("Address"), _tr("Key")])
+        self.tree.setAccessibleName(
+            QCoreApplication.translate("TargetKeys", "Upload targets and their keys")
+        )
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("TargetKeys", "Target"),
+                QCoreApplication.translate("TargetKeys", "Kind"),
+                QCoreApplication.translate("TargetKeys", "Address"),
+                QCoreApplication.translate("TargetKeys", "Key"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
-        self.set_key_button = QPushButton(_tr("&Set key\u2026"))
+        self.set_key_button = QPushButton(
+            QCoreApplication.translate("TargetKeys", "&Set key\u2026")
+        )
         self.set_key_button.setToolTip(
-            _tr("Store a key for the selected target in the OS keyring, under its own entry")
+            QCoreApplication.translate(
+                "TargetKeys",
+                "Store a key for the selected target in the OS keyring, under its own entry",
+            )
         )
         self.set_key_button.setEnabled(False)
         self.set_key_button.clicked.connect(self.set_key)
         self.status = QLabel()
         self.status.setWordWrap(True)
         note = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "TargetKeys",
                 "Targets are listed in settings.toml as [[targets]] tables; a change there "
-                "takes effect after a restart. Keys never go to a file."
+                "takes effect after a restart. Keys never go to a file.",
             )
         )
         note.setWordWrap(True)
@@ -90,7 +101,9 @@ class TargetKeysEditor(QWidget):
             self._service.target_states,
             on_done=self._show,
             on_error=lambda exc: self.status.setText(
-                _tr("Cannot read the targets: {error}").format(error=exc)
+                QCoreApplication.translate("TargetKeys", "Cannot read the targets: {error}").format(
+                    error=exc
+                )
             ),
         )
 
@@ -100,7 +113,11 @@ class TargetKeysEditor(QWidget):
         self.tree.clear()
         self._names = [s.name for s in states]
         for state in states:
-            key = _tr("present") if state.has_key else _tr("missing")
+            key = (
+                QCoreApplication.translate("TargetKeys", "present")
+                if state.has_key
+                else QCoreApplication.translate("TargetKeys", "missing")
+            )
             item = QTreeWidgetItem([state.name, state.kind, state.address, key])
             self.tree.addTopLevelItem(item)
             if state.name == chosen:
@@ -120,8 +137,10 @@ class TargetKeysEditor(QWidget):
     def _ask_key(self, name: str) -> str:
         key, ok = QInputDialog.getText(
             self,
-            _tr("Key for {name}").format(name=name),
-            _tr("API key for the upload target {name}:").format(name=name),
+            QCoreApplication.translate("TargetKeys", "Key for {name}").format(name=name),
+            QCoreApplication.translate(
+                "TargetKeys", "API key for the upload target {name}:"
+            ).format(name=name),
             QLineEdit.EchoMode.Password,
         )
         return key.strip() if ok else ""
@@ -137,12 +156,18 @@ class TargetKeysEditor(QWidget):
             return
 
         def stored(_: object) -> None:
-            self._say(_tr("The key for {name} is stored in the keyring.").format(name=name))
+            self._say(
+                QCoreApplication.translate(
+                    "TargetKeys", "The key for {name} is stored in the keyring."
+                ).format(name=name)
+            )
             self.refresh()
 
         def failed(exc: BaseException) -> None:
             self._say(
-                _tr("The key for {name} was not stored: {error}").format(name=name, error=exc)
+                QCoreApplication.translate(
+                    "TargetKeys", "The key for {name} was not stored: {error}"
+                ).format(name=name, error=exc)
             )
 
         tasks.run_in_background(

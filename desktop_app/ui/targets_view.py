@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QGroupBox, QHeaderView, QTreeWidget, QTreeWidgetIt
 from desktop_app.core.uploads import JobState
 from desktop_app.ui import theme
 from desktop_app.ui.health_model import target_state_words
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -33,14 +34,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _TARGET_WORDS = {
-    JobState.QUEUED: "queued",
-    JobState.UPLOADING: "uploading",
-    JobState.VERIFYING: "verifying",
-    JobState.WAITING_RETRY: "waiting to retry",
-    JobState.DONE: "uploaded",
-    JobState.FAILED: "failed",
-    JobState.EXPIRED: "expired",
-    JobState.CANCELLED: "cancelled",
+    JobState.QUEUED: QT_TRANSLATE_NOOP("TargetsView", "queued"),
+    JobState.UPLOADING: QT_TRANSLATE_NOOP("TargetsView", "uploading"),
+    JobState.VERIFYING: QT_TRANSLATE_NOOP("TargetsView", "verifying"),
+    JobState.WAITING_RETRY: QT_TRANSLATE_NOOP("TargetsView", "waiting to retry"),
+    JobState.DONE: QT_TRANSLATE_NOOP("TargetsView", "uploaded"),
+    JobState.FAILED: QT_TRANSLATE_NOOP("TargetsView", "failed"),
+    JobState.EXPIRED: QT_TRANSLATE_NOOP("TargetsView", "expired"),
+    JobState.CANCELLED: QT_TRANSLATE_NOOP("TargetsView", "cancelled"),
 }
 
 
@@ -64,7 +65,9 @@ def target_summary(row: DocumentRow) -> str:
     if len(row.targets) == 1:
         return row.targets[0].target
     done = sum(1 for t in row.targets if t.state == JobState.DONE)
-    return _tr("{done}/{count} targets").format(done=done, count=len(row.targets))
+    return QCoreApplication.translate("TargetsView", "{done}/{count} targets").format(
+        done=done, count=len(row.targets)
+    )
 
 
 def with_target_summary(row: DocumentRow, status: str) -> str:
@@ -99,13 +102,17 @@ def per_target_files(
     for record in records:
         if record.file_id and record.state == JobState.DONE:
             expiry = (
-                _tr("expires {when}").format(when=timestamp(record.expires_at))
+                QCoreApplication.translate("TargetsView", "expires {when}").format(
+                    when=timestamp(record.expires_at)
+                )
                 if record.expires_at is not None
-                else _tr("kept until deleted")
+                else QCoreApplication.translate("TargetsView", "kept until deleted")
             )
             lines.append(f"{record.target}: {record.file_id} ({expiry})")
         else:
-            words = _tr("not uploaded, {state}").format(state=state_words(record.state))
+            words = QCoreApplication.translate("TargetsView", "not uploaded, {state}").format(
+                state=state_words(record.state)
+            )
             lines.append(f"{record.target}: {words}")
     return "\n".join(lines)
 
@@ -133,14 +140,23 @@ class TargetsBox(QGroupBox):
         tasks_module: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(_tr("Upload targets"), parent)
-        self.setAccessibleName(_tr("Upload targets"))
+        super().__init__(QCoreApplication.translate("TargetsView", "Upload targets"), parent)
+        self.setAccessibleName(QCoreApplication.translate("TargetsView", "Upload targets"))
         self._service = service
         self._tasks = tasks_module
         self._busy = self._again = False
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName(_tr("Upload targets and their state"))
-        self.tree.setHeaderLabels([_tr("Target"), _tr("Kind"), _tr("Address"), _tr("State")])
+        self.tree.setAccessibleName(
+            QCoreApplication.translate("TargetsView", "Upload targets and their state")
+        )
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("TargetsView", "Target"),
+                QCoreApplication.translate("TargetsView", "Kind"),
+                QCoreApplication.translate("TargetsView", "Address"),
+                QCoreApplication.translate("TargetsView", "State"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         QVBoxLayout(self).addWidget(self.tree)
@@ -169,7 +185,9 @@ class TargetsBox(QGroupBox):
         self.tree.clear()
         for state in states:
             text, kind = target_state_words(state, _when)
-            name = state.name + (_tr(" (primary)") if state.primary else "")
+            name = state.name + (
+                QCoreApplication.translate("TargetsView", " (primary)") if state.primary else ""
+            )
             item = QTreeWidgetItem([name, state.kind, state.address, text])
             item.setForeground(3, theme.status_color(kind, self.palette()))
             item.setToolTip(3, text)

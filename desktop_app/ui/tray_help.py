@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,35 +23,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_UNTIL_THEN = "Until then, AttachGuard works from this window, and closing the window quits it."
+from desktop_app.ui.translations import QT_TRANSLATE_NOOP
+
+_UNTIL_THEN = QT_TRANSLATE_NOOP(
+    "TrayHelpBanner",
+    "Until then, AttachGuard works from this window, and closing the window quits it.",
+)
 
 #: Per desktop (a word of ``XDG_CURRENT_DESKTOP``, lower case): how to get a tray there.
 _HOW = {
-    "gnome": (
+    "gnome": QT_TRANSLATE_NOOP(
+        "TrayHelpBanner",
         "GNOME shows no tray icons by itself: install the AppIndicator extension (package "
         "gnome-shell-extension-appindicator on Debian and Ubuntu), turn it on in Extensions, "
-        "log out and back in, and AttachGuard appears in the top bar."
+        "log out and back in, and AttachGuard appears in the top bar.",
     ),
-    "kde": (
+    "kde": QT_TRANSLATE_NOOP(
+        "TrayHelpBanner",
         "Your Plasma panel has no system tray: right-click the panel, choose Add Widgets, "
-        "and add the System Tray."
+        "and add the System Tray.",
     ),
-    "xfce": (
+    "xfce": QT_TRANSLATE_NOOP(
+        "TrayHelpBanner",
         "Your Xfce panel has no tray: right-click a panel, choose Panel > Add New Items, and "
-        "add the Status Tray Plugin."
+        "add the Status Tray Plugin.",
     ),
-    "sway": (
+    "sway": QT_TRANSLATE_NOOP(
+        "TrayHelpBanner",
         'Your bar shows no tray: add the tray module to waybar ("tray" in modules-right) or '
-        "turn on the tray of the bar you use."
+        "turn on the tray of the bar you use.",
     ),
-    "hyprland": (
+    "hyprland": QT_TRANSLATE_NOOP(
+        "TrayHelpBanner",
         'Your bar shows no tray: add the tray module to waybar ("tray" in modules-right) or '
-        "turn on the tray of the bar you use."
+        "turn on the tray of the bar you use.",
     ),
 }
-_ANY = (
+_ANY = QT_TRANSLATE_NOOP(
+    "TrayHelpBanner",
     "This desktop shows no tray icons: add a system tray (status notifier) to your panel or "
-    "bar, and AttachGuard moves into it."
+    "bar, and AttachGuard moves into it.",
 )
 
 
@@ -62,8 +73,13 @@ def tray_help_text(environ: Mapping[str, str] | None = None) -> str:
     for desktop in desktops:
         for key, how in _HOW.items():
             if key in desktop:
-                return f"{how} {_UNTIL_THEN}"
-    return f"{_ANY} {_UNTIL_THEN}"
+                return f"{_tr(how)} {_tr(_UNTIL_THEN)}"
+    return f"{_tr(_ANY)} {_tr(_UNTIL_THEN)}"
+
+
+def _tr(text: str) -> str:
+    """A text marked above, in the UI's language."""
+    return QCoreApplication.translate("TrayHelpBanner", text)
 
 
 class TrayHelpBanner(QFrame):
@@ -93,7 +109,7 @@ def install(window: QMainWindow, environ: Mapping[str, str] | None = None) -> QT
     A fixed tool bar holds it so the window's own layout stays as it is.
     """
     banner = TrayHelpBanner(tray_help_text(environ))
-    bar = QToolBar("No system tray", window)
+    bar = QToolBar(QCoreApplication.translate("TrayHelpBanner", "No system tray"), window)
     bar.setObjectName("trayHelpBar")
     bar.setMovable(False)
     bar.setFloatable(False)

@@ -44,7 +44,7 @@ class WatchedFoldersEditor(QWidget):
         self._target_menus: list[QMenu] = []  # per row: a checkable action per target
         #: Asks the user for a folder; replaceable so tests need not drive a native dialog.
         self.choose_folder: Callable[[], str] = lambda: QFileDialog.getExistingDirectory(
-            self, "Watch a folder"
+            self, self.tr("Watch a folder")
         )
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
@@ -151,8 +151,8 @@ class WatchedFoldersEditor(QWidget):
         path_item.setToolTip(record.path)
         self.table.setItem(row, _PATH, path_item)
         for column, value, name in (
-            (_RECURSIVE, record.recursive, "Include subfolders"),
-            (_UPLOAD, record.upload, "Upload new files"),
+            (_RECURSIVE, record.recursive, self.tr("Include subfolders")),
+            (_UPLOAD, record.upload, self.tr("Upload new files")),
         ):
             item = QTableWidgetItem()
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -84,7 +84,9 @@ def apply_choices(
             else:
                 service.store_api_key(choices.key)
         except AttachGuardError as exc:
-            warning = f"The key was not saved: {exc}."
+            warning = QCoreApplication.translate(
+                "WelcomeWindow", "The key was not saved: {error}."
+            ).format(error=exc)
     change = None
     if service.loaded.parsed:
         new = copy.deepcopy(service.settings)
@@ -97,7 +99,9 @@ def apply_choices(
         try:
             apply_start_at_login(autostart, choices.start_at_login)
         except OSError as exc:
-            warning = f"Start at login could not be changed: {exc}"
+            warning = QCoreApplication.translate(
+                "WelcomeWindow", "Start at login could not be changed: {error}"
+            ).format(error=exc)
     return WelcomeOutcome(choices, change, warning)
 
 

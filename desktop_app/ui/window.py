@@ -456,11 +456,11 @@ class MainWindow(QMainWindow):
     # -- adding -------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Add files")
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"))
         self.add_paths([Path(n) for n in names])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder"))
         if folder:
             self.add_paths([Path(folder)])
 

@@ -45,9 +45,10 @@ class PreviewDialog(QDialog):
     def show_entry(self, entry_id: int) -> None:
         """Show the text of vault entry ``entry_id`` and bring the dialog to the front."""
         self.message.setText("")
+        title = self.tr("Text of {name} \u2014 AttachGuard")
         self._tasks.run_in_background(
             lambda: self._service.vault.get(entry_id).name,
-            on_done=lambda name: self.setWindowTitle(f"Text of {name} \u2014 AttachGuard"),
+            on_done=lambda name: self.setWindowTitle(title.format(name=name)),
             on_error=lambda exc: self.message.setText(sentence(exc)),
         )
         self.preview.load([entry_id])

@@ -9,7 +9,10 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop_app.core.errors import AttachGuardError
+from desktop_app.ui.preset_words import preset_description, preset_label
 
 if TYPE_CHECKING:
     from desktop_app.core.fallback import FallbackPrompt
@@ -37,7 +40,12 @@ def size_choices(service: Service) -> list[SizeChoice]:
     from desktop_app.core import fallback
 
     return [
-        SizeChoice(p.name, p.label, p.part_tokens, p.description)
+        SizeChoice(
+            p.name,
+            preset_label(p.name, p.label),
+            p.part_tokens,
+            preset_description(p.name, p.description),
+        )
         for p in fallback.presets(service.settings.fallback)
     ]
 
@@ -78,7 +86,11 @@ def build(
         **request.selection,
     )
     if not prompt.parts:
-        raise AttachGuardError("There is no text to show for that document.")
+        raise AttachGuardError(
+            QCoreApplication.translate(
+                "PreviewWidget", "There is no text to show for that document."
+            )
+        )
     return prompt
 
 
@@ -87,5 +99,8 @@ def sentence(exc: BaseException) -> str:
         text = str(exc).strip()
     else:
         log.error("building the text preview failed", exc_info=exc)
-        text = "Something went wrong while extracting the text (details are in the log)"
+        text = QCoreApplication.translate(
+            "PreviewWidget",
+            "Something went wrong while extracting the text (details are in the log)",
+        )
     return text if text.endswith((".", "!", "?")) else text + "."

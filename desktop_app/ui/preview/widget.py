@@ -96,7 +96,9 @@ class PreviewWidget(QWidget):
         for choice in size_choices(service):
             self.preset_box.addItem(choice.label, choice)
             index = self.preset_box.count() - 1
-            tip = f"{choice.description} (up to {choice.part_tokens:,} tokens a part)"
+            tip = self.tr("{description} (up to {tokens} tokens a part)").format(
+                description=choice.description, tokens=f"{choice.part_tokens:,}"
+            )
             self.preset_box.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
             if choice.name == service.settings.fallback.preset:
                 self.preset_box.setCurrentIndex(index)  # the one chosen in Settings
@@ -141,7 +143,9 @@ class PreviewWidget(QWidget):
 
         self.parts_table = QTableWidget(0, 4)
         self.parts_table.setAccessibleName(self.tr("Parts"))
-        self.parts_table.setHorizontalHeaderLabels(["Part", "Holds", "Size", ""])
+        self.parts_table.setHorizontalHeaderLabels(
+            [self.tr("Part"), self.tr("Holds"), self.tr("Size"), ""]
+        )
         self.parts_table.verticalHeader().setVisible(False)
         self.parts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.parts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -204,7 +208,9 @@ class PreviewWidget(QWidget):
             selection = selection_arguments(self.selection_edit.text())
         except ValueError as exc:
             # Said above the text; what is shown stays (and stays copyable).
-            sentence = f"{str(exc).rstrip('.')}. Try 3-10, or a sheet's name."
+            sentence = self.tr("{reason}. Try 3-10, or a sheet's name.").format(
+                reason=str(exc).rstrip(".")
+            )
             self.summary_label.setText(sentence)
             self.failed.emit(sentence)
             return
@@ -253,7 +259,11 @@ class PreviewWidget(QWidget):
             return
         self.progress_bar.setRange(0, max(update.total, 1))
         self.progress_bar.setValue(update.done)
-        self.progress_label.setText(f"Reading page {update.done} of {update.total}\u2026")
+        self.progress_label.setText(
+            self.tr("Reading page {done} of {total}\u2026").format(
+                done=update.done, total=update.total
+            )
+        )
         self.progressed.emit(update.done, update.total)
 
     def _built(self, number: int, prompt: FallbackPrompt) -> None:
@@ -281,7 +291,9 @@ class PreviewWidget(QWidget):
         self._cancel = None
         if cancelled:
             self._show_failure(
-                "Stopped. The pages read so far are kept: the next preview goes on from there."
+                self.tr(
+                    "Stopped. The pages read so far are kept: the next preview goes on from there."
+                )
             )
         else:
             self._show_failure(sentence(exc))
@@ -302,27 +314,44 @@ class PreviewWidget(QWidget):
     def _fill(self, prompt: FallbackPrompt) -> None:
         count = len(prompt.parts)
         chars = sum(len(p) for p in prompt.parts)
-        noun = "part" if count == 1 else "parts"
-        summary = (
-            f"{chars:,} characters, {prompt.total_tokens:,} tokens ({prompt.tokenizer}), "
-            f"in {count} {noun}."
+        if count == 1:
+            summary = self.tr("{chars} characters, {tokens} tokens ({tokenizer}), in 1 part.")
+        else:
+            summary = self.tr(
+                "{chars} characters, {tokens} tokens ({tokenizer}), in {count} parts."
+            )
+        summary = summary.format(
+            chars=f"{chars:,}",
+            tokens=f"{prompt.total_tokens:,}",
+            tokenizer=prompt.tokenizer,
+            count=count,
         )
         if prompt.skipped:
-            summary += " Left out: " + " ".join(prompt.skipped)
+            summary += " " + self.tr("Left out: {skipped}").format(skipped=" ".join(prompt.skipped))
         self.summary_label.setText(summary)
         table = self.parts_table
         table.setRowCount(count)
         for row, text in enumerate(prompt.parts):
-            number = QTableWidgetItem(f"{row + 1} of {count}")
+            number = QTableWidgetItem(
+                self.tr("{part} of {count}").format(part=row + 1, count=count)
+            )
             span = prompt.spans[row] if row < len(prompt.spans) else ""
-            holds = QTableWidgetItem(span or "everything")
+            holds = QTableWidgetItem(span or self.tr("everything"))
             tokens = prompt.token_counts[row] if row < len(prompt.token_counts) else 0
-            size = QTableWidgetItem(f"{tokens:,} tokens, {len(text):,} characters")
+            size = QTableWidgetItem(
+                self.tr("{tokens} tokens, {chars} characters").format(
+                    tokens=f"{tokens:,}", chars=f"{len(text):,}"
+                )
+            )
             for column, item in enumerate((number, holds, size)):
                 table.setItem(row, column, item)
             button = QPushButton(self.tr("Copy"))
-            button.setAccessibleName(f"Copy part {row + 1}")
-            button.setToolTip(f"Put part {row + 1} of {count} on the clipboard")
+            button.setAccessibleName(self.tr("Copy part {part}").format(part=row + 1))
+            put = self.tr("Put part {part} of {count} on the clipboard").format(
+                part=row + 1, count=count
+            )
+            button.setToolTip(put)
+            button.setAccessibleDescription(put)
             button.clicked.connect(lambda _=False, part=row + 1: self.copy_part(part))
             table.setCellWidget(row, 3, button)
         # Enough room for a few parts; more scroll.
@@ -350,7 +379,7 @@ class PreviewWidget(QWidget):
     def copy_part(self, part: int) -> CopyResult:
         """Put part ``part`` (1-based) on the clipboard; the next part is one click away."""
         if self.prompt is None:
-            result = copying.CopyResult(False, "There is no text to copy yet.")
+            result = copying.CopyResult(False, self.tr("There is no text to copy yet."))
         else:
             result = copying.copy_prompt_part(
                 self.prompt, part, self._entry_ids, service=self._service, **self._history_note()
@@ -401,5 +430,7 @@ class PreviewWidget(QWidget):
         enabled = 0 < self.last_copied < parts
         self.copy_next_button.setEnabled(enabled)
         self.copy_next_button.setText(
-            f"Copy &next part ({following} of {parts})" if enabled else "Copy &next part"
+            self.tr("Copy &next part ({part} of {count})").format(part=following, count=parts)
+            if enabled
+            else self.tr("Copy &next part")
         )
