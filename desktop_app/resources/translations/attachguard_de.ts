@@ -52,7 +52,9 @@
     <name>BatchJobsView</name>
     <message>
         <source>Batch jobs</source>
-        <extracomment>Ages are shown in minutes: repaint them once a minute. After every list read (carries the list of ``BatchView``). The Resubmit… confirmation while it is open (tests answer it like a user would).</extracomment>
+        <extracomment>Ages are shown in minutes: repaint them once a minute. After every list read (carries the list of ``BatchView``).
+----------
+The Resubmit… confirmation while it is open (tests answer it like a user would).</extracomment>
         <translation>Batch-Aufträge</translation>
     </message>
     <message>
@@ -68,20 +70,96 @@
         <translation>Keine Batch-Aufträge</translation>
     </message>
     <message>
+        <source>&amp;Resubmit…</source>
+        <translation>Erneut &amp;einreichen…</translation>
+    </message>
+    <message>
+        <source>Create a new batch from the backed-up input</source>
+        <translation>Einen neuen Batch aus der gesicherten Eingabe erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Back up input</source>
+        <translation>Eingabe &amp;sichern</translation>
+    </message>
+    <message>
+        <source>Download this batch&apos;s input file into the vault</source>
+        <translation>Die Eingabedatei dieses Batches in den Tresor herunterladen</translation>
+    </message>
+    <message>
+        <source>Copy batch &amp;id</source>
+        <translation>Batch-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the batch id to the clipboard</source>
+        <translation>Die Batch-ID in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
         <source>No Batch jobs on this account.</source>
         <translation>Keine Batch-Aufträge in diesem Konto.</translation>
+    </message>
+    <message>
+        <source>Cannot read the Batch jobs: {error}</source>
+        <translation>Die Batch-Aufträge können nicht gelesen werden: {error}</translation>
     </message>
     <message>
         <source>Batch actions</source>
         <translation>Batch-Aktionen</translation>
     </message>
     <message>
+        <source>Copied batch id {batch}.</source>
+        <translation>Batch-ID {batch} kopiert.</translation>
+    </message>
+    <message>
+        <source>Backing up the input of {batch}…</source>
+        <translation>Die Eingabe von {batch} wird gesichert…</translation>
+    </message>
+    <message>
+        <source>The input of {batch} is backed up.</source>
+        <translation>Die Eingabe von {batch} ist gesichert.</translation>
+    </message>
+    <message>
+        <source>Back up of {batch} failed: {error}</source>
+        <translation>Sicherung von {batch} fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
         <source>Resubmit batch</source>
         <translation>Batch erneut einreichen</translation>
     </message>
     <message>
+        <source>Resubmit batch {batch}?</source>
+        <translation>Batch {batch} erneut einreichen?</translation>
+    </message>
+    <message>
+        <source>its input file backed up in the vault</source>
+        <translation>seiner im Tresor gesicherten Eingabedatei</translation>
+    </message>
+    <message>
+        <source>its input file (downloaded into the vault first, if the server still has it)</source>
+        <translation>seiner Eingabedatei (zuerst in den Tresor heruntergeladen, falls der Server sie noch hat)</translation>
+    </message>
+    <message>
+        <source>A new batch will be created from {source}, with the same endpoint ({endpoint}), completion window ({window}) and metadata. The old batch is not cancelled: it stays {status}, and if it still finishes, both may be billed.</source>
+        <translation>Ein neuer Batch wird aus {source} erstellt, mit demselben Endpunkt ({endpoint}), Abschlussfenster ({window}) und denselben Metadaten. Der alte Batch wird nicht abgebrochen: Er bleibt {status}, und wenn er doch noch fertig wird, können beide berechnet werden.</translation>
+    </message>
+    <message>
         <source>&amp;Resubmit</source>
         <translation>Erneut &amp;einreichen</translation>
+    </message>
+    <message>
+        <source>{batch} was not resubmitted.</source>
+        <translation>{batch} wurde nicht erneut eingereicht.</translation>
+    </message>
+    <message>
+        <source>Resubmitting {batch}…</source>
+        <translation>{batch} wird erneut eingereicht…</translation>
+    </message>
+    <message>
+        <source>Resubmitted {batch} as {new} (the old batch was not cancelled).</source>
+        <translation>{batch} als {new} erneut eingereicht (der alte Batch wurde nicht abgebrochen).</translation>
+    </message>
+    <message>
+        <source>Resubmit of {batch} failed: {error}</source>
+        <translation>Erneutes Einreichen von {batch} fehlgeschlagen: {error}</translation>
     </message>
 </context>
 <context>
@@ -123,6 +201,74 @@
     <message>
         <source>Put {what} on the clipboard again</source>
         <translation>{what} erneut in die Zwischenablage legen</translation>
+    </message>
+</context>
+<context>
+    <name>CopyButtonDelegate</name>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this document&apos;s text, to paste into ChatGPT instead of the file</source>
+        <extracomment>Still to be uploaded: stuck when held by OpenAI&apos;s trouble, or waiting after an error. The clicked row&apos;s ``DocumentRow``.</extracomment>
+        <translation>Den Text dieses Dokuments kopieren, um ihn statt der Datei in ChatGPT einzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>Copying</name>
+    <message>
+        <source>there is no text to copy for that document</source>
+        <extracomment>A later copy was asked for before this one finished: nothing was copied for this one. Request numbers (GUI thread only): the clipboard takes the result of the latest request.</extracomment>
+        <translation>für dieses Dokument gibt es keinen Text zum Kopieren</translation>
+    </message>
+    <message>
+        <source>it is no longer backed up here</source>
+        <translation>es ist hier nicht mehr gesichert</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} Dokumente</translation>
+    </message>
+    <message>
+        <source>Copied part {part} of {parts} of the text of {what}. Paste it into ChatGPT instead of the file.</source>
+        <translation>Teil {part} von {parts} des Textes von {what} kopiert. Fügen Sie ihn statt der Datei in ChatGPT ein.</translation>
+    </message>
+    <message>
+        <source>Copied the text of {what}. Paste it into ChatGPT instead of the file.</source>
+        <translation>Text von {what} kopiert. Fügen Sie ihn statt der Datei in ChatGPT ein.</translation>
+    </message>
+    <message>
+        <source>something went wrong while extracting the text (details are in the log)</source>
+        <translation>beim Auslesen des Textes ist etwas schiefgegangen (Einzelheiten im Protokoll)</translation>
+    </message>
+    <message>
+        <source>Could not copy {what} again: {reason}; the clipboard was left unchanged.</source>
+        <translation>{what} konnte nicht erneut kopiert werden: {reason}; die Zwischenablage blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Could not copy the text: {reason} The clipboard was left unchanged.</source>
+        <translation>Der Text konnte nicht kopiert werden: {reason} Die Zwischenablage blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Not copied: a later copy replaced this one.</source>
+        <translation>Nicht kopiert: Eine spätere Kopie hat diese ersetzt.</translation>
+    </message>
+    <message>
+        <source>There is no document to copy text from yet: add one.</source>
+        <translation>Es gibt noch kein Dokument, dessen Text kopiert werden könnte: Fügen Sie eines hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>Wählen Sie zuerst ein Dokument.</translation>
+    </message>
+    <message>
+        <source>There is no text to copy.</source>
+        <translation>Es gibt keinen Text zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>das Dokument</translation>
     </message>
 </context>
 <context>
@@ -693,6 +839,240 @@
     </message>
 </context>
 <context>
+    <name>FailoverPresenter</name>
+    <message>
+        <source> and </source>
+        <extracomment>The key of the offer notice&apos;s button (``NoticeDisplay.on_action``). Documents named one by one in the after-notice, at most (more: a count).</extracomment>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>document is</source>
+        <translation>Dokument wartet</translation>
+    </message>
+    <message>
+        <source>documents are</source>
+        <translation>Dokumente warten</translation>
+    </message>
+    <message>
+        <source>{primary} has not taken uploads for more than {minutes:g} minutes and {count} {noun} waiting for it. Upload them to {secondary} instead? They stay queued for {primary} too; choose “Upload to {secondary} instead” here or in the tray menu.</source>
+        <translation>{primary} nimmt seit mehr als {minutes:g} Minuten keine Uploads an, und {count} {noun} darauf. Stattdessen zu {secondary} hochladen? Sie bleiben auch für {primary} eingereiht; wählen Sie „Stattdessen zu {secondary} hochladen“ hier oder im Menü des Infobereichs.</translation>
+    </message>
+    <message>
+        <source>Upload to {secondary} instead</source>
+        <translation>Stattdessen zu {secondary} hochladen</translation>
+    </message>
+    <message>
+        <source>{primary} uploads are held</source>
+        <translation>Uploads zu {primary} werden zurückgehalten</translation>
+    </message>
+    <message>
+        <source>None of the {count} documents could be uploaded to {secondary} either.</source>
+        <translation>Keines der {count} Dokumente konnte zu {secondary} hochgeladen werden.</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>ist</translation>
+    </message>
+    <message>
+        <source>are</source>
+        <translation>sind</translation>
+    </message>
+    <message>
+        <source>it stays</source>
+        <translation>es bleibt</translation>
+    </message>
+    <message>
+        <source>they stay</source>
+        <translation>sie bleiben</translation>
+    </message>
+    <message>
+        <source>{named} {verb} now on {secondary}; {stay} there when {primary} recovers.</source>
+        <translation>{named} {verb} jetzt bei {secondary}; {stay} dort, wenn {primary} wieder läuft.</translation>
+    </message>
+    <message>
+        <source>{count} documents are now on {secondary} (their file ids are in the window&apos;s details); they stay there when {primary} recovers.</source>
+        <translation>{count} Dokumente sind jetzt bei {secondary} (ihre Datei-IDs stehen in den Details des Fensters); sie bleiben dort, wenn {primary} wieder läuft.</translation>
+    </message>
+    <message>
+        <source>{missed} could not be uploaded there either.</source>
+        <translation>{missed} konnten auch dort nicht hochgeladen werden.</translation>
+    </message>
+    <message>
+        <source>Everything is still backed up here.</source>
+        <translation>Alles ist hier weiterhin gesichert.</translation>
+    </message>
+    <message>
+        <source>Uploaded to {secondary} instead</source>
+        <translation>Stattdessen zu {secondary} hochgeladen</translation>
+    </message>
+    <message>
+        <source>No document is waiting any more: nothing to upload.</source>
+        <extracomment>The standing offer each time it changes (None: withdrawn or taken). Every notice this presenter showed (the offer, then each after-notice).</extracomment>
+        <translation>Es wartet kein Dokument mehr: nichts hochzuladen.</translation>
+    </message>
+    <message>
+        <source>Could not queue the documents: {error}</source>
+        <translation>Die Dokumente konnten nicht eingereiht werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthModel</name>
+    <message>
+        <source>operational</source>
+        <extracomment>The provider&apos;s name in the status bar (the status page is OpenAI&apos;s by default).</extracomment>
+        <translation>betriebsbereit</translation>
+    </message>
+    <message>
+        <source>degraded performance</source>
+        <translation>eingeschränkte Leistung</translation>
+    </message>
+    <message>
+        <source>under maintenance</source>
+        <translation>in Wartung</translation>
+    </message>
+    <message>
+        <source>partial outage</source>
+        <translation>teilweiser Ausfall</translation>
+    </message>
+    <message>
+        <source>major outage</source>
+        <translation>schwerer Ausfall</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>{provider} status unknown</source>
+        <translation>Status von {provider} unbekannt</translation>
+    </message>
+    <message>
+        <source>{provider}: operational</source>
+        <translation>{provider}: betriebsbereit</translation>
+    </message>
+    <message>
+        <source>Last checked {when}</source>
+        <translation>Zuletzt geprüft {when}</translation>
+    </message>
+    <message>
+        <source>Status page not checked yet — unknown (use Check now)</source>
+        <translation>Statusseite noch nicht geprüft — unbekannt („Jetzt prüfen“ nutzen)</translation>
+    </message>
+    <message>
+        <source>Status checks are turned off in the settings — unknown</source>
+        <translation>Statusprüfungen sind in den Einstellungen ausgeschaltet — unbekannt</translation>
+    </message>
+    <message>
+        <source> (tried {when})</source>
+        <translation> (versucht {when})</translation>
+    </message>
+    <message>
+        <source>Status page unreachable — unknown: {reason}</source>
+        <translation>Statusseite nicht erreichbar — unbekannt: {reason}</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Stuck?</source>
+        <translation>Hängt?</translation>
+    </message>
+    <message>
+        <source>In this status</source>
+        <translation>In diesem Status</translation>
+    </message>
+    <message>
+        <source>Requests done</source>
+        <translation>Anfragen erledigt</translation>
+    </message>
+    <message>
+        <source>Input backup</source>
+        <translation>Sicherung der Eingabe</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>, {count} failed</source>
+        <extracomment>The whole :class:`BatchView` of an index (any column).</extracomment>
+        <translation>, {count} fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>backed up · resubmitted as {batch}</source>
+        <translation>gesichert · erneut eingereicht als {batch}</translation>
+    </message>
+    <message>
+        <source>backed up</source>
+        <translation>gesichert</translation>
+    </message>
+    <message>
+        <source>not backed up: {error}</source>
+        <translation>nicht gesichert: {error}</translation>
+    </message>
+    <message>
+        <source>not backed up</source>
+        <translation>nicht gesichert</translation>
+    </message>
+    <message>
+        <source>Stuck: {reason}. Resubmit… creates a new batch from the backup.</source>
+        <translation>Hängt: {reason}. „Erneut einreichen…“ erstellt einen neuen Batch aus der Sicherung.</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>held: its status page reports an outage</source>
+        <translation>zurückgehalten: seine Statusseite meldet einen Ausfall</translation>
+    </message>
+    <message>
+        <source>held: no API key</source>
+        <translation>zurückgehalten: kein API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>held: the API key was refused</source>
+        <translation>zurückgehalten: der API-Schlüssel wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>no API key: uploads to it wait</source>
+        <translation>kein API-Schlüssel: Uploads dorthin warten</translation>
+    </message>
+    <message>
+        <source>held ({reason})</source>
+        <translation>zurückgehalten ({reason})</translation>
+    </message>
+    <message>
+        <source>held: repeated failures (breaker open, next try {when})</source>
+        <translation>zurückgehalten: wiederholte Fehler (Sperre aktiv, nächster Versuch {when})</translation>
+    </message>
+    <message>
+        <source>held: repeated failures (breaker open)</source>
+        <translation>zurückgehalten: wiederholte Fehler (Sperre aktiv)</translation>
+    </message>
+    <message>
+        <source>rate limited until {when}</source>
+        <translation>gedrosselt bis {when}</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sendet</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>; {count} unfinished</source>
+        <translation>; {count} unerledigt</translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message>
         <source>Service health</source>
@@ -716,12 +1096,64 @@
         <translation>Offene Störungen</translation>
     </message>
     <message>
+        <source>Open incident</source>
+        <translation>Offene Störung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Letzte Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Open incident &amp;page</source>
+        <translation>Störungs&amp;seite öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected incident in the browser</source>
+        <translation>Die ausgewählte Störung im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>Jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Check the status page and your Batch jobs now (Alt+C)</source>
+        <translation>Statusseite und Ihre Batch-Aufträge jetzt prüfen (Alt+P)</translation>
+    </message>
+    <message>
         <source>Status checks are not available</source>
         <translation>Statusprüfungen sind nicht verfügbar</translation>
     </message>
     <message>
+        <source>{component} status</source>
+        <translation>Status von {component}</translation>
+    </message>
+    <message>
+        <source>The status page gives no link</source>
+        <translation>Die Statusseite nennt keinen Link</translation>
+    </message>
+    <message>
         <source>The status page gives no link for this incident.</source>
         <translation>Die Statusseite nennt keinen Link zu dieser Störung.</translation>
+    </message>
+    <message>
+        <source>Status checked; Batch jobs not: {error}</source>
+        <translation>Status geprüft; Batch-Aufträge nicht: {error}</translation>
+    </message>
+    <message>
+        <source> ({count} problem(s), see the log)</source>
+        <translation> ({count} Problem(e), siehe Protokoll)</translation>
+    </message>
+    <message>
+        <source>Checked: {count} Batch job(s), {stuck} stuck{problems}.</source>
+        <translation>Geprüft: {count} Batch-Auftrag/-Aufträge, {stuck} hängen{problems}.</translation>
+    </message>
+    <message>
+        <source>Check failed: {error}</source>
+        <translation>Prüfung fehlgeschlagen: {error}</translation>
     </message>
     <message>
         <source>Checking the status page and your Batch jobs…</source>
@@ -994,6 +1426,14 @@
         <translation>Lese Seite {done} von {total}…</translation>
     </message>
     <message>
+        <source>Add files</source>
+        <translation>Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Einen Ordner hinzufügen</translation>
+    </message>
+    <message>
         <source>The clipboard holds no files to add (copy them in a file manager).</source>
         <translation>Die Zwischenablage enthält keine Dateien (kopieren Sie sie in einem Dateimanager).</translation>
     </message>
@@ -1202,6 +1642,10 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Text of {name} — AttachGuard</source>
+        <translation>Text von {name} — AttachGuard</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -1213,6 +1657,10 @@
     <message>
         <source>Size of each part</source>
         <translation>Größe jedes Teils</translation>
+    </message>
+    <message>
+        <source>{description} (up to {tokens} tokens a part)</source>
+        <translation>{description} (bis zu {tokens} Tokens je Teil)</translation>
     </message>
     <message>
         <source>Si&amp;ze for:</source>
@@ -1255,6 +1703,18 @@
         <translation>Teile</translation>
     </message>
     <message>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Enthält</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
         <source>Copy &amp;next part</source>
         <translation>&amp;Nächsten Teil kopieren</translation>
     </message>
@@ -1267,6 +1727,10 @@
         <translation>Der Text, wie er eingefügt wird</translation>
     </message>
     <message>
+        <source>{reason}. Try 3-10, or a sheet&apos;s name.</source>
+        <translation>{reason}. Versuchen Sie 3-10 oder den Namen eines Blatts.</translation>
+    </message>
+    <message>
         <source>Reading the document…</source>
         <translation>Dokument wird gelesen…</translation>
     </message>
@@ -1275,8 +1739,65 @@
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
+        <source>Reading page {done} of {total}…</source>
+        <translation>Seite {done} von {total} wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Stopped. The pages read so far are kept: the next preview goes on from there.</source>
+        <translation>Angehalten. Die bisher gelesenen Seiten bleiben erhalten: Die nächste Vorschau macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {tokens} tokens ({tokenizer}), in 1 part.</source>
+        <translation>{chars} Zeichen, {tokens} Tokens ({tokenizer}), in 1 Teil.</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {tokens} tokens ({tokenizer}), in {count} parts.</source>
+        <translation>{chars} Zeichen, {tokens} Tokens ({tokenizer}), in {count} Teilen.</translation>
+    </message>
+    <message>
+        <source>Left out: {skipped}</source>
+        <translation>Ausgelassen: {skipped}</translation>
+    </message>
+    <message>
+        <source>{part} of {count}</source>
+        <translation>{part} von {count}</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>alles</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens, {chars} characters</source>
+        <translation>{tokens} Tokens, {chars} Zeichen</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy part {part}</source>
+        <translation>Teil {part} kopieren</translation>
+    </message>
+    <message>
+        <source>Put part {part} of {count} on the clipboard</source>
+        <translation>Teil {part} von {count} in die Zwischenablage legen</translation>
+    </message>
+    <message>
+        <source>There is no text to copy yet.</source>
+        <translation>Es gibt noch keinen Text zum Kopieren.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;next part ({part} of {count})</source>
+        <translation>&amp;Nächsten Teil kopieren ({part} von {count})</translation>
+    </message>
+    <message>
+        <source>There is no text to show for that document.</source>
+        <extracomment>&quot;3-10&quot;, &quot;1, 4-6&quot;, &quot;pages 5-&quot;: a page (or slide) selection; anything else names a sheet.</extracomment>
+        <translation>Für dieses Dokument gibt es keinen Text zum Anzeigen.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while extracting the text (details are in the log)</source>
+        <translation>Beim Auslesen des Textes ist etwas schiefgegangen (Einzelheiten im Protokoll)</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +2262,49 @@
     </message>
 </context>
 <context>
+    <name>SizePresets</name>
+    <message>
+        <source>ChatGPT message</source>
+        <translation>ChatGPT-Nachricht</translation>
+    </message>
+    <message>
+        <source>one ChatGPT message per part (setting fallback.chat_part_tokens)</source>
+        <translation>eine ChatGPT-Nachricht je Teil (Einstellung fallback.chat_part_tokens)</translation>
+    </message>
+    <message>
+        <source>OpenAI API</source>
+        <translation>OpenAI-API</translation>
+    </message>
+    <message>
+        <source>a model&apos;s context through the API (setting fallback.max_tokens)</source>
+        <translation>der Kontext eines Modells über die API (Einstellung fallback.max_tokens)</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>one Claude.ai message per part</source>
+        <translation>eine Claude.ai-Nachricht je Teil</translation>
+    </message>
+    <message>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <source>one Gemini app message per part</source>
+        <translation>eine Nachricht der Gemini-App je Teil</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Lokales Modell</translation>
+    </message>
+    <message>
+        <source>a local model with a 4k-token context (Ollama, LM Studio)</source>
+        <translation>ein lokales Modell mit 4k-Token-Kontext (Ollama, LM Studio)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Uploads paused by you (Ctrl+Shift+P resumes)</source>
@@ -1829,6 +2393,155 @@
     </message>
 </context>
 <context>
+    <name>TargetKeys</name>
+    <message>
+        <source>Upload targets</source>
+        <extracomment>After the list was (re)read: carries the states. A one-line outcome of &quot;Set key…&quot; (stored, or why not).</extracomment>
+        <translation>Upload-Ziele</translation>
+    </message>
+    <message>
+        <source>Upload targets and their keys</source>
+        <extracomment>Asks for a key (title, target name) and returns it, &quot;&quot; when cancelled; a seam so tests do not drive a modal dialog.</extracomment>
+        <translation>Upload-Ziele und ihre Schlüssel</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>&amp;Set key…</source>
+        <translation>Schlüssel &amp;festlegen…</translation>
+    </message>
+    <message>
+        <source>Store a key for the selected target in the OS keyring, under its own entry</source>
+        <translation>Einen Schlüssel für das ausgewählte Ziel unter einem eigenen Eintrag im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>Targets are listed in settings.toml as [[targets]] tables; a change there takes effect after a restart. Keys never go to a file.</source>
+        <translation>Ziele stehen in settings.toml als [[targets]]-Tabellen; eine Änderung dort wirkt nach einem Neustart. Schlüssel landen nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read the targets: {error}</source>
+        <translation>Die Ziele können nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>Key for {name}</source>
+        <translation>Schlüssel für {name}</translation>
+    </message>
+    <message>
+        <source>API key for the upload target {name}:</source>
+        <translation>API-Schlüssel für das Upload-Ziel {name}:</translation>
+    </message>
+    <message>
+        <source>The key for {name} is stored in the keyring.</source>
+        <translation>Der Schlüssel für {name} ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>The key for {name} was not stored: {error}</source>
+        <translation>Der Schlüssel für {name} wurde nicht gespeichert: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsView</name>
+    <message>
+        <source>queued</source>
+        <translation>eingereiht</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation>wartet auf neuen Versuch</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>hochgeladen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>{done}/{count} targets</source>
+        <translation>{done}/{count} Ziele</translation>
+    </message>
+    <message>
+        <source>expires {when}</source>
+        <translation>läuft ab {when}</translation>
+    </message>
+    <message>
+        <source>kept until deleted</source>
+        <translation>bleibt bis zum Löschen</translation>
+    </message>
+    <message>
+        <source>not uploaded, {state}</source>
+        <translation>nicht hochgeladen, {state}</translation>
+    </message>
+    <message>
+        <source>Upload targets</source>
+        <extracomment>After the states were painted (carries the list).</extracomment>
+        <translation>Upload-Ziele</translation>
+    </message>
+    <message>
+        <source>Upload targets and their state</source>
+        <translation>Upload-Ziele und ihr Zustand</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source> (primary)</source>
+        <translation> (primär)</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>System</source>
@@ -1850,6 +2563,10 @@
         <source>AttachGuard cannot start</source>
         <extracomment>How long a launch that lost the race for the lock waits for the winner to start listening. With no tray at start, look for one every 2 s for 2 minutes (login race with the panel).</extracomment>
         <translation>AttachGuard kann nicht starten</translation>
+    </message>
+    <message>
+        <source>Add files to AttachGuard</source>
+        <translation>Dateien zu AttachGuard hinzufügen</translation>
     </message>
     <message>
         <source>Retrying {count} upload(s) now.</source>
@@ -1981,8 +2698,32 @@
 <context>
     <name>TrayHelpBanner</name>
     <message>
-        <source>No system tray</source>
+        <source>Until then, AttachGuard works from this window, and closing the window quits it.</source>
+        <translation>Bis dahin arbeitet AttachGuard aus diesem Fenster, und das Schließen des Fensters beendet es.</translation>
+    </message>
+    <message>
+        <source>GNOME shows no tray icons by itself: install the AppIndicator extension (package gnome-shell-extension-appindicator on Debian and Ubuntu), turn it on in Extensions, log out and back in, and AttachGuard appears in the top bar.</source>
         <extracomment>Per desktop (a word of ``XDG_CURRENT_DESKTOP``, lower case): how to get a tray there.</extracomment>
+        <translation>GNOME zeigt von sich aus keine Symbole im Infobereich: Installieren Sie die Erweiterung AppIndicator (Paket gnome-shell-extension-appindicator unter Debian und Ubuntu), schalten Sie sie unter Erweiterungen ein, melden Sie sich ab und wieder an, und AttachGuard erscheint in der oberen Leiste.</translation>
+    </message>
+    <message>
+        <source>Your Plasma panel has no system tray: right-click the panel, choose Add Widgets, and add the System Tray.</source>
+        <translation>Ihre Plasma-Leiste hat keinen Systemabschnitt: Klicken Sie mit der rechten Maustaste auf die Leiste, wählen Sie „Miniprogramme hinzufügen“ und fügen Sie den Systemabschnitt hinzu.</translation>
+    </message>
+    <message>
+        <source>Your Xfce panel has no tray: right-click a panel, choose Panel &gt; Add New Items, and add the Status Tray Plugin.</source>
+        <translation>Ihre Xfce-Leiste hat keinen Infobereich: Klicken Sie mit der rechten Maustaste auf eine Leiste, wählen Sie Leiste &gt; Neue Elemente hinzufügen und fügen Sie das Statusbenachrichtigungs-Plugin (Status Tray Plugin) hinzu.</translation>
+    </message>
+    <message>
+        <source>Your bar shows no tray: add the tray module to waybar (&quot;tray&quot; in modules-right) or turn on the tray of the bar you use.</source>
+        <translation>Ihre Leiste zeigt keinen Infobereich: Fügen Sie waybar das Modul tray hinzu („tray“ in modules-right) oder schalten Sie den Infobereich der Leiste ein, die Sie nutzen.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons: add a system tray (status notifier) to your panel or bar, and AttachGuard moves into it.</source>
+        <translation>Dieser Desktop zeigt keine Symbole im Infobereich: Fügen Sie Ihrer Leiste einen Infobereich (Status Notifier) hinzu, und AttachGuard zieht dorthin um.</translation>
+    </message>
+    <message>
+        <source>No system tray</source>
         <translation>Kein Infobereich</translation>
     </message>
     <message>
@@ -2133,8 +2874,12 @@
         <translation>Überwachte Ordner</translation>
     </message>
     <message>
-        <source>Folder</source>
+        <source>Watch a folder</source>
         <extracomment>Asks the user for a folder; replaceable so tests need not drive a native dialog.</extracomment>
+        <translation>Einen Ordner überwachen</translation>
+    </message>
+    <message>
+        <source>Folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
@@ -2181,8 +2926,17 @@
 <context>
     <name>WelcomeWindow</name>
     <message>
+        <source>The key was not saved: {error}.</source>
+        <extracomment>One sentence about what could not be done (the rest was), or None.</extracomment>
+        <translation>Der Schlüssel wurde nicht gespeichert: {error}.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: {error}</source>
+        <translation>Der Start bei der Anmeldung konnte nicht geändert werden: {error}</translation>
+    </message>
+    <message>
         <source>Welcome to AttachGuard</source>
-        <extracomment>One sentence about what could not be done (the rest was), or None. The login-item writer for this platform; replaceable (tests use a temp folder).</extracomment>
+        <extracomment>The login-item writer for this platform; replaceable (tests use a temp folder).</extracomment>
         <translation>Willkommen bei AttachGuard</translation>
     </message>
     <message>

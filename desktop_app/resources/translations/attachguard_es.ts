@@ -52,7 +52,9 @@
     <name>BatchJobsView</name>
     <message>
         <source>Batch jobs</source>
-        <extracomment>Ages are shown in minutes: repaint them once a minute. After every list read (carries the list of ``BatchView``). The Resubmit… confirmation while it is open (tests answer it like a user would).</extracomment>
+        <extracomment>Ages are shown in minutes: repaint them once a minute. After every list read (carries the list of ``BatchView``).
+----------
+The Resubmit… confirmation while it is open (tests answer it like a user would).</extracomment>
         <translation>Tareas Batch</translation>
     </message>
     <message>
@@ -68,20 +70,96 @@
         <translation>No hay tareas Batch</translation>
     </message>
     <message>
+        <source>&amp;Resubmit…</source>
+        <translation>&amp;Reenviar…</translation>
+    </message>
+    <message>
+        <source>Create a new batch from the backed-up input</source>
+        <translation>Crear un lote nuevo a partir de la entrada guardada</translation>
+    </message>
+    <message>
+        <source>&amp;Back up input</source>
+        <translation>&amp;Guardar la entrada</translation>
+    </message>
+    <message>
+        <source>Download this batch&apos;s input file into the vault</source>
+        <translation>Descargar el archivo de entrada de este lote en el almacén</translation>
+    </message>
+    <message>
+        <source>Copy batch &amp;id</source>
+        <translation>Copiar el &amp;id del lote</translation>
+    </message>
+    <message>
+        <source>Copy the batch id to the clipboard</source>
+        <translation>Copiar el id del lote al portapapeles</translation>
+    </message>
+    <message>
         <source>No Batch jobs on this account.</source>
         <translation>No hay trabajos Batch en esta cuenta.</translation>
+    </message>
+    <message>
+        <source>Cannot read the Batch jobs: {error}</source>
+        <translation>No se pueden leer las tareas Batch: {error}</translation>
     </message>
     <message>
         <source>Batch actions</source>
         <translation>Acciones de lotes</translation>
     </message>
     <message>
+        <source>Copied batch id {batch}.</source>
+        <translation>Id del lote {batch} copiado.</translation>
+    </message>
+    <message>
+        <source>Backing up the input of {batch}…</source>
+        <translation>Guardando la entrada de {batch}…</translation>
+    </message>
+    <message>
+        <source>The input of {batch} is backed up.</source>
+        <translation>La entrada de {batch} está guardada.</translation>
+    </message>
+    <message>
+        <source>Back up of {batch} failed: {error}</source>
+        <translation>Falló la copia de {batch}: {error}</translation>
+    </message>
+    <message>
         <source>Resubmit batch</source>
         <translation>Reenviar el lote</translation>
     </message>
     <message>
+        <source>Resubmit batch {batch}?</source>
+        <translation>¿Reenviar el lote {batch}?</translation>
+    </message>
+    <message>
+        <source>its input file backed up in the vault</source>
+        <translation>su archivo de entrada guardado en el almacén</translation>
+    </message>
+    <message>
+        <source>its input file (downloaded into the vault first, if the server still has it)</source>
+        <translation>su archivo de entrada (primero se descarga en el almacén, si el servidor aún lo tiene)</translation>
+    </message>
+    <message>
+        <source>A new batch will be created from {source}, with the same endpoint ({endpoint}), completion window ({window}) and metadata. The old batch is not cancelled: it stays {status}, and if it still finishes, both may be billed.</source>
+        <translation>Se creará un lote nuevo a partir de {source}, con el mismo endpoint ({endpoint}), la misma ventana de finalización ({window}) y los mismos metadatos. El lote antiguo no se cancela: sigue {status} y, si aun así termina, se pueden facturar los dos.</translation>
+    </message>
+    <message>
         <source>&amp;Resubmit</source>
         <translation>&amp;Reenviar</translation>
+    </message>
+    <message>
+        <source>{batch} was not resubmitted.</source>
+        <translation>{batch} no se reenvió.</translation>
+    </message>
+    <message>
+        <source>Resubmitting {batch}…</source>
+        <translation>Reenviando {batch}…</translation>
+    </message>
+    <message>
+        <source>Resubmitted {batch} as {new} (the old batch was not cancelled).</source>
+        <translation>{batch} reenviado como {new} (el lote antiguo no se canceló).</translation>
+    </message>
+    <message>
+        <source>Resubmit of {batch} failed: {error}</source>
+        <translation>Falló el reenvío de {batch}: {error}</translation>
     </message>
 </context>
 <context>
@@ -123,6 +201,74 @@
     <message>
         <source>Put {what} on the clipboard again</source>
         <translation>Poner {what} de nuevo en el portapapeles</translation>
+    </message>
+</context>
+<context>
+    <name>CopyButtonDelegate</name>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Copy this document&apos;s text, to paste into ChatGPT instead of the file</source>
+        <extracomment>Still to be uploaded: stuck when held by OpenAI&apos;s trouble, or waiting after an error. The clicked row&apos;s ``DocumentRow``.</extracomment>
+        <translation>Copiar el texto de este documento para pegarlo en ChatGPT en lugar del archivo</translation>
+    </message>
+</context>
+<context>
+    <name>Copying</name>
+    <message>
+        <source>there is no text to copy for that document</source>
+        <extracomment>A later copy was asked for before this one finished: nothing was copied for this one. Request numbers (GUI thread only): the clipboard takes the result of the latest request.</extracomment>
+        <translation>no hay texto que copiar de ese documento</translation>
+    </message>
+    <message>
+        <source>it is no longer backed up here</source>
+        <translation>ya no tiene copia de seguridad aquí</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} documentos</translation>
+    </message>
+    <message>
+        <source>Copied part {part} of {parts} of the text of {what}. Paste it into ChatGPT instead of the file.</source>
+        <translation>Copiada la parte {part} de {parts} del texto de {what}. Pégala en ChatGPT en lugar del archivo.</translation>
+    </message>
+    <message>
+        <source>Copied the text of {what}. Paste it into ChatGPT instead of the file.</source>
+        <translation>Copiado el texto de {what}. Pégalo en ChatGPT en lugar del archivo.</translation>
+    </message>
+    <message>
+        <source>something went wrong while extracting the text (details are in the log)</source>
+        <translation>algo salió mal al extraer el texto (los detalles están en el registro)</translation>
+    </message>
+    <message>
+        <source>Could not copy {what} again: {reason}; the clipboard was left unchanged.</source>
+        <translation>No se pudo copiar de nuevo {what}: {reason}; el portapapeles no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Could not copy the text: {reason} The clipboard was left unchanged.</source>
+        <translation>No se pudo copiar el texto: {reason} El portapapeles no ha cambiado.</translation>
+    </message>
+    <message>
+        <source>Not copied: a later copy replaced this one.</source>
+        <translation>No copiado: una copia posterior sustituyó a esta.</translation>
+    </message>
+    <message>
+        <source>There is no document to copy text from yet: add one.</source>
+        <translation>Aún no hay ningún documento del que copiar texto: añade uno.</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>Elige primero un documento.</translation>
+    </message>
+    <message>
+        <source>There is no text to copy.</source>
+        <translation>No hay texto que copiar.</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>el documento</translation>
     </message>
 </context>
 <context>
@@ -693,6 +839,240 @@
     </message>
 </context>
 <context>
+    <name>FailoverPresenter</name>
+    <message>
+        <source> and </source>
+        <extracomment>The key of the offer notice&apos;s button (``NoticeDisplay.on_action``). Documents named one by one in the after-notice, at most (more: a count).</extracomment>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>document is</source>
+        <translation>documento espera</translation>
+    </message>
+    <message>
+        <source>documents are</source>
+        <translation>documentos esperan</translation>
+    </message>
+    <message>
+        <source>{primary} has not taken uploads for more than {minutes:g} minutes and {count} {noun} waiting for it. Upload them to {secondary} instead? They stay queued for {primary} too; choose “Upload to {secondary} instead” here or in the tray menu.</source>
+        <translation>{primary} no acepta subidas desde hace más de {minutes:g} minutos y {count} {noun} por él. ¿Subirlos a {secondary} en su lugar? También siguen en cola para {primary}; elige «Subir a {secondary} en su lugar» aquí o en el menú de la bandeja.</translation>
+    </message>
+    <message>
+        <source>Upload to {secondary} instead</source>
+        <translation>Subir a {secondary} en su lugar</translation>
+    </message>
+    <message>
+        <source>{primary} uploads are held</source>
+        <translation>Las subidas a {primary} están retenidas</translation>
+    </message>
+    <message>
+        <source>None of the {count} documents could be uploaded to {secondary} either.</source>
+        <translation>Ninguno de los {count} documentos se pudo subir tampoco a {secondary}.</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>está</translation>
+    </message>
+    <message>
+        <source>are</source>
+        <translation>están</translation>
+    </message>
+    <message>
+        <source>it stays</source>
+        <translation>seguirá</translation>
+    </message>
+    <message>
+        <source>they stay</source>
+        <translation>seguirán</translation>
+    </message>
+    <message>
+        <source>{named} {verb} now on {secondary}; {stay} there when {primary} recovers.</source>
+        <translation>{named} {verb} ahora en {secondary}; {stay} allí cuando {primary} se recupere.</translation>
+    </message>
+    <message>
+        <source>{count} documents are now on {secondary} (their file ids are in the window&apos;s details); they stay there when {primary} recovers.</source>
+        <translation>{count} documentos están ahora en {secondary} (sus ids de archivo están en los detalles de la ventana); seguirán allí cuando {primary} se recupere.</translation>
+    </message>
+    <message>
+        <source>{missed} could not be uploaded there either.</source>
+        <translation>{missed} tampoco se pudieron subir allí.</translation>
+    </message>
+    <message>
+        <source>Everything is still backed up here.</source>
+        <translation>Todo sigue teniendo copia de seguridad aquí.</translation>
+    </message>
+    <message>
+        <source>Uploaded to {secondary} instead</source>
+        <translation>Subido a {secondary} en su lugar</translation>
+    </message>
+    <message>
+        <source>No document is waiting any more: nothing to upload.</source>
+        <extracomment>The standing offer each time it changes (None: withdrawn or taken). Every notice this presenter showed (the offer, then each after-notice).</extracomment>
+        <translation>Ya no espera ningún documento: no hay nada que subir.</translation>
+    </message>
+    <message>
+        <source>Could not queue the documents: {error}</source>
+        <translation>No se pudieron poner los documentos en cola: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthModel</name>
+    <message>
+        <source>operational</source>
+        <extracomment>The provider&apos;s name in the status bar (the status page is OpenAI&apos;s by default).</extracomment>
+        <translation>operativo</translation>
+    </message>
+    <message>
+        <source>degraded performance</source>
+        <translation>rendimiento reducido</translation>
+    </message>
+    <message>
+        <source>under maintenance</source>
+        <translation>en mantenimiento</translation>
+    </message>
+    <message>
+        <source>partial outage</source>
+        <translation>caída parcial</translation>
+    </message>
+    <message>
+        <source>major outage</source>
+        <translation>caída grave</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>{provider} status unknown</source>
+        <translation>Estado de {provider} desconocido</translation>
+    </message>
+    <message>
+        <source>{provider}: operational</source>
+        <translation>{provider}: operativo</translation>
+    </message>
+    <message>
+        <source>Last checked {when}</source>
+        <translation>Última comprobación {when}</translation>
+    </message>
+    <message>
+        <source>Status page not checked yet — unknown (use Check now)</source>
+        <translation>Página de estado aún no comprobada — desconocido (usa «Comprobar ahora»)</translation>
+    </message>
+    <message>
+        <source>Status checks are turned off in the settings — unknown</source>
+        <translation>Las comprobaciones de estado están desactivadas en los ajustes — desconocido</translation>
+    </message>
+    <message>
+        <source> (tried {when})</source>
+        <translation> (intentado {when})</translation>
+    </message>
+    <message>
+        <source>Status page unreachable — unknown: {reason}</source>
+        <translation>Página de estado inaccesible — desconocido: {reason}</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lote</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Stuck?</source>
+        <translation>¿Atascado?</translation>
+    </message>
+    <message>
+        <source>In this status</source>
+        <translation>En este estado</translation>
+    </message>
+    <message>
+        <source>Requests done</source>
+        <translation>Solicitudes hechas</translation>
+    </message>
+    <message>
+        <source>Input backup</source>
+        <translation>Copia de la entrada</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>, {count} failed</source>
+        <extracomment>The whole :class:`BatchView` of an index (any column).</extracomment>
+        <translation>, {count} fallidas</translation>
+    </message>
+    <message>
+        <source>backed up · resubmitted as {batch}</source>
+        <translation>guardada · reenviada como {batch}</translation>
+    </message>
+    <message>
+        <source>backed up</source>
+        <translation>guardada</translation>
+    </message>
+    <message>
+        <source>not backed up: {error}</source>
+        <translation>sin copia: {error}</translation>
+    </message>
+    <message>
+        <source>not backed up</source>
+        <translation>sin copia</translation>
+    </message>
+    <message>
+        <source>Stuck: {reason}. Resubmit… creates a new batch from the backup.</source>
+        <translation>Atascado: {reason}. «Reenviar…» crea un lote nuevo a partir de la copia.</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>held: its status page reports an outage</source>
+        <translation>retenido: su página de estado informa de una caída</translation>
+    </message>
+    <message>
+        <source>held: no API key</source>
+        <translation>retenido: no hay clave de API</translation>
+    </message>
+    <message>
+        <source>held: the API key was refused</source>
+        <translation>retenido: la clave de API fue rechazada</translation>
+    </message>
+    <message>
+        <source>no API key: uploads to it wait</source>
+        <translation>no hay clave de API: las subidas a este destino esperan</translation>
+    </message>
+    <message>
+        <source>held ({reason})</source>
+        <translation>retenido ({reason})</translation>
+    </message>
+    <message>
+        <source>held: repeated failures (breaker open, next try {when})</source>
+        <translation>retenido: fallos repetidos (cortacircuitos abierto, próximo intento {when})</translation>
+    </message>
+    <message>
+        <source>held: repeated failures (breaker open)</source>
+        <translation>retenido: fallos repetidos (cortacircuitos abierto)</translation>
+    </message>
+    <message>
+        <source>rate limited until {when}</source>
+        <translation>velocidad limitada hasta {when}</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>enviando</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>listo</translation>
+    </message>
+    <message>
+        <source>; {count} unfinished</source>
+        <translation>; {count} pendientes</translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message>
         <source>Service health</source>
@@ -716,12 +1096,64 @@
         <translation>Incidencias abiertas</translation>
     </message>
     <message>
+        <source>Open incident</source>
+        <translation>Incidencia abierta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Última actualización</translation>
+    </message>
+    <message>
+        <source>Open incident &amp;page</source>
+        <translation>Abrir la &amp;página de la incidencia</translation>
+    </message>
+    <message>
+        <source>Open the selected incident in the browser</source>
+        <translation>Abrir la incidencia seleccionada en el navegador</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Comprobar ahora</translation>
+    </message>
+    <message>
+        <source>Check the status page and your Batch jobs now (Alt+C)</source>
+        <translation>Comprobar ahora la página de estado y tus tareas Batch (Alt+C)</translation>
+    </message>
+    <message>
         <source>Status checks are not available</source>
         <translation>Las comprobaciones de estado no están disponibles</translation>
     </message>
     <message>
+        <source>{component} status</source>
+        <translation>Estado de {component}</translation>
+    </message>
+    <message>
+        <source>The status page gives no link</source>
+        <translation>La página de estado no da ningún enlace</translation>
+    </message>
+    <message>
         <source>The status page gives no link for this incident.</source>
         <translation>La página de estado no da ningún enlace para esta incidencia.</translation>
+    </message>
+    <message>
+        <source>Status checked; Batch jobs not: {error}</source>
+        <translation>Estado comprobado; tareas Batch no: {error}</translation>
+    </message>
+    <message>
+        <source> ({count} problem(s), see the log)</source>
+        <translation> ({count} problema(s), consulta el registro)</translation>
+    </message>
+    <message>
+        <source>Checked: {count} Batch job(s), {stuck} stuck{problems}.</source>
+        <translation>Comprobado: {count} tarea(s) Batch, {stuck} atascada(s){problems}.</translation>
+    </message>
+    <message>
+        <source>Check failed: {error}</source>
+        <translation>Falló la comprobación: {error}</translation>
     </message>
     <message>
         <source>Checking the status page and your Batch jobs…</source>
@@ -994,6 +1426,14 @@
         <translation>Leyendo la página {done} de {total}…</translation>
     </message>
     <message>
+        <source>Add files</source>
+        <translation>Añadir archivos</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Añadir una carpeta</translation>
+    </message>
+    <message>
         <source>The clipboard holds no files to add (copy them in a file manager).</source>
         <translation>El portapapeles no contiene archivos para añadir (cópialos en un gestor de archivos).</translation>
     </message>
@@ -1202,6 +1642,10 @@
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>Text of {name} — AttachGuard</source>
+        <translation>Texto de {name} — AttachGuard</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -1213,6 +1657,10 @@
     <message>
         <source>Size of each part</source>
         <translation>Tamaño de cada parte</translation>
+    </message>
+    <message>
+        <source>{description} (up to {tokens} tokens a part)</source>
+        <translation>{description} (hasta {tokens} tokens por parte)</translation>
     </message>
     <message>
         <source>Si&amp;ze for:</source>
@@ -1255,6 +1703,18 @@
         <translation>Partes</translation>
     </message>
     <message>
+        <source>Part</source>
+        <translation>Parte</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Contiene</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
         <source>Copy &amp;next part</source>
         <translation>Copiar la parte &amp;siguiente</translation>
     </message>
@@ -1267,6 +1727,10 @@
         <translation>El texto tal como se pegará</translation>
     </message>
     <message>
+        <source>{reason}. Try 3-10, or a sheet&apos;s name.</source>
+        <translation>{reason}. Prueba 3-10, o el nombre de una hoja.</translation>
+    </message>
+    <message>
         <source>Reading the document…</source>
         <translation>Leyendo el documento…</translation>
     </message>
@@ -1275,8 +1739,65 @@
         <translation>Deteniendo…</translation>
     </message>
     <message>
+        <source>Reading page {done} of {total}…</source>
+        <translation>Leyendo la página {done} de {total}…</translation>
+    </message>
+    <message>
+        <source>Stopped. The pages read so far are kept: the next preview goes on from there.</source>
+        <translation>Detenido. Las páginas leídas hasta ahora se conservan: la próxima vista previa sigue desde ahí.</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {tokens} tokens ({tokenizer}), in 1 part.</source>
+        <translation>{chars} caracteres, {tokens} tokens ({tokenizer}), en 1 parte.</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {tokens} tokens ({tokenizer}), in {count} parts.</source>
+        <translation>{chars} caracteres, {tokens} tokens ({tokenizer}), en {count} partes.</translation>
+    </message>
+    <message>
+        <source>Left out: {skipped}</source>
+        <translation>Omitidos: {skipped}</translation>
+    </message>
+    <message>
+        <source>{part} of {count}</source>
+        <translation>{part} de {count}</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>todo</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens, {chars} characters</source>
+        <translation>{tokens} tokens, {chars} caracteres</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy part {part}</source>
+        <translation>Copiar la parte {part}</translation>
+    </message>
+    <message>
+        <source>Put part {part} of {count} on the clipboard</source>
+        <translation>Poner la parte {part} de {count} en el portapapeles</translation>
+    </message>
+    <message>
+        <source>There is no text to copy yet.</source>
+        <translation>Aún no hay texto que copiar.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;next part ({part} of {count})</source>
+        <translation>Copiar la parte &amp;siguiente ({part} de {count})</translation>
+    </message>
+    <message>
+        <source>There is no text to show for that document.</source>
+        <extracomment>&quot;3-10&quot;, &quot;1, 4-6&quot;, &quot;pages 5-&quot;: a page (or slide) selection; anything else names a sheet.</extracomment>
+        <translation>No hay texto que mostrar de ese documento.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while extracting the text (details are in the log)</source>
+        <translation>Algo salió mal al extraer el texto (los detalles están en el registro)</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +2262,49 @@
     </message>
 </context>
 <context>
+    <name>SizePresets</name>
+    <message>
+        <source>ChatGPT message</source>
+        <translation>Mensaje de ChatGPT</translation>
+    </message>
+    <message>
+        <source>one ChatGPT message per part (setting fallback.chat_part_tokens)</source>
+        <translation>un mensaje de ChatGPT por parte (ajuste fallback.chat_part_tokens)</translation>
+    </message>
+    <message>
+        <source>OpenAI API</source>
+        <translation>API de OpenAI</translation>
+    </message>
+    <message>
+        <source>a model&apos;s context through the API (setting fallback.max_tokens)</source>
+        <translation>el contexto de un modelo a través de la API (ajuste fallback.max_tokens)</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>one Claude.ai message per part</source>
+        <translation>un mensaje de Claude.ai por parte</translation>
+    </message>
+    <message>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <source>one Gemini app message per part</source>
+        <translation>un mensaje de la app Gemini por parte</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Modelo local</translation>
+    </message>
+    <message>
+        <source>a local model with a 4k-token context (Ollama, LM Studio)</source>
+        <translation>un modelo local con un contexto de 4k tokens (Ollama, LM Studio)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Uploads paused by you (Ctrl+Shift+P resumes)</source>
@@ -1829,6 +2393,155 @@
     </message>
 </context>
 <context>
+    <name>TargetKeys</name>
+    <message>
+        <source>Upload targets</source>
+        <extracomment>After the list was (re)read: carries the states. A one-line outcome of &quot;Set key…&quot; (stored, or why not).</extracomment>
+        <translation>Destinos de subida</translation>
+    </message>
+    <message>
+        <source>Upload targets and their keys</source>
+        <extracomment>Asks for a key (title, target name) and returns it, &quot;&quot; when cancelled; a seam so tests do not drive a modal dialog.</extracomment>
+        <translation>Destinos de subida y sus claves</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>&amp;Set key…</source>
+        <translation>&amp;Establecer clave…</translation>
+    </message>
+    <message>
+        <source>Store a key for the selected target in the OS keyring, under its own entry</source>
+        <translation>Guardar una clave para el destino seleccionado en el llavero del sistema, con su propia entrada</translation>
+    </message>
+    <message>
+        <source>Targets are listed in settings.toml as [[targets]] tables; a change there takes effect after a restart. Keys never go to a file.</source>
+        <translation>Los destinos se listan en settings.toml como tablas [[targets]]; un cambio ahí surte efecto tras reiniciar. Las claves nunca van a un archivo.</translation>
+    </message>
+    <message>
+        <source>Cannot read the targets: {error}</source>
+        <translation>No se pueden leer los destinos: {error}</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>presente</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>Key for {name}</source>
+        <translation>Clave para {name}</translation>
+    </message>
+    <message>
+        <source>API key for the upload target {name}:</source>
+        <translation>Clave de API para el destino de subida {name}:</translation>
+    </message>
+    <message>
+        <source>The key for {name} is stored in the keyring.</source>
+        <translation>La clave para {name} está guardada en el llavero.</translation>
+    </message>
+    <message>
+        <source>The key for {name} was not stored: {error}</source>
+        <translation>La clave para {name} no se guardó: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsView</name>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>subiendo</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>verificando</translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation>esperando para reintentar</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>subido</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>caducado</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>{done}/{count} targets</source>
+        <translation>{done}/{count} destinos</translation>
+    </message>
+    <message>
+        <source>expires {when}</source>
+        <translation>caduca {when}</translation>
+    </message>
+    <message>
+        <source>kept until deleted</source>
+        <translation>se conserva hasta borrarlo</translation>
+    </message>
+    <message>
+        <source>not uploaded, {state}</source>
+        <translation>no subido, {state}</translation>
+    </message>
+    <message>
+        <source>Upload targets</source>
+        <extracomment>After the states were painted (carries the list).</extracomment>
+        <translation>Destinos de subida</translation>
+    </message>
+    <message>
+        <source>Upload targets and their state</source>
+        <translation>Destinos de subida y su estado</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source> (primary)</source>
+        <translation> (principal)</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>System</source>
@@ -1850,6 +2563,10 @@
         <source>AttachGuard cannot start</source>
         <extracomment>How long a launch that lost the race for the lock waits for the winner to start listening. With no tray at start, look for one every 2 s for 2 minutes (login race with the panel).</extracomment>
         <translation>AttachGuard no puede iniciarse</translation>
+    </message>
+    <message>
+        <source>Add files to AttachGuard</source>
+        <translation>Añadir archivos a AttachGuard</translation>
     </message>
     <message>
         <source>Retrying {count} upload(s) now.</source>
@@ -1981,8 +2698,32 @@
 <context>
     <name>TrayHelpBanner</name>
     <message>
-        <source>No system tray</source>
+        <source>Until then, AttachGuard works from this window, and closing the window quits it.</source>
+        <translation>Hasta entonces, AttachGuard funciona desde esta ventana, y al cerrarla se cierra.</translation>
+    </message>
+    <message>
+        <source>GNOME shows no tray icons by itself: install the AppIndicator extension (package gnome-shell-extension-appindicator on Debian and Ubuntu), turn it on in Extensions, log out and back in, and AttachGuard appears in the top bar.</source>
         <extracomment>Per desktop (a word of ``XDG_CURRENT_DESKTOP``, lower case): how to get a tray there.</extracomment>
+        <translation>GNOME no muestra iconos de bandeja por sí mismo: instala la extensión AppIndicator (paquete gnome-shell-extension-appindicator en Debian y Ubuntu), actívala en Extensiones, cierra la sesión y vuelve a entrar, y AttachGuard aparecerá en la barra superior.</translation>
+    </message>
+    <message>
+        <source>Your Plasma panel has no system tray: right-click the panel, choose Add Widgets, and add the System Tray.</source>
+        <translation>Tu panel de Plasma no tiene bandeja del sistema: haz clic derecho en el panel, elige Añadir elementos gráficos y añade la Bandeja del sistema.</translation>
+    </message>
+    <message>
+        <source>Your Xfce panel has no tray: right-click a panel, choose Panel &gt; Add New Items, and add the Status Tray Plugin.</source>
+        <translation>Tu panel de Xfce no tiene bandeja: haz clic derecho en un panel, elige Panel &gt; Añadir elementos nuevos y añade el complemento Status Tray.</translation>
+    </message>
+    <message>
+        <source>Your bar shows no tray: add the tray module to waybar (&quot;tray&quot; in modules-right) or turn on the tray of the bar you use.</source>
+        <translation>Tu barra no muestra bandeja: añade el módulo tray a waybar («tray» en modules-right) o activa la bandeja de la barra que uses.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons: add a system tray (status notifier) to your panel or bar, and AttachGuard moves into it.</source>
+        <translation>Este escritorio no muestra iconos de bandeja: añade una bandeja del sistema (status notifier) a tu panel o barra, y AttachGuard se moverá a ella.</translation>
+    </message>
+    <message>
+        <source>No system tray</source>
         <translation>No hay bandeja del sistema</translation>
     </message>
     <message>
@@ -2133,8 +2874,12 @@
         <translation>Carpetas vigiladas</translation>
     </message>
     <message>
-        <source>Folder</source>
+        <source>Watch a folder</source>
         <extracomment>Asks the user for a folder; replaceable so tests need not drive a native dialog.</extracomment>
+        <translation>Vigilar una carpeta</translation>
+    </message>
+    <message>
+        <source>Folder</source>
         <translation>Carpeta</translation>
     </message>
     <message>
@@ -2181,8 +2926,17 @@
 <context>
     <name>WelcomeWindow</name>
     <message>
+        <source>The key was not saved: {error}.</source>
+        <extracomment>One sentence about what could not be done (the rest was), or None.</extracomment>
+        <translation>La clave no se guardó: {error}.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: {error}</source>
+        <translation>No se pudo cambiar el inicio al iniciar sesión: {error}</translation>
+    </message>
+    <message>
         <source>Welcome to AttachGuard</source>
-        <extracomment>One sentence about what could not be done (the rest was), or None. The login-item writer for this platform; replaceable (tests use a temp folder).</extracomment>
+        <extracomment>The login-item writer for this platform; replaceable (tests use a temp folder).</extracomment>
         <translation>Bienvenido a AttachGuard</translation>
     </message>
     <message>

@@ -52,7 +52,9 @@
     <name>BatchJobsView</name>
     <message>
         <source>Batch jobs</source>
-        <extracomment>Ages are shown in minutes: repaint them once a minute. After every list read (carries the list of ``BatchView``). The Resubmit… confirmation while it is open (tests answer it like a user would).</extracomment>
+        <extracomment>Ages are shown in minutes: repaint them once a minute. After every list read (carries the list of ``BatchView``).
+----------
+The Resubmit… confirmation while it is open (tests answer it like a user would).</extracomment>
         <translation>Tâches Batch</translation>
     </message>
     <message>
@@ -68,20 +70,96 @@
         <translation>Aucune tâche Batch</translation>
     </message>
     <message>
+        <source>&amp;Resubmit…</source>
+        <translation>&amp;Resoumettre…</translation>
+    </message>
+    <message>
+        <source>Create a new batch from the backed-up input</source>
+        <translation>Créer un nouveau lot à partir de l&apos;entrée sauvegardée</translation>
+    </message>
+    <message>
+        <source>&amp;Back up input</source>
+        <translation>&amp;Sauvegarder l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Download this batch&apos;s input file into the vault</source>
+        <translation>Télécharger le fichier d&apos;entrée de ce lot dans le coffre</translation>
+    </message>
+    <message>
+        <source>Copy batch &amp;id</source>
+        <translation>Copier l&apos;&amp;identifiant du lot</translation>
+    </message>
+    <message>
+        <source>Copy the batch id to the clipboard</source>
+        <translation>Copier l&apos;identifiant du lot dans le presse-papiers</translation>
+    </message>
+    <message>
         <source>No Batch jobs on this account.</source>
         <translation>Aucune tâche Batch sur ce compte.</translation>
+    </message>
+    <message>
+        <source>Cannot read the Batch jobs: {error}</source>
+        <translation>Impossible de lire les tâches Batch : {error}</translation>
     </message>
     <message>
         <source>Batch actions</source>
         <translation>Actions sur les lots</translation>
     </message>
     <message>
+        <source>Copied batch id {batch}.</source>
+        <translation>Identifiant du lot {batch} copié.</translation>
+    </message>
+    <message>
+        <source>Backing up the input of {batch}…</source>
+        <translation>Sauvegarde de l&apos;entrée de {batch}…</translation>
+    </message>
+    <message>
+        <source>The input of {batch} is backed up.</source>
+        <translation>L&apos;entrée de {batch} est sauvegardée.</translation>
+    </message>
+    <message>
+        <source>Back up of {batch} failed: {error}</source>
+        <translation>La sauvegarde de {batch} a échoué : {error}</translation>
+    </message>
+    <message>
         <source>Resubmit batch</source>
         <translation>Resoumettre le lot</translation>
     </message>
     <message>
+        <source>Resubmit batch {batch}?</source>
+        <translation>Resoumettre le lot {batch} ?</translation>
+    </message>
+    <message>
+        <source>its input file backed up in the vault</source>
+        <translation>son fichier d&apos;entrée sauvegardé dans le coffre</translation>
+    </message>
+    <message>
+        <source>its input file (downloaded into the vault first, if the server still has it)</source>
+        <translation>son fichier d&apos;entrée (d&apos;abord téléchargé dans le coffre, si le serveur l&apos;a encore)</translation>
+    </message>
+    <message>
+        <source>A new batch will be created from {source}, with the same endpoint ({endpoint}), completion window ({window}) and metadata. The old batch is not cancelled: it stays {status}, and if it still finishes, both may be billed.</source>
+        <translation>Un nouveau lot sera créé à partir de {source}, avec le même point d&apos;accès ({endpoint}), la même fenêtre d&apos;exécution ({window}) et les mêmes métadonnées. L&apos;ancien lot n&apos;est pas annulé : il reste {status}, et s&apos;il se termine quand même, les deux peuvent être facturés.</translation>
+    </message>
+    <message>
         <source>&amp;Resubmit</source>
         <translation>&amp;Resoumettre</translation>
+    </message>
+    <message>
+        <source>{batch} was not resubmitted.</source>
+        <translation>{batch} n&apos;a pas été resoumis.</translation>
+    </message>
+    <message>
+        <source>Resubmitting {batch}…</source>
+        <translation>Resoumission de {batch}…</translation>
+    </message>
+    <message>
+        <source>Resubmitted {batch} as {new} (the old batch was not cancelled).</source>
+        <translation>{batch} resoumis en tant que {new} (l&apos;ancien lot n&apos;a pas été annulé).</translation>
+    </message>
+    <message>
+        <source>Resubmit of {batch} failed: {error}</source>
+        <translation>La resoumission de {batch} a échoué : {error}</translation>
     </message>
 </context>
 <context>
@@ -123,6 +201,74 @@
     <message>
         <source>Put {what} on the clipboard again</source>
         <translation>Remettre {what} dans le presse-papiers</translation>
+    </message>
+</context>
+<context>
+    <name>CopyButtonDelegate</name>
+    <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Copy this document&apos;s text, to paste into ChatGPT instead of the file</source>
+        <extracomment>Still to be uploaded: stuck when held by OpenAI&apos;s trouble, or waiting after an error. The clicked row&apos;s ``DocumentRow``.</extracomment>
+        <translation>Copier le texte de ce document, pour le coller dans ChatGPT à la place du fichier</translation>
+    </message>
+</context>
+<context>
+    <name>Copying</name>
+    <message>
+        <source>there is no text to copy for that document</source>
+        <extracomment>A later copy was asked for before this one finished: nothing was copied for this one. Request numbers (GUI thread only): the clipboard takes the result of the latest request.</extracomment>
+        <translation>il n&apos;y a pas de texte à copier pour ce document</translation>
+    </message>
+    <message>
+        <source>it is no longer backed up here</source>
+        <translation>il n&apos;est plus sauvegardé ici</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>{count} documents</translation>
+    </message>
+    <message>
+        <source>Copied part {part} of {parts} of the text of {what}. Paste it into ChatGPT instead of the file.</source>
+        <translation>Partie {part} sur {parts} du texte de {what} copiée. Collez-la dans ChatGPT à la place du fichier.</translation>
+    </message>
+    <message>
+        <source>Copied the text of {what}. Paste it into ChatGPT instead of the file.</source>
+        <translation>Texte de {what} copié. Collez-le dans ChatGPT à la place du fichier.</translation>
+    </message>
+    <message>
+        <source>something went wrong while extracting the text (details are in the log)</source>
+        <translation>un problème est survenu lors de l&apos;extraction du texte (détails dans le journal)</translation>
+    </message>
+    <message>
+        <source>Could not copy {what} again: {reason}; the clipboard was left unchanged.</source>
+        <translation>Impossible de copier à nouveau {what} : {reason} ; le presse-papiers n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>Could not copy the text: {reason} The clipboard was left unchanged.</source>
+        <translation>Impossible de copier le texte : {reason} Le presse-papiers n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>Not copied: a later copy replaced this one.</source>
+        <translation>Non copié : une copie plus récente a remplacé celle-ci.</translation>
+    </message>
+    <message>
+        <source>There is no document to copy text from yet: add one.</source>
+        <translation>Il n&apos;y a encore aucun document dont copier le texte : ajoutez-en un.</translation>
+    </message>
+    <message>
+        <source>Choose a document first.</source>
+        <translation>Choisissez d&apos;abord un document.</translation>
+    </message>
+    <message>
+        <source>There is no text to copy.</source>
+        <translation>Il n&apos;y a pas de texte à copier.</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>le document</translation>
     </message>
 </context>
 <context>
@@ -693,6 +839,240 @@
     </message>
 </context>
 <context>
+    <name>FailoverPresenter</name>
+    <message>
+        <source> and </source>
+        <extracomment>The key of the offer notice&apos;s button (``NoticeDisplay.on_action``). Documents named one by one in the after-notice, at most (more: a count).</extracomment>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>document is</source>
+        <translation>document attend</translation>
+    </message>
+    <message>
+        <source>documents are</source>
+        <translation>documents attendent</translation>
+    </message>
+    <message>
+        <source>{primary} has not taken uploads for more than {minutes:g} minutes and {count} {noun} waiting for it. Upload them to {secondary} instead? They stay queued for {primary} too; choose “Upload to {secondary} instead” here or in the tray menu.</source>
+        <translation>{primary} n&apos;accepte plus d&apos;envois depuis plus de {minutes:g} minutes et {count} {noun} après lui. Les envoyer plutôt vers {secondary} ? Ils restent aussi en attente pour {primary} ; choisissez « Envoyer plutôt vers {secondary} » ici ou dans le menu de la zone de notification.</translation>
+    </message>
+    <message>
+        <source>Upload to {secondary} instead</source>
+        <translation>Envoyer plutôt vers {secondary}</translation>
+    </message>
+    <message>
+        <source>{primary} uploads are held</source>
+        <translation>Les envois vers {primary} sont retenus</translation>
+    </message>
+    <message>
+        <source>None of the {count} documents could be uploaded to {secondary} either.</source>
+        <translation>Aucun des {count} documents n&apos;a pu être envoyé vers {secondary} non plus.</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>est</translation>
+    </message>
+    <message>
+        <source>are</source>
+        <translation>sont</translation>
+    </message>
+    <message>
+        <source>it stays</source>
+        <translation>il y reste</translation>
+    </message>
+    <message>
+        <source>they stay</source>
+        <translation>ils y restent</translation>
+    </message>
+    <message>
+        <source>{named} {verb} now on {secondary}; {stay} there when {primary} recovers.</source>
+        <translation>{named} {verb} maintenant sur {secondary} ; {stay} quand {primary} se rétablit.</translation>
+    </message>
+    <message>
+        <source>{count} documents are now on {secondary} (their file ids are in the window&apos;s details); they stay there when {primary} recovers.</source>
+        <translation>{count} documents sont maintenant sur {secondary} (leurs identifiants de fichier sont dans les détails de la fenêtre) ; ils y restent quand {primary} se rétablit.</translation>
+    </message>
+    <message>
+        <source>{missed} could not be uploaded there either.</source>
+        <translation>{missed} n&apos;ont pas pu y être envoyés non plus.</translation>
+    </message>
+    <message>
+        <source>Everything is still backed up here.</source>
+        <translation>Tout est toujours sauvegardé ici.</translation>
+    </message>
+    <message>
+        <source>Uploaded to {secondary} instead</source>
+        <translation>Envoyé plutôt vers {secondary}</translation>
+    </message>
+    <message>
+        <source>No document is waiting any more: nothing to upload.</source>
+        <extracomment>The standing offer each time it changes (None: withdrawn or taken). Every notice this presenter showed (the offer, then each after-notice).</extracomment>
+        <translation>Plus aucun document n&apos;attend : rien à envoyer.</translation>
+    </message>
+    <message>
+        <source>Could not queue the documents: {error}</source>
+        <translation>Impossible de mettre les documents en attente : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthModel</name>
+    <message>
+        <source>operational</source>
+        <extracomment>The provider&apos;s name in the status bar (the status page is OpenAI&apos;s by default).</extracomment>
+        <translation>opérationnel</translation>
+    </message>
+    <message>
+        <source>degraded performance</source>
+        <translation>performances dégradées</translation>
+    </message>
+    <message>
+        <source>under maintenance</source>
+        <translation>en maintenance</translation>
+    </message>
+    <message>
+        <source>partial outage</source>
+        <translation>panne partielle</translation>
+    </message>
+    <message>
+        <source>major outage</source>
+        <translation>panne majeure</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>{provider} status unknown</source>
+        <translation>État de {provider} inconnu</translation>
+    </message>
+    <message>
+        <source>{provider}: operational</source>
+        <translation>{provider} : opérationnel</translation>
+    </message>
+    <message>
+        <source>Last checked {when}</source>
+        <translation>Dernière vérification {when}</translation>
+    </message>
+    <message>
+        <source>Status page not checked yet — unknown (use Check now)</source>
+        <translation>Page d&apos;état pas encore vérifiée — inconnu (utilisez « Vérifier »)</translation>
+    </message>
+    <message>
+        <source>Status checks are turned off in the settings — unknown</source>
+        <translation>Les vérifications d&apos;état sont désactivées dans les paramètres — inconnu</translation>
+    </message>
+    <message>
+        <source> (tried {when})</source>
+        <translation> (essayé {when})</translation>
+    </message>
+    <message>
+        <source>Status page unreachable — unknown: {reason}</source>
+        <translation>Page d&apos;état injoignable — inconnu : {reason}</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Stuck?</source>
+        <translation>Bloqué ?</translation>
+    </message>
+    <message>
+        <source>In this status</source>
+        <translation>Dans cet état</translation>
+    </message>
+    <message>
+        <source>Requests done</source>
+        <translation>Requêtes traitées</translation>
+    </message>
+    <message>
+        <source>Input backup</source>
+        <translation>Sauvegarde de l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point d&apos;accès</translation>
+    </message>
+    <message>
+        <source>, {count} failed</source>
+        <extracomment>The whole :class:`BatchView` of an index (any column).</extracomment>
+        <translation>, {count} en échec</translation>
+    </message>
+    <message>
+        <source>backed up · resubmitted as {batch}</source>
+        <translation>sauvegardée · resoumise en tant que {batch}</translation>
+    </message>
+    <message>
+        <source>backed up</source>
+        <translation>sauvegardée</translation>
+    </message>
+    <message>
+        <source>not backed up: {error}</source>
+        <translation>non sauvegardée : {error}</translation>
+    </message>
+    <message>
+        <source>not backed up</source>
+        <translation>non sauvegardée</translation>
+    </message>
+    <message>
+        <source>Stuck: {reason}. Resubmit… creates a new batch from the backup.</source>
+        <translation>Bloqué : {reason}. « Resoumettre… » crée un nouveau lot à partir de la sauvegarde.</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>held: its status page reports an outage</source>
+        <translation>retenu : sa page d&apos;état signale une panne</translation>
+    </message>
+    <message>
+        <source>held: no API key</source>
+        <translation>retenu : aucune clé API</translation>
+    </message>
+    <message>
+        <source>held: the API key was refused</source>
+        <translation>retenu : la clé API a été refusée</translation>
+    </message>
+    <message>
+        <source>no API key: uploads to it wait</source>
+        <translation>aucune clé API : les envois vers cette cible attendent</translation>
+    </message>
+    <message>
+        <source>held ({reason})</source>
+        <translation>retenu ({reason})</translation>
+    </message>
+    <message>
+        <source>held: repeated failures (breaker open, next try {when})</source>
+        <translation>retenu : échecs répétés (disjoncteur ouvert, prochain essai {when})</translation>
+    </message>
+    <message>
+        <source>held: repeated failures (breaker open)</source>
+        <translation>retenu : échecs répétés (disjoncteur ouvert)</translation>
+    </message>
+    <message>
+        <source>rate limited until {when}</source>
+        <translation>débit limité jusqu&apos;à {when}</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <source>; {count} unfinished</source>
+        <translation> ; {count} en cours</translation>
+    </message>
+</context>
+<context>
     <name>HealthPanel</name>
     <message>
         <source>Service health</source>
@@ -716,12 +1096,64 @@
         <translation>Incidents en cours</translation>
     </message>
     <message>
+        <source>Open incident</source>
+        <translation>Incident en cours</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message>
+        <source>Open incident &amp;page</source>
+        <translation>Ouvrir la &amp;page de l&apos;incident</translation>
+    </message>
+    <message>
+        <source>Open the selected incident in the browser</source>
+        <translation>Ouvrir l&apos;incident sélectionné dans le navigateur</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>Check the status page and your Batch jobs now (Alt+C)</source>
+        <translation>Vérifier maintenant la page d&apos;état et vos tâches Batch (Alt+V)</translation>
+    </message>
+    <message>
         <source>Status checks are not available</source>
         <translation>Les vérifications d&apos;état ne sont pas disponibles</translation>
     </message>
     <message>
+        <source>{component} status</source>
+        <translation>État de {component}</translation>
+    </message>
+    <message>
+        <source>The status page gives no link</source>
+        <translation>La page d&apos;état ne donne aucun lien</translation>
+    </message>
+    <message>
         <source>The status page gives no link for this incident.</source>
         <translation>La page d&apos;état ne donne aucun lien pour cet incident.</translation>
+    </message>
+    <message>
+        <source>Status checked; Batch jobs not: {error}</source>
+        <translation>État vérifié ; tâches Batch non : {error}</translation>
+    </message>
+    <message>
+        <source> ({count} problem(s), see the log)</source>
+        <translation> ({count} problème(s), voir le journal)</translation>
+    </message>
+    <message>
+        <source>Checked: {count} Batch job(s), {stuck} stuck{problems}.</source>
+        <translation>Vérifié : {count} tâche(s) Batch, {stuck} bloquée(s){problems}.</translation>
+    </message>
+    <message>
+        <source>Check failed: {error}</source>
+        <translation>La vérification a échoué : {error}</translation>
     </message>
     <message>
         <source>Checking the status page and your Batch jobs…</source>
@@ -994,6 +1426,14 @@
         <translation>Lecture de la page {done} sur {total}…</translation>
     </message>
     <message>
+        <source>Add files</source>
+        <translation>Ajouter des fichiers</translation>
+    </message>
+    <message>
+        <source>Add a folder</source>
+        <translation>Ajouter un dossier</translation>
+    </message>
+    <message>
         <source>The clipboard holds no files to add (copy them in a file manager).</source>
         <translation>Le presse-papiers ne contient aucun fichier à ajouter (copiez-les dans un gestionnaire de fichiers).</translation>
     </message>
@@ -1202,6 +1642,10 @@
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
+    <message>
+        <source>Text of {name} — AttachGuard</source>
+        <translation>Texte de {name} — AttachGuard</translation>
+    </message>
 </context>
 <context>
     <name>PreviewWidget</name>
@@ -1213,6 +1657,10 @@
     <message>
         <source>Size of each part</source>
         <translation>Taille de chaque partie</translation>
+    </message>
+    <message>
+        <source>{description} (up to {tokens} tokens a part)</source>
+        <translation>{description} (jusqu&apos;à {tokens} jetons par partie)</translation>
     </message>
     <message>
         <source>Si&amp;ze for:</source>
@@ -1255,6 +1703,18 @@
         <translation>Parties</translation>
     </message>
     <message>
+        <source>Part</source>
+        <translation>Partie</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Contient</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
         <source>Copy &amp;next part</source>
         <translation>Copier la partie &amp;suivante</translation>
     </message>
@@ -1267,6 +1727,10 @@
         <translation>Le texte tel qu&apos;il sera collé</translation>
     </message>
     <message>
+        <source>{reason}. Try 3-10, or a sheet&apos;s name.</source>
+        <translation>{reason}. Essayez 3-10, ou le nom d&apos;une feuille.</translation>
+    </message>
+    <message>
         <source>Reading the document…</source>
         <translation>Lecture du document…</translation>
     </message>
@@ -1275,8 +1739,65 @@
         <translation>Arrêt…</translation>
     </message>
     <message>
+        <source>Reading page {done} of {total}…</source>
+        <translation>Lecture de la page {done} sur {total}…</translation>
+    </message>
+    <message>
+        <source>Stopped. The pages read so far are kept: the next preview goes on from there.</source>
+        <translation>Arrêté. Les pages lues jusqu&apos;ici sont conservées : le prochain aperçu reprend à partir de là.</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {tokens} tokens ({tokenizer}), in 1 part.</source>
+        <translation>{chars} caractères, {tokens} jetons ({tokenizer}), en 1 partie.</translation>
+    </message>
+    <message>
+        <source>{chars} characters, {tokens} tokens ({tokenizer}), in {count} parts.</source>
+        <translation>{chars} caractères, {tokens} jetons ({tokenizer}), en {count} parties.</translation>
+    </message>
+    <message>
+        <source>Left out: {skipped}</source>
+        <translation>Laissés de côté : {skipped}</translation>
+    </message>
+    <message>
+        <source>{part} of {count}</source>
+        <translation>{part} sur {count}</translation>
+    </message>
+    <message>
+        <source>everything</source>
+        <translation>tout</translation>
+    </message>
+    <message>
+        <source>{tokens} tokens, {chars} characters</source>
+        <translation>{tokens} jetons, {chars} caractères</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy part {part}</source>
+        <translation>Copier la partie {part}</translation>
+    </message>
+    <message>
+        <source>Put part {part} of {count} on the clipboard</source>
+        <translation>Placer la partie {part} sur {count} dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>There is no text to copy yet.</source>
+        <translation>Il n&apos;y a pas encore de texte à copier.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;next part ({part} of {count})</source>
+        <translation>Copier la partie &amp;suivante ({part} sur {count})</translation>
+    </message>
+    <message>
+        <source>There is no text to show for that document.</source>
+        <extracomment>&quot;3-10&quot;, &quot;1, 4-6&quot;, &quot;pages 5-&quot;: a page (or slide) selection; anything else names a sheet.</extracomment>
+        <translation>Il n&apos;y a pas de texte à afficher pour ce document.</translation>
+    </message>
+    <message>
+        <source>Something went wrong while extracting the text (details are in the log)</source>
+        <translation>Un problème est survenu lors de l&apos;extraction du texte (détails dans le journal)</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +2262,49 @@
     </message>
 </context>
 <context>
+    <name>SizePresets</name>
+    <message>
+        <source>ChatGPT message</source>
+        <translation>Message ChatGPT</translation>
+    </message>
+    <message>
+        <source>one ChatGPT message per part (setting fallback.chat_part_tokens)</source>
+        <translation>un message ChatGPT par partie (paramètre fallback.chat_part_tokens)</translation>
+    </message>
+    <message>
+        <source>OpenAI API</source>
+        <translation>API OpenAI</translation>
+    </message>
+    <message>
+        <source>a model&apos;s context through the API (setting fallback.max_tokens)</source>
+        <translation>le contexte d&apos;un modèle via l&apos;API (paramètre fallback.max_tokens)</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>one Claude.ai message per part</source>
+        <translation>un message Claude.ai par partie</translation>
+    </message>
+    <message>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <source>one Gemini app message per part</source>
+        <translation>un message de l&apos;application Gemini par partie</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Modèle local</translation>
+    </message>
+    <message>
+        <source>a local model with a 4k-token context (Ollama, LM Studio)</source>
+        <translation>un modèle local avec un contexte de 4k jetons (Ollama, LM Studio)</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Uploads paused by you (Ctrl+Shift+P resumes)</source>
@@ -1829,6 +2393,155 @@
     </message>
 </context>
 <context>
+    <name>TargetKeys</name>
+    <message>
+        <source>Upload targets</source>
+        <extracomment>After the list was (re)read: carries the states. A one-line outcome of &quot;Set key…&quot; (stored, or why not).</extracomment>
+        <translation>Destinations d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Upload targets and their keys</source>
+        <extracomment>Asks for a key (title, target name) and returns it, &quot;&quot; when cancelled; a seam so tests do not drive a modal dialog.</extracomment>
+        <translation>Destinations d&apos;envoi et leurs clés</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>&amp;Set key…</source>
+        <translation>&amp;Définir la clé…</translation>
+    </message>
+    <message>
+        <source>Store a key for the selected target in the OS keyring, under its own entry</source>
+        <translation>Enregistrer une clé pour la destination sélectionnée dans le trousseau du système, sous sa propre entrée</translation>
+    </message>
+    <message>
+        <source>Targets are listed in settings.toml as [[targets]] tables; a change there takes effect after a restart. Keys never go to a file.</source>
+        <translation>Les destinations sont listées dans settings.toml sous forme de tables [[targets]] ; une modification y prend effet après un redémarrage. Les clés ne vont jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>Cannot read the targets: {error}</source>
+        <translation>Impossible de lire les destinations : {error}</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>présente</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquante</translation>
+    </message>
+    <message>
+        <source>Key for {name}</source>
+        <translation>Clé pour {name}</translation>
+    </message>
+    <message>
+        <source>API key for the upload target {name}:</source>
+        <translation>Clé API pour la destination d&apos;envoi {name} :</translation>
+    </message>
+    <message>
+        <source>The key for {name} is stored in the keyring.</source>
+        <translation>La clé pour {name} est enregistrée dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>The key for {name} was not stored: {error}</source>
+        <translation>La clé pour {name} n&apos;a pas été enregistrée : {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsView</name>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>vérification</translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation>en attente d&apos;un nouvel essai</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>{done}/{count} targets</source>
+        <translation>{done}/{count} destinations</translation>
+    </message>
+    <message>
+        <source>expires {when}</source>
+        <translation>expire {when}</translation>
+    </message>
+    <message>
+        <source>kept until deleted</source>
+        <translation>conservé jusqu&apos;à suppression</translation>
+    </message>
+    <message>
+        <source>not uploaded, {state}</source>
+        <translation>non envoyé, {state}</translation>
+    </message>
+    <message>
+        <source>Upload targets</source>
+        <extracomment>After the states were painted (carries the list).</extracomment>
+        <translation>Destinations d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Upload targets and their state</source>
+        <translation>Destinations d&apos;envoi et leur état</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source> (primary)</source>
+        <translation> (principale)</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>System</source>
@@ -1850,6 +2563,10 @@
         <source>AttachGuard cannot start</source>
         <extracomment>How long a launch that lost the race for the lock waits for the winner to start listening. With no tray at start, look for one every 2 s for 2 minutes (login race with the panel).</extracomment>
         <translation>AttachGuard ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <source>Add files to AttachGuard</source>
+        <translation>Ajouter des fichiers à AttachGuard</translation>
     </message>
     <message>
         <source>Retrying {count} upload(s) now.</source>
@@ -1981,8 +2698,32 @@
 <context>
     <name>TrayHelpBanner</name>
     <message>
-        <source>No system tray</source>
+        <source>Until then, AttachGuard works from this window, and closing the window quits it.</source>
+        <translation>D&apos;ici là, AttachGuard fonctionne depuis cette fenêtre, et fermer la fenêtre le quitte.</translation>
+    </message>
+    <message>
+        <source>GNOME shows no tray icons by itself: install the AppIndicator extension (package gnome-shell-extension-appindicator on Debian and Ubuntu), turn it on in Extensions, log out and back in, and AttachGuard appears in the top bar.</source>
         <extracomment>Per desktop (a word of ``XDG_CURRENT_DESKTOP``, lower case): how to get a tray there.</extracomment>
+        <translation>GNOME n&apos;affiche pas d&apos;icônes de notification par lui-même : installez l&apos;extension AppIndicator (paquet gnome-shell-extension-appindicator sous Debian et Ubuntu), activez-la dans Extensions, déconnectez-vous puis reconnectez-vous, et AttachGuard apparaît dans la barre supérieure.</translation>
+    </message>
+    <message>
+        <source>Your Plasma panel has no system tray: right-click the panel, choose Add Widgets, and add the System Tray.</source>
+        <translation>Votre panneau Plasma n&apos;a pas de boîte à miniatures : faites un clic droit sur le panneau, choisissez Ajouter des composants graphiques, puis ajoutez la boîte à miniatures.</translation>
+    </message>
+    <message>
+        <source>Your Xfce panel has no tray: right-click a panel, choose Panel &gt; Add New Items, and add the Status Tray Plugin.</source>
+        <translation>Votre tableau de bord Xfce n&apos;a pas de zone de notification : faites un clic droit sur un tableau de bord, choisissez Tableau de bord &gt; Ajouter de nouveaux éléments, puis ajoutez le greffon Status Tray.</translation>
+    </message>
+    <message>
+        <source>Your bar shows no tray: add the tray module to waybar (&quot;tray&quot; in modules-right) or turn on the tray of the bar you use.</source>
+        <translation>Votre barre n&apos;affiche pas de zone de notification : ajoutez le module tray à waybar (« tray » dans modules-right) ou activez la zone de notification de la barre que vous utilisez.</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons: add a system tray (status notifier) to your panel or bar, and AttachGuard moves into it.</source>
+        <translation>Ce bureau n&apos;affiche pas d&apos;icônes de notification : ajoutez une zone de notification (status notifier) à votre panneau ou barre, et AttachGuard s&apos;y installe.</translation>
+    </message>
+    <message>
+        <source>No system tray</source>
         <translation>Pas de zone de notification</translation>
     </message>
     <message>
@@ -2133,8 +2874,12 @@
         <translation>Dossiers surveillés</translation>
     </message>
     <message>
-        <source>Folder</source>
+        <source>Watch a folder</source>
         <extracomment>Asks the user for a folder; replaceable so tests need not drive a native dialog.</extracomment>
+        <translation>Surveiller un dossier</translation>
+    </message>
+    <message>
+        <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
@@ -2181,8 +2926,17 @@
 <context>
     <name>WelcomeWindow</name>
     <message>
+        <source>The key was not saved: {error}.</source>
+        <extracomment>One sentence about what could not be done (the rest was), or None.</extracomment>
+        <translation>La clé n&apos;a pas été enregistrée : {error}.</translation>
+    </message>
+    <message>
+        <source>Start at login could not be changed: {error}</source>
+        <translation>Le démarrage à l&apos;ouverture de session n&apos;a pas pu être modifié : {error}</translation>
+    </message>
+    <message>
         <source>Welcome to AttachGuard</source>
-        <extracomment>One sentence about what could not be done (the rest was), or None. The login-item writer for this platform; replaceable (tests use a temp folder).</extracomment>
+        <extracomment>The login-item writer for this platform; replaceable (tests use a temp folder).</extracomment>
         <translation>Bienvenue dans AttachGuard</translation>
     </message>
     <message>
