@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -178,9 +179,11 @@ def when(epoch: float | None, now: float | None = None) -> str:
     today = datetime.fromtimestamp(time.time() if now is None else now)
     if moment.date() == today.date():
         return moment.strftime("%H:%M")
+    # The month's name in the UI's language (``translations.install`` sets the default locale).
+    month = QLocale().monthName(moment.month, QLocale.FormatType.ShortFormat)
     if moment.year == today.year:
-        return moment.strftime("%d %b %H:%M")
-    return moment.strftime("%d %b %Y %H:%M")
+        return f"{moment:%d} {month} {moment:%H:%M}"
+    return f"{moment:%d} {month} {moment:%Y %H:%M}"
 
 
 _ERROR_WORDS = {

@@ -39,6 +39,8 @@ class Installed:
 
     language: str = "en"
     translators: list[QTranslator] = field(default_factory=list)
+    #: The default locale before (dates and numbers follow the UI's language while installed).
+    locale: QLocale | None = None
 
 
 def _language_code(name: str) -> str:
@@ -93,6 +95,8 @@ def install(
     installed = Installed(language)
     if language == "en":
         return installed
+    installed.locale = QLocale()
+    QLocale.setDefault(QLocale(language))
     ours = _qm_path(language)
     candidates = [
         (ours, "AttachGuard"),
@@ -121,3 +125,6 @@ def remove(app: QCoreApplication, installed: Installed) -> None:
         app.removeTranslator(translator)
         translator.deleteLater()
     installed.translators.clear()
+    if installed.locale is not None:
+        QLocale.setDefault(installed.locale)
+        installed.locale = None
