@@ -17,20 +17,9 @@ from support.app_process import RunningApp, app_env, launch
 from support.desktop_session import DesktopSession, wait_for
 from support.openai_server import FakeOpenAI
 
-from desktop_app.core.service import Service
-from desktop_app.paths import AppPaths
-
 pytestmark = pytest.mark.e2e
 
 SENTENCE = "The harbour ledger lists 4127 crates of oranges landed on the ninth of May."
-
-
-def _failed_job(home: Path) -> bool:
-    service = Service(AppPaths.under(home))
-    try:
-        return any(str(job.state) == "failed" for job in service.uploads.jobs())
-    finally:
-        service.close()
 
 
 def _choose(desktop: DesktopSession, icon: str, keys: tuple[str, ...], expect: str) -> bool:
@@ -65,7 +54,7 @@ def test_tray_copy_text_of_after_a_failure_then_copy_again_after_the_clipboard_c
     document.write_text(f"Harbour ledger\n\n{SENTENCE}\n", encoding="utf-8")
     desktop.set_clipboard("something else")
     assert app.cli("add", str(document)).returncode == 0
-    assert wait_for(lambda: _failed_job(home), timeout=90, interval=0.1), app.log_text()
+    assert wait_for(app.has_failed_upload, timeout=90, interval=0.1), app.log_text()
     failed_at = time.monotonic()
     assert wait_for(lambda: "copy-text menu lists 1 document(s)" in app.log_text(), timeout=60)
 

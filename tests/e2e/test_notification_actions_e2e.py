@@ -24,9 +24,6 @@ from support.app_process import RunningApp, app_env, launch
 from support.desktop_session import DesktopSession, wait_for
 from support.openai_server import FakeOpenAI
 
-from desktop_app.core.service import Service
-from desktop_app.paths import AppPaths
-
 pytestmark = pytest.mark.e2e
 
 SENTENCE = "The ferry to Inishmore carried 212 bicycles on the first of June."
@@ -91,14 +88,6 @@ def _dunstctl(desktop: DesktopSession, env: dict[str, str], *args: str) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
-def _failed_job(home: Path) -> bool:
-    service = Service(AppPaths.under(home))
-    try:
-        return any(str(job.state) == "failed" for job in service.uploads.jobs())
-    finally:
-        service.close()
-
-
 def test_failure_notification_copy_text_button_puts_the_text_on_the_clipboard(
     desktop: DesktopSession,
     notification_server: dict[str, str],
@@ -124,7 +113,7 @@ def test_failure_notification_copy_text_button_puts_the_text_on_the_clipboard(
     document.write_text(f"Ferry notes\n\n{SENTENCE}\n", encoding="utf-8")
     desktop.set_clipboard("something else")
     assert app.cli("add", str(document)).returncode == 0
-    assert wait_for(lambda: _failed_job(home), timeout=90, interval=0.1), app.log_text()
+    assert wait_for(app.has_failed_upload, timeout=90, interval=0.1), app.log_text()
     failed_at = time.monotonic()
 
     # dunst shows it, and keeps showing it: a failure stays until dismissed.

@@ -14,18 +14,7 @@ from support.app_process import RunningApp, app_env, launch
 from support.desktop_session import DesktopSession, wait_for
 from support.openai_server import FakeOpenAI
 
-from desktop_app.core.service import Service
-from desktop_app.paths import AppPaths
-
 pytestmark = pytest.mark.e2e
-
-
-def _failed_job(home: Path) -> bool:
-    service = Service(AppPaths.under(home))
-    try:
-        return any(str(job.state) == "failed" for job in service.uploads.jobs())
-    finally:
-        service.close()
 
 
 def _long_report(path: Path) -> None:
@@ -56,7 +45,7 @@ def test_preview_from_the_tray_copies_part_1_then_the_next_part_with_the_keyboar
     _long_report(report)
     desktop.set_clipboard("something else")
     assert app.cli("add", str(report)).returncode == 0
-    assert wait_for(lambda: _failed_job(home), timeout=90, interval=0.1), app.log_text()
+    assert wait_for(app.has_failed_upload, timeout=90, interval=0.1), app.log_text()
 
     def open_preview() -> bool:
         desktop.run("xdotool", "key", "Escape")

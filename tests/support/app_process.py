@@ -35,6 +35,16 @@ class RunningApp:
         except FileNotFoundError:
             return ""
 
+    def has_failed_upload(self) -> bool:
+        """Whether an upload of this app's queue has failed for good (read from its store)."""
+        from desktop_app.core.service import Service
+
+        service = Service(self.paths)
+        try:
+            return any(str(job.state) == "failed" for job in service.uploads.jobs())
+        finally:
+            service.close()
+
     def output_text(self) -> str:
         return self.output.read_text(encoding="utf-8", errors="replace")
 
