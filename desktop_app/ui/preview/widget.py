@@ -150,7 +150,10 @@ class PreviewWidget(QWidget):
         self.parts_table = QTableWidget(0, 4)
         self.parts_table.setAccessibleName(self.tr("Parts"))
         self.parts_table.setAccessibleDescription(
-            self.tr("The parts the text is split into; select one to see it, Copy puts it on the clipboard")
+            self.tr(
+                "The parts the text is split into; select one to see it, Copy puts it on the "
+                "clipboard"
+            )
         )
         self.parts_table.setHorizontalHeaderLabels(
             [self.tr("Part"), self.tr("Holds"), self.tr("Size"), ""]
