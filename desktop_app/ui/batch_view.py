@@ -68,6 +68,9 @@ class BatchJobsView(QGroupBox):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Batch jobs table"))
+        self.table.setAccessibleDescription(
+            self.tr("Your Batch jobs and their state; the buttons act on the selected job")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

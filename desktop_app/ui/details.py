@@ -160,6 +160,9 @@ class DetailsPane(QWidget):
 
         self.history = QTableWidget(0, 4)
         self.history.setAccessibleName(self.tr("Upload attempts"))
+        self.history.setAccessibleDescription(
+            self.tr("Each try to upload this document: when, to which target, and what went wrong")
+        )
         self.history.setHorizontalHeaderLabels(
             [self.tr("Queued"), self.tr("First try"), self.tr("Attempts"), self.tr("Outcome")]
         )
@@ -222,6 +225,10 @@ class DetailsPane(QWidget):
         layout.addWidget(self.preview, 1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName(self.tr("Document details"))
+        self.scroll_area.setAccessibleDescription(
+            self.tr("Everything about the selected document; the arrow keys scroll")
+        )
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(content)

@@ -265,6 +265,13 @@ class FailoverPresenter(QObject):
         self.action.setEnabled(offer is not None)
         if offer is not None:
             self.action.setText(offer.text)
+            self.action.setStatusTip(
+                QCoreApplication.translate(
+                    "FailoverPresenter",
+                    "Upload the documents held for {primary} to {secondary} now; they stay "
+                    "there when {primary} recovers",
+                ).format(primary=offer.primary, secondary=offer.secondary_label)
+            )
             key = (offer.primary, offer.secondary, offer.held_since)
             if key not in self._announced:  # once per outage, however often the count moves
                 self._announced.add(key)

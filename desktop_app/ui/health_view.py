@@ -97,6 +97,9 @@ class HealthPanel(QWidget):
         self.checked_label.setWordWrap(True)
         self.incidents = QTreeWidget()
         self.incidents.setAccessibleName(self.tr("Open incidents"))
+        self.incidents.setAccessibleDescription(
+            self.tr("The provider's unresolved incidents, newest first, with their latest update")
+        )
         self.incidents.setHeaderLabels(
             [self.tr("Open incident"), self.tr("Status"), self.tr("Last update")]
         )

@@ -85,6 +85,11 @@ class CopyAgainMenu(QMenu):
         self.setAccessibleName(
             QCoreApplication.translate("CopyAgainMenu", "Copy a recent copy again")
         )
+        self.menuAction().setStatusTip(
+            QCoreApplication.translate(
+                "CopyAgainMenu", "Put a text you copied before on the clipboard again"
+            )
+        )
         self.setToolTipsVisible(True)
         self._service: Service | None = None
         self._on_progress = on_progress
@@ -136,11 +141,9 @@ class CopyAgainMenu(QMenu):
         now = time.time()
         for number, record in enumerate(records, start=1):
             action = self.addAction(entry_label(record, number, now))
-            action.setToolTip(
-                QCoreApplication.translate(
-                    "CopyAgainMenu", "Put {what} on the clipboard again"
-                ).format(what=record.label)
-            )
+            tip = QCoreApplication.translate("CopyAgainMenu", "Put {what} on the clipboard again")
+            action.setToolTip(tip.format(what=record.label))
+            action.setStatusTip(tip.format(what=record.label))
             action.triggered.connect(lambda _checked=False, r=record: self.copy_again(r))
 
     def copy_again(self, record: CopyRecord) -> None:

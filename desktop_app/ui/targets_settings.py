@@ -55,6 +55,11 @@ class TargetKeysEditor(QWidget):
         self.tree.setAccessibleName(
             QCoreApplication.translate("TargetKeys", "Upload targets and their keys")
         )
+        self.tree.setAccessibleDescription(
+            QCoreApplication.translate(
+                "TargetKeys", "Where documents are uploaded, and whether each has its API key"
+            )
+        )
         self.tree.setHeaderLabels(
             [
                 QCoreApplication.translate("TargetKeys", "Target"),

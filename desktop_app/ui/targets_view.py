@@ -149,6 +149,11 @@ class TargetsBox(QGroupBox):
         self.tree.setAccessibleName(
             QCoreApplication.translate("TargetsView", "Upload targets and their state")
         )
+        self.tree.setAccessibleDescription(
+            QCoreApplication.translate(
+                "TargetsView", "Whether each upload target takes uploads now, and if not, why"
+            )
+        )
         self.tree.setHeaderLabels(
             [
                 QCoreApplication.translate("TargetsView", "Target"),

@@ -107,12 +107,19 @@ class TrayController(QObject):
         self.menu.setAccessibleName(self.tr("AttachGuard tray menu"))
         self.menu.setTitle("AttachGuard")
         self.key_notice = self._action(self.tr("Uploads paused until you add an API key"), None)
+        self.key_notice.setStatusTip(
+            self.tr("Add your API key in Settings to upload; copying text works without one")
+        )
         self.key_notice.setEnabled(False)
         self.menu.addSeparator()
         # No accelerators here: a tray menu cannot take global shortcuts, so showing them
         # would lie (and Ctrl+O means "Add files" in the window). Mnemonics work while it is open.
         self.open_action = self._action(self.tr("&Open AttachGuard"), open_window)
+        self.open_action.setStatusTip(self.tr("Show the window with every document and its state"))
         self.add_action = self._action(self.tr("&Add files\u2026"), add_files)
+        self.add_action.setStatusTip(
+            self.tr("Choose files to back up and upload, as if dropped on the window")
+        )
         self.copy_action = self._action(self.tr("&Copy text instead"), self.copy_text_instead)
         self.copy_action.setStatusTip(
             self.tr(
@@ -122,6 +129,9 @@ class TrayController(QObject):
         )
         self.copy_menu = QMenu(self.tr("Copy text o&f\u2026"), self.menu)
         self.copy_menu.setAccessibleName(self.tr("Copy the text of a recent document"))
+        self.copy_menu.menuAction().setStatusTip(
+            self.tr("Put the text of one of the latest documents on the clipboard")
+        )
         self.copy_menu.setEnabled(False)
         self.menu.addMenu(self.copy_menu)
         self.again_menu = CopyAgainMenu(service, self.menu, on_progress=self._reading)
@@ -141,11 +151,23 @@ class TrayController(QObject):
         self._ticker.setInterval(LIVE_TICK_MS)
         self._ticker.timeout.connect(self._tick)
         self.retry_action = self._action(self.tr("&Retry failed now"), self.retry_failed)
+        self.retry_action.setStatusTip(
+            self.tr("Upload every failed document again now, without waiting for the next try")
+        )
         self.pause_action = self._action(self.tr(PAUSE_TEXT), self.toggle_pause)
+        self.pause_action.setStatusTip(
+            self.tr("Stop starting uploads until you resume (documents are still backed up)")
+        )
         self.menu.addSeparator()
         self.settings_action = self._action(self.tr("&Settings\u2026"), open_settings)
+        self.settings_action.setStatusTip(
+            self.tr("Change the API key, watched folders, upload targets and text sizes")
+        )
         self.menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), quit_app)
+        self.quit_action.setStatusTip(
+            self.tr("Close AttachGuard (waiting uploads resume at the next start)")
+        )
         self.icon.setContextMenu(self.menu)
         self.icon.messageClicked.connect(self._message_clicked)
         self._message_click: Callable[[], None] | None = None
@@ -301,6 +323,9 @@ class TrayController(QObject):
         for number, choice in enumerate(chosen, start=1):
             action = self.copy_menu.addAction(choice_label(number, choice))
             action.setToolTip(choice.name)
+            action.setStatusTip(
+                self.tr("Put the text of {name} on the clipboard").format(name=choice.name)
+            )
             entry_id = choice.entry_id
             action.triggered.connect(lambda _checked=False, e=entry_id: self.copy_text_of(e))
         self.copy_menu.setEnabled(bool(chosen))
@@ -326,6 +351,11 @@ class TrayController(QObject):
         self.icon.setToolTip(view.tooltip)
         self.key_notice.setVisible(view.needs_key)
         self.pause_action.setText(self.tr(RESUME_TEXT if view.user_paused else PAUSE_TEXT))
+        self.pause_action.setStatusTip(
+            self.tr("Start uploading the waiting documents again")
+            if view.user_paused
+            else self.tr("Stop starting uploads until you resume (documents are still backed up)")
+        )
         self.pause_action.setEnabled(not view.needs_key)
         self.retry_action.setEnabled(view.state is not TrayState.PAUSED)
         if previous is None or previous.state is not view.state:

@@ -57,6 +57,9 @@ class WatchedFoldersEditor(QWidget):
         )
         self.table.setColumnHidden(_TARGETS, True)
         self.table.setAccessibleName(self.tr("Watched folders list"))
+        self.table.setAccessibleDescription(
+            self.tr("Folders whose new files are backed up and uploaded, and where they go")
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)

@@ -134,6 +134,12 @@ class MainWindow(QMainWindow):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Documents"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Every document backed up, with its upload state; select one to see its details, "
+                "the context menu (Shift+F10) acts on the selection"
+            )
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

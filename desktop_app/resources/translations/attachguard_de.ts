@@ -15,6 +15,10 @@
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Dieses Fenster schließen</translation>
+    </message>
 </context>
 <context>
     <name>AddSummary</name>
@@ -60,6 +64,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Batch jobs table</source>
         <translation>Tabelle der Batch-Aufträge</translation>
+    </message>
+    <message>
+        <source>Your Batch jobs and their state; the buttons act on the selected job</source>
+        <translation>Ihre Batch-Aufträge und ihr Zustand; die Schaltflächen wirken auf den ausgewählten Auftrag</translation>
     </message>
     <message>
         <source>No Batch jobs seen yet. Check now lists them (needs an API key).</source>
@@ -189,6 +197,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy a recent copy again</source>
         <translation>Eine frühere Kopie erneut kopieren</translation>
+    </message>
+    <message>
+        <source>Put a text you copied before on the clipboard again</source>
+        <translation>Einen früher kopierten Text erneut in die Zwischenablage legen</translation>
     </message>
     <message>
         <source>Nothing copied yet</source>
@@ -365,6 +377,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Upload-Versuche</translation>
     </message>
     <message>
+        <source>Each try to upload this document: when, to which target, and what went wrong</source>
+        <translation>Jeder Versuch, dieses Dokument hochzuladen: wann, zu welchem Ziel und was schiefging</translation>
+    </message>
+    <message>
         <source>First try</source>
         <translation>Erster Versuch</translation>
     </message>
@@ -411,6 +427,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Uploads:</source>
         <translation>Uploads:</translation>
+    </message>
+    <message>
+        <source>Everything about the selected document; the arrow keys scroll</source>
+        <translation>Alles über das ausgewählte Dokument; die Pfeiltasten scrollen</translation>
     </message>
     <message>
         <source>Select a document to see its details.</source>
@@ -906,8 +926,12 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Stattdessen zu {secondary} hochgeladen</translation>
     </message>
     <message>
-        <source>No document is waiting any more: nothing to upload.</source>
+        <source>Upload the documents held for {primary} to {secondary} now; they stay there when {primary} recovers</source>
         <extracomment>The standing offer each time it changes (None: withdrawn or taken). Every notice this presenter showed (the offer, then each after-notice).</extracomment>
+        <translation>Die für {primary} zurückgehaltenen Dokumente jetzt zu {secondary} hochladen; sie bleiben dort, wenn {primary} wieder geht</translation>
+    </message>
+    <message>
+        <source>No document is waiting any more: nothing to upload.</source>
         <translation>Es wartet kein Dokument mehr: nichts hochzuladen.</translation>
     </message>
     <message>
@@ -1094,6 +1118,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Open incidents</source>
         <translation>Offene Störungen</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s unresolved incidents, newest first, with their latest update</source>
+        <translation>Die offenen Störungen des Anbieters, neueste zuerst, mit ihrer letzten Meldung</translation>
     </message>
     <message>
         <source>Open incident</source>
@@ -1316,6 +1344,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Documents</source>
         <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Every document backed up, with its upload state; select one to see its details, the context menu (Shift+F10) acts on the selection</source>
+        <translation>Jedes gesicherte Dokument mit seinem Upload-Zustand; eines auswählen zeigt seine Details, das Kontextmenü (Umschalt+F10) wirkt auf die Auswahl</translation>
     </message>
     <message>
         <source>Document count</source>
@@ -1643,6 +1675,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Schließen</translation>
     </message>
     <message>
+        <source>Close the preview (the text stays cached for next time)</source>
+        <translation>Die Vorschau schließen (der Text bleibt für das nächste Mal zwischengespeichert)</translation>
+    </message>
+    <message>
         <source>Text of {name} — AttachGuard</source>
         <translation>Text von {name} — AttachGuard</translation>
     </message>
@@ -1657,6 +1693,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Size of each part</source>
         <translation>Größe jedes Teils</translation>
+    </message>
+    <message>
+        <source>Where the text will be pasted: it is split into parts that fit there</source>
+        <translation>Wo der Text eingefügt wird: er wird in Teile geteilt, die dort passen</translation>
     </message>
     <message>
         <source>{description} (up to {tokens} tokens a part)</source>
@@ -1695,12 +1735,20 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Extraktion des Textes abbrechen</translation>
     </message>
     <message>
+        <source>Stop reading the document; the pages read so far are kept for next time</source>
+        <translation>Das Lesen des Dokuments abbrechen; die bisher gelesenen Seiten bleiben für das nächste Mal</translation>
+    </message>
+    <message>
         <source>Size of the text</source>
         <translation>Größe des Textes</translation>
     </message>
     <message>
         <source>Parts</source>
         <translation>Teile</translation>
+    </message>
+    <message>
+        <source>The parts the text is split into; select one to see it, Copy puts it on the clipboard</source>
+        <translation>Die Teile, in die der Text geteilt ist; einen auswählen zeigt ihn, Kopieren legt ihn in die Zwischenablage</translation>
     </message>
     <message>
         <source>Part</source>
@@ -1721,6 +1769,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy the next part</source>
         <translation>Den nächsten Teil kopieren</translation>
+    </message>
+    <message>
+        <source>Put the next part on the clipboard, ready to paste after the last one</source>
+        <translation>Den nächsten Teil in die Zwischenablage legen, bereit zum Einfügen nach dem letzten</translation>
     </message>
     <message>
         <source>The text as it will be pasted</source>
@@ -1777,6 +1829,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy part {part}</source>
         <translation>Teil {part} kopieren</translation>
+    </message>
+    <message>
+        <source>Put part {part} on the clipboard, ready to paste</source>
+        <translation>Teil {part} in die Zwischenablage legen, bereit zum Einfügen</translation>
     </message>
     <message>
         <source>Put part {part} of {count} on the clipboard</source>
@@ -2405,6 +2461,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Upload-Ziele und ihre Schlüssel</translation>
     </message>
     <message>
+        <source>Where documents are uploaded, and whether each has its API key</source>
+        <translation>Wohin Dokumente hochgeladen werden und ob jedes Ziel seinen API-Schlüssel hat</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
@@ -2521,6 +2581,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Upload-Ziele und ihr Zustand</translation>
     </message>
     <message>
+        <source>Whether each upload target takes uploads now, and if not, why</source>
+        <translation>Ob jedes Upload-Ziel jetzt Uploads annimmt, und wenn nicht, warum</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Ziel</translation>
     </message>
@@ -2626,12 +2690,24 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Uploads angehalten, bis Sie einen API-Schlüssel hinzufügen</translation>
     </message>
     <message>
+        <source>Add your API key in Settings to upload; copying text works without one</source>
+        <translation>Fügen Sie Ihren API-Schlüssel in den Einstellungen hinzu, um hochzuladen; Text kopieren geht auch ohne</translation>
+    </message>
+    <message>
         <source>&amp;Open AttachGuard</source>
         <translation>AttachGuard ö&amp;ffnen</translation>
     </message>
     <message>
+        <source>Show the window with every document and its state</source>
+        <translation>Das Fenster mit jedem Dokument und seinem Zustand zeigen</translation>
+    </message>
+    <message>
         <source>&amp;Add files…</source>
         <translation>Dateien &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Choose files to back up and upload, as if dropped on the window</source>
+        <translation>Dateien zum Sichern und Hochladen wählen, als wären sie auf das Fenster gezogen</translation>
     </message>
     <message>
         <source>&amp;Copy text instead</source>
@@ -2650,6 +2726,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Den Text eines neueren Dokuments kopieren</translation>
     </message>
     <message>
+        <source>Put the text of one of the latest documents on the clipboard</source>
+        <translation>Den Text eines der neuesten Dokumente in die Zwischenablage legen</translation>
+    </message>
+    <message>
         <source>Pre&amp;view text…</source>
         <translation>Text-&amp;Vorschau…</translation>
     </message>
@@ -2662,17 +2742,41 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Fehlgeschlagene jetzt &amp;wiederholen</translation>
     </message>
     <message>
+        <source>Upload every failed document again now, without waiting for the next try</source>
+        <translation>Jedes fehlgeschlagene Dokument jetzt erneut hochladen, ohne auf den nächsten Versuch zu warten</translation>
+    </message>
+    <message>
+        <source>Stop starting uploads until you resume (documents are still backed up)</source>
+        <translation>Keine neuen Uploads starten, bis Sie fortsetzen (Dokumente werden weiter gesichert)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Change the API key, watched folders, upload targets and text sizes</source>
+        <translation>API-Schlüssel, überwachte Ordner, Upload-Ziele und Textgrößen ändern</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>Close AttachGuard (waiting uploads resume at the next start)</source>
+        <translation>AttachGuard beenden (wartende Uploads gehen beim nächsten Start weiter)</translation>
+    </message>
+    <message>
         <source>AttachGuard: starting…</source>
         <extracomment>The icon file now shown (a symbolic variant follows the platform&apos;s colour scheme).</extracomment>
         <translation>AttachGuard: startet…</translation>
+    </message>
+    <message>
+        <source>Put the text of {name} on the clipboard</source>
+        <translation>Den Text von {name} in die Zwischenablage legen</translation>
+    </message>
+    <message>
+        <source>Start uploading the waiting documents again</source>
+        <translation>Die wartenden Dokumente wieder hochladen</translation>
     </message>
     <message>
         <source>There is no document to preview yet: add one.</source>
@@ -2897,6 +3001,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Watched folders list</source>
         <translation>Liste der überwachten Ordner</translation>
+    </message>
+    <message>
+        <source>Folders whose new files are backed up and uploaded, and where they go</source>
+        <translation>Ordner, deren neue Dateien gesichert und hochgeladen werden, und wohin</translation>
     </message>
     <message>
         <source>A&amp;dd folder…</source>

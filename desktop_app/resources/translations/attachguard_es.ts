@@ -15,6 +15,10 @@
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Cerrar esta ventana</translation>
+    </message>
 </context>
 <context>
     <name>AddSummary</name>
@@ -60,6 +64,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Batch jobs table</source>
         <translation>Tabla de tareas Batch</translation>
+    </message>
+    <message>
+        <source>Your Batch jobs and their state; the buttons act on the selected job</source>
+        <translation>Sus tareas Batch y su estado; los botones actúan sobre la tarea seleccionada</translation>
     </message>
     <message>
         <source>No Batch jobs seen yet. Check now lists them (needs an API key).</source>
@@ -189,6 +197,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy a recent copy again</source>
         <translation>Copiar de nuevo una copia reciente</translation>
+    </message>
+    <message>
+        <source>Put a text you copied before on the clipboard again</source>
+        <translation>Volver a poner en el portapapeles un texto copiado antes</translation>
     </message>
     <message>
         <source>Nothing copied yet</source>
@@ -365,6 +377,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Intentos de subida</translation>
     </message>
     <message>
+        <source>Each try to upload this document: when, to which target, and what went wrong</source>
+        <translation>Cada intento de subir este documento: cuándo, a qué destino y qué falló</translation>
+    </message>
+    <message>
         <source>First try</source>
         <translation>Primer intento</translation>
     </message>
@@ -411,6 +427,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Uploads:</source>
         <translation>Subidas:</translation>
+    </message>
+    <message>
+        <source>Everything about the selected document; the arrow keys scroll</source>
+        <translation>Todo sobre el documento seleccionado; las flechas desplazan</translation>
     </message>
     <message>
         <source>Select a document to see its details.</source>
@@ -906,8 +926,12 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Subido a {secondary} en su lugar</translation>
     </message>
     <message>
-        <source>No document is waiting any more: nothing to upload.</source>
+        <source>Upload the documents held for {primary} to {secondary} now; they stay there when {primary} recovers</source>
         <extracomment>The standing offer each time it changes (None: withdrawn or taken). Every notice this presenter showed (the offer, then each after-notice).</extracomment>
+        <translation>Subir ahora a {secondary} los documentos retenidos para {primary}; se quedan allí cuando {primary} se recupere</translation>
+    </message>
+    <message>
+        <source>No document is waiting any more: nothing to upload.</source>
         <translation>Ya no espera ningún documento: no hay nada que subir.</translation>
     </message>
     <message>
@@ -1094,6 +1118,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Open incidents</source>
         <translation>Incidencias abiertas</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s unresolved incidents, newest first, with their latest update</source>
+        <translation>Las incidencias sin resolver del proveedor, las más recientes primero, con su última actualización</translation>
     </message>
     <message>
         <source>Open incident</source>
@@ -1316,6 +1344,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Documents</source>
         <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Every document backed up, with its upload state; select one to see its details, the context menu (Shift+F10) acts on the selection</source>
+        <translation>Cada documento respaldado, con el estado de su subida; seleccione uno para ver sus detalles, el menú contextual (Mayús+F10) actúa sobre la selección</translation>
     </message>
     <message>
         <source>Document count</source>
@@ -1643,6 +1675,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Cerrar</translation>
     </message>
     <message>
+        <source>Close the preview (the text stays cached for next time)</source>
+        <translation>Cerrar la vista previa (el texto queda en caché para la próxima vez)</translation>
+    </message>
+    <message>
         <source>Text of {name} — AttachGuard</source>
         <translation>Texto de {name} — AttachGuard</translation>
     </message>
@@ -1657,6 +1693,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Size of each part</source>
         <translation>Tamaño de cada parte</translation>
+    </message>
+    <message>
+        <source>Where the text will be pasted: it is split into parts that fit there</source>
+        <translation>Dónde se pegará el texto: se divide en partes que caben allí</translation>
     </message>
     <message>
         <source>{description} (up to {tokens} tokens a part)</source>
@@ -1695,12 +1735,20 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Detener la extracción del texto</translation>
     </message>
     <message>
+        <source>Stop reading the document; the pages read so far are kept for next time</source>
+        <translation>Dejar de leer el documento; las páginas leídas hasta ahora se guardan para la próxima vez</translation>
+    </message>
+    <message>
         <source>Size of the text</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
         <source>Parts</source>
         <translation>Partes</translation>
+    </message>
+    <message>
+        <source>The parts the text is split into; select one to see it, Copy puts it on the clipboard</source>
+        <translation>Las partes en que se divide el texto; seleccione una para verla, Copiar la pone en el portapapeles</translation>
     </message>
     <message>
         <source>Part</source>
@@ -1721,6 +1769,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy the next part</source>
         <translation>Copiar la parte siguiente</translation>
+    </message>
+    <message>
+        <source>Put the next part on the clipboard, ready to paste after the last one</source>
+        <translation>Poner la parte siguiente en el portapapeles, lista para pegar tras la anterior</translation>
     </message>
     <message>
         <source>The text as it will be pasted</source>
@@ -1777,6 +1829,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy part {part}</source>
         <translation>Copiar la parte {part}</translation>
+    </message>
+    <message>
+        <source>Put part {part} on the clipboard, ready to paste</source>
+        <translation>Poner la parte {part} en el portapapeles, lista para pegar</translation>
     </message>
     <message>
         <source>Put part {part} of {count} on the clipboard</source>
@@ -2405,6 +2461,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Destinos de subida y sus claves</translation>
     </message>
     <message>
+        <source>Where documents are uploaded, and whether each has its API key</source>
+        <translation>Adónde se suben los documentos y si cada destino tiene su clave de API</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Destino</translation>
     </message>
@@ -2521,6 +2581,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Destinos de subida y su estado</translation>
     </message>
     <message>
+        <source>Whether each upload target takes uploads now, and if not, why</source>
+        <translation>Si cada destino de subida acepta subidas ahora y, si no, por qué</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Destino</translation>
     </message>
@@ -2626,12 +2690,24 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Subidas en pausa hasta que añadas una clave de API</translation>
     </message>
     <message>
+        <source>Add your API key in Settings to upload; copying text works without one</source>
+        <translation>Añada su clave de API en Ajustes para subir; copiar el texto funciona sin ella</translation>
+    </message>
+    <message>
         <source>&amp;Open AttachGuard</source>
         <translation>&amp;Abrir AttachGuard</translation>
     </message>
     <message>
+        <source>Show the window with every document and its state</source>
+        <translation>Mostrar la ventana con cada documento y su estado</translation>
+    </message>
+    <message>
         <source>&amp;Add files…</source>
         <translation>&amp;Añadir archivos…</translation>
+    </message>
+    <message>
+        <source>Choose files to back up and upload, as if dropped on the window</source>
+        <translation>Elegir archivos para respaldar y subir, como si se soltaran en la ventana</translation>
     </message>
     <message>
         <source>&amp;Copy text instead</source>
@@ -2650,6 +2726,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Copiar el texto de un documento reciente</translation>
     </message>
     <message>
+        <source>Put the text of one of the latest documents on the clipboard</source>
+        <translation>Poner el texto de uno de los últimos documentos en el portapapeles</translation>
+    </message>
+    <message>
         <source>Pre&amp;view text…</source>
         <translation>&amp;Vista previa del texto…</translation>
     </message>
@@ -2662,17 +2742,41 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>&amp;Reintentar los fallidos ahora</translation>
     </message>
     <message>
+        <source>Upload every failed document again now, without waiting for the next try</source>
+        <translation>Volver a subir ahora cada documento fallido, sin esperar al próximo intento</translation>
+    </message>
+    <message>
+        <source>Stop starting uploads until you resume (documents are still backed up)</source>
+        <translation>No iniciar subidas hasta que las reanude (los documentos se siguen respaldando)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>A&amp;justes…</translation>
+    </message>
+    <message>
+        <source>Change the API key, watched folders, upload targets and text sizes</source>
+        <translation>Cambiar la clave de API, las carpetas vigiladas, los destinos de subida y los tamaños de texto</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
+        <source>Close AttachGuard (waiting uploads resume at the next start)</source>
+        <translation>Salir de AttachGuard (las subidas pendientes siguen en el próximo inicio)</translation>
+    </message>
+    <message>
         <source>AttachGuard: starting…</source>
         <extracomment>The icon file now shown (a symbolic variant follows the platform&apos;s colour scheme).</extracomment>
         <translation>AttachGuard: iniciando…</translation>
+    </message>
+    <message>
+        <source>Put the text of {name} on the clipboard</source>
+        <translation>Poner el texto de {name} en el portapapeles</translation>
+    </message>
+    <message>
+        <source>Start uploading the waiting documents again</source>
+        <translation>Volver a subir los documentos pendientes</translation>
     </message>
     <message>
         <source>There is no document to preview yet: add one.</source>
@@ -2897,6 +3001,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Watched folders list</source>
         <translation>Lista de carpetas vigiladas</translation>
+    </message>
+    <message>
+        <source>Folders whose new files are backed up and uploaded, and where they go</source>
+        <translation>Carpetas cuyos archivos nuevos se respaldan y se suben, y adónde van</translation>
     </message>
     <message>
         <source>A&amp;dd folder…</source>

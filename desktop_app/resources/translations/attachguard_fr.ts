@@ -15,6 +15,10 @@
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Fermer cette fenêtre</translation>
+    </message>
 </context>
 <context>
     <name>AddSummary</name>
@@ -60,6 +64,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Batch jobs table</source>
         <translation>Tableau des tâches Batch</translation>
+    </message>
+    <message>
+        <source>Your Batch jobs and their state; the buttons act on the selected job</source>
+        <translation>Vos tâches Batch et leur état ; les boutons agissent sur la tâche sélectionnée</translation>
     </message>
     <message>
         <source>No Batch jobs seen yet. Check now lists them (needs an API key).</source>
@@ -189,6 +197,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy a recent copy again</source>
         <translation>Copier à nouveau une copie récente</translation>
+    </message>
+    <message>
+        <source>Put a text you copied before on the clipboard again</source>
+        <translation>Remettre dans le presse-papiers un texte copié auparavant</translation>
     </message>
     <message>
         <source>Nothing copied yet</source>
@@ -365,6 +377,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Essais d&apos;envoi</translation>
     </message>
     <message>
+        <source>Each try to upload this document: when, to which target, and what went wrong</source>
+        <translation>Chaque tentative d&apos;envoi de ce document : quand, vers quelle destination et ce qui a échoué</translation>
+    </message>
+    <message>
         <source>First try</source>
         <translation>Premier essai</translation>
     </message>
@@ -411,6 +427,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Uploads:</source>
         <translation>Envois :</translation>
+    </message>
+    <message>
+        <source>Everything about the selected document; the arrow keys scroll</source>
+        <translation>Tout sur le document sélectionné ; les flèches font défiler</translation>
     </message>
     <message>
         <source>Select a document to see its details.</source>
@@ -906,8 +926,12 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Envoyé plutôt vers {secondary}</translation>
     </message>
     <message>
-        <source>No document is waiting any more: nothing to upload.</source>
+        <source>Upload the documents held for {primary} to {secondary} now; they stay there when {primary} recovers</source>
         <extracomment>The standing offer each time it changes (None: withdrawn or taken). Every notice this presenter showed (the offer, then each after-notice).</extracomment>
+        <translation>Envoyer maintenant vers {secondary} les documents retenus pour {primary} ; ils y restent quand {primary} se rétablit</translation>
+    </message>
+    <message>
+        <source>No document is waiting any more: nothing to upload.</source>
         <translation>Plus aucun document n&apos;attend : rien à envoyer.</translation>
     </message>
     <message>
@@ -1094,6 +1118,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Open incidents</source>
         <translation>Incidents en cours</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s unresolved incidents, newest first, with their latest update</source>
+        <translation>Les incidents non résolus du fournisseur, les plus récents d&apos;abord, avec leur dernière mise à jour</translation>
     </message>
     <message>
         <source>Open incident</source>
@@ -1316,6 +1344,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Documents</source>
         <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Every document backed up, with its upload state; select one to see its details, the context menu (Shift+F10) acts on the selection</source>
+        <translation>Chaque document sauvegardé, avec l&apos;état de son envoi ; sélectionnez-en un pour voir ses détails, le menu contextuel (Maj+F10) agit sur la sélection</translation>
     </message>
     <message>
         <source>Document count</source>
@@ -1643,6 +1675,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Fermer</translation>
     </message>
     <message>
+        <source>Close the preview (the text stays cached for next time)</source>
+        <translation>Fermer l&apos;aperçu (le texte reste en cache pour la prochaine fois)</translation>
+    </message>
+    <message>
         <source>Text of {name} — AttachGuard</source>
         <translation>Texte de {name} — AttachGuard</translation>
     </message>
@@ -1657,6 +1693,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Size of each part</source>
         <translation>Taille de chaque partie</translation>
+    </message>
+    <message>
+        <source>Where the text will be pasted: it is split into parts that fit there</source>
+        <translation>Où le texte sera collé : il est découpé en parties qui y tiennent</translation>
     </message>
     <message>
         <source>{description} (up to {tokens} tokens a part)</source>
@@ -1695,12 +1735,20 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Arrêter l&apos;extraction du texte</translation>
     </message>
     <message>
+        <source>Stop reading the document; the pages read so far are kept for next time</source>
+        <translation>Arrêter la lecture du document ; les pages déjà lues sont gardées pour la prochaine fois</translation>
+    </message>
+    <message>
         <source>Size of the text</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
         <source>Parts</source>
         <translation>Parties</translation>
+    </message>
+    <message>
+        <source>The parts the text is split into; select one to see it, Copy puts it on the clipboard</source>
+        <translation>Les parties du texte ; sélectionnez-en une pour la voir, Copier la met dans le presse-papiers</translation>
     </message>
     <message>
         <source>Part</source>
@@ -1721,6 +1769,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy the next part</source>
         <translation>Copier la partie suivante</translation>
+    </message>
+    <message>
+        <source>Put the next part on the clipboard, ready to paste after the last one</source>
+        <translation>Mettre la partie suivante dans le presse-papiers, prête à coller après la précédente</translation>
     </message>
     <message>
         <source>The text as it will be pasted</source>
@@ -1777,6 +1829,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Copy part {part}</source>
         <translation>Copier la partie {part}</translation>
+    </message>
+    <message>
+        <source>Put part {part} on the clipboard, ready to paste</source>
+        <translation>Mettre la partie {part} dans le presse-papiers, prête à coller</translation>
     </message>
     <message>
         <source>Put part {part} of {count} on the clipboard</source>
@@ -2405,6 +2461,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Destinations d&apos;envoi et leurs clés</translation>
     </message>
     <message>
+        <source>Where documents are uploaded, and whether each has its API key</source>
+        <translation>Où les documents sont envoyés, et si chaque destination a sa clé d&apos;API</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Destination</translation>
     </message>
@@ -2521,6 +2581,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Destinations d&apos;envoi et leur état</translation>
     </message>
     <message>
+        <source>Whether each upload target takes uploads now, and if not, why</source>
+        <translation>Si chaque destination d&apos;envoi accepte les envois maintenant, et sinon pourquoi</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Destination</translation>
     </message>
@@ -2626,12 +2690,24 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Envois suspendus jusqu&apos;à l&apos;ajout d&apos;une clé API</translation>
     </message>
     <message>
+        <source>Add your API key in Settings to upload; copying text works without one</source>
+        <translation>Ajoutez votre clé d&apos;API dans les Paramètres pour envoyer ; copier le texte fonctionne sans</translation>
+    </message>
+    <message>
         <source>&amp;Open AttachGuard</source>
         <translation>&amp;Ouvrir AttachGuard</translation>
     </message>
     <message>
+        <source>Show the window with every document and its state</source>
+        <translation>Afficher la fenêtre avec chaque document et son état</translation>
+    </message>
+    <message>
         <source>&amp;Add files…</source>
         <translation>&amp;Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Choose files to back up and upload, as if dropped on the window</source>
+        <translation>Choisir des fichiers à sauvegarder et envoyer, comme s&apos;ils étaient déposés sur la fenêtre</translation>
     </message>
     <message>
         <source>&amp;Copy text instead</source>
@@ -2650,6 +2726,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>Copier le texte d&apos;un document récent</translation>
     </message>
     <message>
+        <source>Put the text of one of the latest documents on the clipboard</source>
+        <translation>Mettre le texte d&apos;un des derniers documents dans le presse-papiers</translation>
+    </message>
+    <message>
         <source>Pre&amp;view text…</source>
         <translation>&amp;Aperçu du texte…</translation>
     </message>
@@ -2662,17 +2742,41 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
         <translation>&amp;Réessayer les échecs maintenant</translation>
     </message>
     <message>
+        <source>Upload every failed document again now, without waiting for the next try</source>
+        <translation>Renvoyer maintenant chaque document en échec, sans attendre la prochaine tentative</translation>
+    </message>
+    <message>
+        <source>Stop starting uploads until you resume (documents are still backed up)</source>
+        <translation>Ne plus lancer d&apos;envois jusqu&apos;à la reprise (les documents sont toujours sauvegardés)</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Change the API key, watched folders, upload targets and text sizes</source>
+        <translation>Modifier la clé d&apos;API, les dossiers surveillés, les destinations d&apos;envoi et les tailles de texte</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>Close AttachGuard (waiting uploads resume at the next start)</source>
+        <translation>Quitter AttachGuard (les envois en attente reprennent au prochain démarrage)</translation>
+    </message>
+    <message>
         <source>AttachGuard: starting…</source>
         <extracomment>The icon file now shown (a symbolic variant follows the platform&apos;s colour scheme).</extracomment>
         <translation>AttachGuard : démarrage…</translation>
+    </message>
+    <message>
+        <source>Put the text of {name} on the clipboard</source>
+        <translation>Mettre le texte de {name} dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Start uploading the waiting documents again</source>
+        <translation>Reprendre l&apos;envoi des documents en attente</translation>
     </message>
     <message>
         <source>There is no document to preview yet: add one.</source>
@@ -2897,6 +3001,10 @@ The Resubmit… confirmation while it is open (tests answer it like a user would
     <message>
         <source>Watched folders list</source>
         <translation>Liste des dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Folders whose new files are backed up and uploaded, and where they go</source>
+        <translation>Dossiers dont les nouveaux fichiers sont sauvegardés et envoyés, et leur destination</translation>
     </message>
     <message>
         <source>A&amp;dd folder…</source>

@@ -34,6 +34,7 @@ class PreviewDialog(QDialog):
         self.preview.copied.connect(lambda result: self.message.setText(result.message))
         self.preview.ready.connect(lambda _prompt: self.preview.focus_first_copy())
         close = QPushButton(self.tr("Close"))
+        close.setToolTip(self.tr("Close the preview (the text stays cached for next time)"))
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)

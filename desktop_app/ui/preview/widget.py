@@ -93,6 +93,9 @@ class PreviewWidget(QWidget):
 
         self.preset_box = QComboBox()
         self.preset_box.setAccessibleName(self.tr("Size of each part"))
+        self.preset_box.setToolTip(
+            self.tr("Where the text will be pasted: it is split into parts that fit there")
+        )
         for choice in size_choices(service):
             self.preset_box.addItem(choice.label, choice)
             index = self.preset_box.count() - 1
@@ -127,6 +130,9 @@ class PreviewWidget(QWidget):
         self.progress_bar.setAccessibleName(self.tr("Extraction progress"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Stop extracting the text"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop reading the document; the pages read so far are kept for next time")
+        )
         self.cancel_button.clicked.connect(self.cancel)
         busy = QHBoxLayout()
         busy.addWidget(self.progress_label, 1)
@@ -143,6 +149,12 @@ class PreviewWidget(QWidget):
 
         self.parts_table = QTableWidget(0, 4)
         self.parts_table.setAccessibleName(self.tr("Parts"))
+        self.parts_table.setAccessibleDescription(
+            self.tr(
+                "The parts the text is split into; select one to see it, Copy puts it on the "
+                "clipboard"
+            )
+        )
         self.parts_table.setHorizontalHeaderLabels(
             [self.tr("Part"), self.tr("Holds"), self.tr("Size"), ""]
         )
@@ -156,6 +168,9 @@ class PreviewWidget(QWidget):
         self.parts_table.currentCellChanged.connect(lambda row, *_: self._show_part(row))
         self.copy_next_button = QPushButton(self.tr("Copy &next part"))
         self.copy_next_button.setAccessibleName(self.tr("Copy the next part"))
+        self.copy_next_button.setToolTip(
+            self.tr("Put the next part on the clipboard, ready to paste after the last one")
+        )
         self.copy_next_button.setEnabled(False)
         self.copy_next_button.clicked.connect(self.copy_next)
 
@@ -347,6 +362,9 @@ class PreviewWidget(QWidget):
                 table.setItem(row, column, item)
             button = QPushButton(self.tr("Copy"))
             button.setAccessibleName(self.tr("Copy part {part}").format(part=row + 1))
+            button.setToolTip(
+                self.tr("Put part {part} on the clipboard, ready to paste").format(part=row + 1)
+            )
             put = self.tr("Put part {part} of {count} on the clipboard").format(
                 part=row + 1, count=count
             )
