@@ -12,6 +12,7 @@ and seconds from "upload failed" to "text in the clipboard".
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -117,7 +118,9 @@ def test_failure_notification_copy_text_button_puts_the_text_on_the_clipboard(
     failed_at = time.monotonic()
 
     # dunst shows it, and keeps showing it: a failure stays until dismissed.
-    assert wait_for(lambda: "desktop notification" in app.log_text(), timeout=30), app.log_text()
+    # "desktop notification N: title: text" (not "desktop notifications: dunst", said at start).
+    posted = re.compile(r"desktop notification \d+: Upload failed")
+    assert wait_for(lambda: posted.search(app.log_text()) is not None, timeout=30), app.log_text()
     shown = lambda: _dunstctl(desktop, notification_server, "count", "displayed")  # noqa: E731
     assert wait_for(lambda: shown() == "1", timeout=30)
     log = app.log_text()
