@@ -308,6 +308,9 @@ def make(out: Path) -> list[Path]:
 
         stage.show_window(SHOTS["window-details.png"])
         stage.select(docs["contract"].name)
+        # As a user drags the divider up to read the pane: the table keeps its four rows.
+        total = sum(stage.window().splitter.sizes())
+        stage.window().splitter.setSizes([170, total - 170])
         details = stage.window().details
         details.preview_button.setChecked(True)  # "Preview text", as a click toggles it
         stage.wait(
