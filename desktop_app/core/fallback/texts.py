@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop_app.core.errors import AttachGuardError, ExtractionError, SourceError
 from desktop_app.core.extract import (
@@ -48,6 +48,10 @@ if TYPE_CHECKING:
     from desktop_app.settings import FallbackSettings
 
 log = logging.getLogger(__name__)
+
+_Source = TypeVar("_Source")
+#: What reading one document gives: its display name, size in bytes, sha256 and text.
+_Read = tuple[str, int, str, Extraction]
 
 __all__ = ["Extraction", "FallbackPrompt", "Progress", "TextService"]
 
@@ -202,24 +206,14 @@ class TextService:
         if self._vault is None:
             raise ExtractionError("No vault is open.", kind="failed")
         vault = self._vault
-        budget = self.part_tokens(preset, max_tokens)
-        self._load_counter_in_background()
-        documents: list[DocumentText] = []
-        skipped: list[str] = []
-        last_error: AttachGuardError | None = None
-        for entry_id in entry_ids:
+
+        def read(entry_id: int) -> _Read:
             entry = vault.get(entry_id)
-            try:
-                path = vault.blob_path(entry.sha256)
-                extraction = self._extract(path, entry.name, entry.sha256, progress, cancel)
-            except (ExtractionError, SourceError) as exc:
-                _raise_if_cancelled(exc)
-                skipped.append(str(exc))
-                last_error = exc
-                continue
-            extraction = self._clean(entry.sha256, extraction)
-            documents.append(_prepared(entry.name, entry.size, extraction, pages, sheet))
-        return self._prompt(documents, skipped, last_error, budget)
+            path = vault.blob_path(entry.sha256)
+            extraction = self._extract(path, entry.name, entry.sha256, progress, cancel)
+            return entry.name, entry.size, entry.sha256, extraction
+
+        return self._gather(entry_ids, read, self.part_tokens(preset, max_tokens), pages, sheet)
 
     def fallback_for_paths(
         self,
@@ -234,22 +228,38 @@ class TextService:
     ) -> FallbackPrompt:
         """A ready-to-paste prompt for files on disk (the CLI's ``fallback`` command); the
         options are those of :meth:`fallback_for_entries`."""
-        budget = self.part_tokens(preset, max_tokens)
+
+        def read(path: Path) -> _Read:
+            extraction, sha256 = self._extract_file(path, progress, cancel)
+            return path.name, path.stat().st_size, sha256, extraction
+
+        return self._gather(paths, read, self.part_tokens(preset, max_tokens), pages, sheet)
+
+    def _gather(
+        self,
+        sources: Sequence[_Source],
+        read: Callable[[_Source], _Read],
+        budget: int,
+        pages: PageSelection | None,
+        sheet: str | None,
+    ) -> FallbackPrompt:
+        """The prompt for ``sources``, each read by ``read`` (name, size, sha256, text) and
+        cleaned; one that cannot be read is left out with its sentence, unless it was the user
+        who stopped (cancelling stops the whole fallback)."""
         self._load_counter_in_background()
         documents: list[DocumentText] = []
         skipped: list[str] = []
         last_error: AttachGuardError | None = None
-        for path in paths:
+        for source in sources:
             try:
-                extraction, sha256 = self._extract_file(path, progress, cancel)
-                size = path.stat().st_size
+                name, size, sha256, extraction = read(source)
             except (ExtractionError, SourceError) as exc:
                 _raise_if_cancelled(exc)
                 skipped.append(str(exc))
                 last_error = exc
                 continue
             extraction = self._clean(sha256, extraction)
-            documents.append(_prepared(path.name, size, extraction, pages, sheet))
+            documents.append(_prepared(name, size, extraction, pages, sheet))
         return self._prompt(documents, skipped, last_error, budget)
 
     def presets(self) -> list[Preset]:
