@@ -26,10 +26,7 @@ def _choose(desktop: DesktopSession, icon: str, keys: tuple[str, ...], expect: s
     """Right-click the tray icon and type ``keys`` until ``expect`` is on the clipboard."""
 
     def attempt() -> bool:
-        desktop.run("xdotool", "key", "Escape")  # close whatever a previous try left open
-        desktop.run("xdotool", "mousemove", "--window", icon, "8", "8", "click", "3")
-        for key in keys:
-            desktop.run("xdotool", "key", key)  # ignored until the menu has opened
+        desktop.tray_menu_keys(icon, *keys)
         return wait_for(lambda: expect in (desktop.clipboard() or ""), timeout=3, interval=0.1)
 
     return wait_for(attempt, timeout=90, interval=0.2)

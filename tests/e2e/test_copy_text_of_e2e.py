@@ -44,10 +44,8 @@ def test_copy_text_of_puts_the_chosen_documents_text_on_the_clipboard(
     assert icon is not None
 
     def choose_second_document() -> bool:
-        desktop.run("xdotool", "key", "Escape")  # close whatever a previous try left open
-        desktop.run("xdotool", "mousemove", "--window", icon, "8", "8", "click", "3")
-        desktop.run("xdotool", "key", "f")  # "Copy text o&f…" (ignored until the menu opens)
-        desktop.run("xdotool", "key", "2")  # "&2 logbook.txt (added)"
+        # "Copy text o&f…", then "&2 logbook.txt (added)".
+        desktop.tray_menu_keys(icon, "f", "2")
         return wait_for(lambda: OLDER in (desktop.clipboard() or ""), timeout=3, interval=0.2)
 
     assert wait_for(choose_second_document, timeout=90, interval=0.5), app.log_text()

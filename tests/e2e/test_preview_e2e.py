@@ -48,9 +48,7 @@ def test_preview_from_the_tray_copies_part_1_then_the_next_part_with_the_keyboar
     assert wait_for(app.has_failed_upload, timeout=90, interval=0.1), app.log_text()
 
     def open_preview() -> bool:
-        desktop.run("xdotool", "key", "Escape")
-        desktop.run("xdotool", "mousemove", "--window", icon, "8", "8", "click", "3")
-        desktop.run("xdotool", "key", "v")  # "Pre&view text…"
+        desktop.tray_menu_keys(icon, "v")  # "Pre&view text…"
         return wait_for(
             lambda: desktop.window_id("Text of harbour survey.txt \u2014 AttachGuard") is not None,
             timeout=5,

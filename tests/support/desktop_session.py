@@ -103,6 +103,15 @@ class DesktopSession:
         match = re.search(r"(0x[0-9a-f]+) \"" + re.escape(name) + '"', self.tree(panel))
         return match.group(1) if match else None
 
+    def tray_menu_keys(self, icon: str, *keys: str) -> None:
+        """Right-click the tray icon ``icon`` and type ``keys`` (menu mnemonics), as a user does;
+        a menu a previous try left open is closed first. Keys typed before the menu has opened
+        are lost: callers retry until what they expect has happened."""
+        self.run("xdotool", "key", "Escape")
+        self.run("xdotool", "mousemove", "--window", icon, "8", "8", "click", "3")
+        for key in keys:
+            self.run("xdotool", "key", key)
+
     def set_background(self, top: str = "#3b4a5a", bottom: str = "#1f2833") -> None:
         """A gradient on the root window (a bare X server is black), for screenshots."""
         size = self.run("xwininfo", "-root").stdout
